@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { RefreshProjectButton } from "@/components/models/refresh-button";
+import { StatusBadge } from "@/components/models/status-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { atLeast } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/session-actor";
+import { listProjectModels } from "@/lib/models/list-project-models";
+import { pageProject } from "@/lib/projects/page-project";
+
+export default async function ProjectModelsPage({ params }: { params: Promise<{ tenant: string; project: string }> }) {
+  const { tenant, project } = await params;
+  const actor = await requirePageActor();
+  const access = await pageProject(actor, tenant, project);
+  const models = await listProjectModels({ projectId: access.project.id });
+  const base = `/t/${tenant}/p/${project}`;
+  return (
+    <section aria-labelledby="models-heading" className="grid gap-3">
+      <div className="flex items-center justify-between">
+        <h2 id="models-heading" className="text-lg font-semibold">
+          Models
+        </h2>
+        {atLeast(access.role, "EDITOR") && models.length > 0 && <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />}
+      </div>
+      {models.length === 0 ? (
+        <p className="rounded-md border border-dashed p-6 text-sm text-muted-foreground">This project has no models yet. Import a bundle or create one from the API.</p>
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Model</TableHead>
+              <TableHead>Connection</TableHead>
+              <TableHead>Versions</TableHead>
+              <TableHead>Deployed</TableHead>
+              <TableHead>Aggregates</TableHead>
+              <TableHead>Pockets</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {models.map((model) => (
+              <TableRow key={model.slug}>
+                <TableCell>
+                  <Link href={`${base}/m/${model.slug}`} className="font-medium text-primary hover:underline">
+                    {model.name}
+                  </Link>
+                  <div className="text-xs text-muted-foreground">{model.slug}</div>
+                </TableCell>
+                <TableCell>{model.connectionName ?? <span className="text-muted-foreground">none</span>}</TableCell>
+                <TableCell>{model.versionCount}</TableCell>
+                <TableCell>{model.deployedVersion ? `v${model.deployedVersion}` : <span className="text-muted-foreground">not deployed</span>}</TableCell>
+                <TableCell>
+                  <div className="flex flex-wrap gap-1">
+                    {model.aggregates.length === 0 && <span className="text-muted-foreground">—</span>}
+                    {model.aggregates.map((a) => (
+                      <span key={a.name} className="inline-flex items-center gap-1 text-xs">
+                        {a.name} <StatusBadge status={a.status} />
+                      </span>
+                    ))}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className="flex flex-wrap gap-1">
+                    {model.pockets.length === 0 && <span className="text-muted-foreground">—</span>}
+                    {model.pockets.map((p) => (
+                      <span key={p.name} className="inline-flex items-center gap-1 text-xs">
+                        {p.name} <StatusBadge status={p.status} />
+                      </span>
+                    ))}
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

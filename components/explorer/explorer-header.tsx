@@ -1,0 +1,81 @@
+"use client";
+
+import { ChevronDownIcon, KeyRoundIcon, LogOutIcon, PlugIcon, UserIcon } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signOutAction } from "@/app/(auth)/login/actions";
+import { Brand } from "@/components/brand";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+
+interface TenantOption {
+  slug: string;
+  name: string;
+}
+
+export interface ExplorerHeaderProps {
+  tenant: TenantOption;
+  tenants: TenantOption[];
+  user: { name: string; email: string; isSystemAdmin: boolean };
+  canImport: boolean;
+  projects: { slug: string; displayName: string }[];
+}
+
+export function ExplorerHeader({ tenant, tenants, user }: ExplorerHeaderProps) {
+  const router = useRouter();
+  return (
+    <header className="flex h-14 items-center gap-3 border-b bg-background px-4">
+      <Link href={`/t/${tenant.slug}`} className="text-lg font-semibold tracking-tight">
+        <Brand />
+      </Link>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="outline" size="sm" aria-label="Switch tenant">
+            {tenant.name}
+            <ChevronDownIcon />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start">
+          <DropdownMenuLabel>{user.isSystemAdmin ? "All tenants (system admin)" : "Your tenants"}</DropdownMenuLabel>
+          {tenants.map((t) => (
+            <DropdownMenuItem key={t.slug} onSelect={() => router.push(`/t/${t.slug}`)} aria-current={t.slug === tenant.slug ? "true" : undefined}>
+              {t.name} <span className="ml-auto text-xs text-muted-foreground">{t.slug}</span>
+            </DropdownMenuItem>
+          ))}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <div role="toolbar" aria-label="Explorer actions" className="ml-2 flex items-center gap-2">
+        <Button variant="ghost" size="sm" asChild>
+          <Link href={`/t/${tenant.slug}/connections`}>
+            <PlugIcon /> Connections
+          </Link>
+        </Button>
+      </div>
+      <div className="ml-auto">
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="sm" aria-label="Account menu">
+              <UserIcon /> {user.name}
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuLabel>{user.email}</DropdownMenuLabel>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem onSelect={() => router.push("/settings")}>
+              <KeyRoundIcon /> Access tokens
+            </DropdownMenuItem>
+            <DropdownMenuItem
+              onSelect={async () => {
+                await signOutAction();
+                router.replace("/login");
+                router.refresh();
+              }}
+            >
+              <LogOutIcon /> Sign out
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useSelectedLayoutSegment } from "next/navigation";
+import { LinkTabs } from "@/components/ui/tabs";
+
+const TABS = [
+  { key: "models", segment: null, label: "Models" },
+  { key: "connections", segment: "connections", label: "Connections" },
+  { key: "llm", segment: "llm", label: "LLM configs" },
+  { key: "agent", segment: "agent", label: "Agent" },
+  { key: "recipes", segment: "recipes", label: "Recipes" },
+  { key: "settings", segment: "settings", label: "Settings" },
+  { key: "access", segment: "access", label: "Access" },
+] as const;
+
+export function ProjectTabs({ base }: { base: string }) {
+  const segment = useSelectedLayoutSegment();
+  const active = segment === null || segment === "m" ? "models" : segment;
+  return <LinkTabs label="Project sections" active={active} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: t.segment ? `${base}/${t.segment}` : base }))} />;
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { actorFromAccessToken } from "./access-tokens";
+import type { Actor } from "./actor";
+import { actorFromSession, SESSION_COOKIE } from "./sessions";
+
+/**
+ * Authenticates an API request: `Authorization: Bearer <personal access token>`, or the browser
+ * session cookie. Cookie-authenticated writes must come from our own origin (CSRF).
+ */
+export async function requireRequestActor(request: Request): Promise<Actor> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const actor = match ? await actorFromAccessToken(match[1]!) : null;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "The access token is missing, malformed, expired or revoked.");
+    return actor;
+  }
+  const actor = await actorFromSession(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted with a browser session.");
+  }
+  return actor;
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

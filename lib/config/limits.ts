@@ -1,0 +1,14 @@
+// Limits shared by the server, the wizard and the CLI. FERRY_MAX_BUNDLE_MB sets the largest
+// bundle accepted (default 200 MB).
+
+export const DEFAULT_MAX_BUNDLE_MB = 200;
+
+export function maxBundleMegabytes(): number {
+  const raw = process.env.FERRY_MAX_BUNDLE_MB;
+  const parsed = raw ? Number.parseFloat(raw) : Number.NaN;
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_MAX_BUNDLE_MB;
+}
+
+export function maxBundleBytes(): number {
+  return Math.floor(maxBundleMegabytes() * 1024 * 1024);
+}

