@@ -3,6 +3,8 @@
 import { EllipsisVerticalIcon, FolderIcon, PlusIcon } from "lucide-react";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
+import { useState } from "react";
+import { ExportDialog } from "@/components/export/export-dialog";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";
@@ -18,6 +20,7 @@ export interface SidebarProject {
 export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug: string; projects: SidebarProject[]; canCreate: boolean }) {
   const params = useParams<{ project?: string }>();
   const router = useRouter();
+  const [exporting, setExporting] = useState<SidebarProject | null>(null);
   return (
     <aside aria-label="Projects" className="w-64 shrink-0 border-r bg-muted/40 p-3">
       <div className="mb-2 flex items-center justify-between px-1">
@@ -41,7 +44,7 @@ export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug
                 <span className="truncate">{project.displayName}</span>
                 <span className="ml-auto text-xs text-muted-foreground">{project.modelCount}</span>
               </Link>
-              <DropdownMenu>
+              <DropdownMenu modal={false}>
                 <DropdownMenuTrigger asChild>
                   <Button variant="ghost" size="icon" aria-label={`Actions for ${project.displayName}`}>
                     <EllipsisVerticalIcon />
@@ -50,12 +53,14 @@ export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug
                 <DropdownMenuContent align="start">
                   <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}`)}>Open</DropdownMenuItem>
                   <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/settings`)}>Settings</DropdownMenuItem>
+                  {project.role === "ADMIN" && <DropdownMenuItem onSelect={() => setExporting(project)}>Export Project…</DropdownMenuItem>}
                 </DropdownMenuContent>
               </DropdownMenu>
             </li>
           ))}
         </ul>
       )}
+      {exporting && <ExportDialog open target={{ tenantSlug, projectSlug: exporting.slug, displayName: exporting.displayName }} onOpenChange={(open) => !open && setExporting(null)} />}
     </aside>
   );
 }

@@ -8,7 +8,6 @@ const pbkdf2Async = promisify(pbkdf2);
 export const BUNDLE_KDF_ITERATIONS = 600_000;
 /** Upper bound accepted from a bundle, so a hostile file cannot make the server spin for minutes. */
 export const MAX_BUNDLE_KDF_ITERATIONS = 10_000_000;
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 export function newBundleSalt(): Buffer {
   return randomBytes(16);

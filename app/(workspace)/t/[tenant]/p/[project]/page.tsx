@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ModelActionsMenu } from "@/components/models/model-actions-menu";
 import { RefreshProjectButton } from "@/components/models/refresh-button";
 import { StatusBadge } from "@/components/models/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -33,6 +34,9 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
               <TableHead>Deployed</TableHead>
               <TableHead>Aggregates</TableHead>
               <TableHead>Pockets</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -67,6 +71,7 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
                     ))}
                   </div>
                 </TableCell>
+                <TableCell className="text-right">{atLeast(access.role, "EDITOR") && <ModelActionsMenu tenantSlug={tenant} projectSlug={project} projectName={access.project.displayName} model={{ slug: model.slug, name: model.name }} />}</TableCell>
               </TableRow>
             ))}
           </TableBody>

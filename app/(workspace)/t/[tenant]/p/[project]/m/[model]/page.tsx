@@ -1,4 +1,5 @@
 import { DeployVersionButton } from "@/components/models/deploy-version-button";
+import { ModelActionsMenu } from "@/components/models/model-actions-menu";
 import { ModelDraftEditor } from "@/components/models/model-draft-editor";
 import { RefreshProjectButton } from "@/components/models/refresh-button";
 import { StatusBadge } from "@/components/models/status-badge";
@@ -24,6 +25,11 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
         <span className="text-sm text-muted-foreground">{model.slug}</span>
         {model.deployedVersion ? <Badge variant="success">deployed v{model.deployedVersion}</Badge> : <Badge variant="warning">not deployed</Badge>}
         <span className="text-sm text-muted-foreground">connection: {model.connection ? `${model.connection.name} (${model.connection.type})` : "none"}</span>
+        {canEdit && (
+          <div className="ml-auto">
+            <ModelActionsMenu tenantSlug={tenant} projectSlug={project} projectName={access.project.displayName} model={{ slug: model.slug, name: model.name }} />
+          </div>
+        )}
       </div>
 
       <Card>

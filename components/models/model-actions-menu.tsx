@@ -1,0 +1,27 @@
+"use client";
+
+import { EllipsisVerticalIcon } from "lucide-react";
+import { useState } from "react";
+import { ExportDialog } from "@/components/export/export-dialog";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+
+/** A model's kebab (⋮): model-level actions for its editors. */
+export function ModelActionsMenu({ tenantSlug, projectSlug, projectName, model }: { tenantSlug: string; projectSlug: string; projectName: string; model: { slug: string; name: string } }) {
+  const [exporting, setExporting] = useState(false);
+  return (
+    <>
+      <DropdownMenu modal={false}>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Actions for model ${model.name}`}>
+            <EllipsisVerticalIcon />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem onSelect={() => setExporting(true)}>Export Model…</DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {exporting && <ExportDialog open target={{ tenantSlug, projectSlug, displayName: projectName, model }} onOpenChange={setExporting} />}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sampleBundle } from "@/test/bundles";
+import { canonicalBundle, serializeBundle, sortKeysDeep } from "./canonical-json";
+import { parseBundleText } from "./parse-bundle";
+import type { Bundle } from "./schema";
+
+const slug = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/);
+const jsonValue = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+const freeObject = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !["__proto__", "constructor", "prototype"].includes(k)), jsonValue, { maxKeys: 5 });
+
+const arbitraryBundle: fc.Arbitrary<Bundle> = fc
+  .record({
+    slugs: fc.uniqueArray(slug, { minLength: 0, maxLength: 5 }),
+    settings: fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 10 }), value: jsonValue }), { selector: (s) => s.key, maxLength: 6 }),
+    config: freeObject,
+    stable: fc.boolean(),
+    versions: fc.integer({ min: 1, max: 4 }),
+  })
+  .map(({ slugs, settings, config, stable, versions }) => {
+    const base = sampleBundle();
+    const snapshot = base.models[0]!.draft;
+    return {
+      ...base,
+      meta: stable ? { exportedBy: base.meta.exportedBy, source: base.meta.source } : base.meta,
+      sections: ["connections", "settings"],
+      connections: [{ ...base.connections![0]!, config }],
+      llmConfigs: undefined,
+      agent: undefined,
+      recipes: undefined,
+      accessBindings: undefined,
+      settings,
+      models: slugs.map((s) => ({
+        ...base.models[0]!,
+        slug: s,
+        deployedVersion: versions,
+        versions: Array.from({ length: versions }, (_, i) => ({ number: versions - i, message: `v${versions - i}`, author: "a@x.test", createdAt: "2026-01-01T00:00:00.000Z", snapshot })),
+      })),
+    } as Bundle;
+  });
+
+describe("canonical JSON", () => {
+  it("round-trips: parse(serialise(x)) equals the canonical x, and serialising again gives the same bytes", () => {
+    fc.assert(
+      fc.property(arbitraryBundle, (bundle) => {
+        const text = serializeBundle(bundle);
+        const parsed = parseBundleText(text);
+        expect(parsed).toEqual(JSON.parse(JSON.stringify(canonicalBundle(bundle))));
+        expect(serializeBundle(parsed)).toBe(text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("streams exactly what JSON.stringify would write", () => {
+    fc.assert(
+      fc.property(arbitraryBundle, (bundle) => {
+        expect(serializeBundle(bundle)).toBe(`${JSON.stringify(canonicalBundle(bundle), null, 2)}\n`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("orders keys and arrays whatever the input order", () => {
+    const bundle = sampleBundle();
+    const shuffled: Bundle = {
+      ...bundle,
+      models: [...bundle.models].reverse(),
+      settings: [{ key: "b", value: { z: 1, a: [{ y: 1, b: 2 }] } }, { key: "a", value: 1 }],
+      connections: [{ ...bundle.connections![0]!, config: { port: 5432, host: "db" } }],
+    };
+    const text = serializeBundle(shuffled);
+    expect(text.indexOf('"slug": "customers"')).toBeLessThan(text.indexOf('"slug": "orders"'));
+    expect(text.indexOf('"key": "a"')).toBeLessThan(text.indexOf('"key": "b"'));
+    expect(text).toContain('"value": {\n        "a": [\n          {\n            "b": 2,\n            "y": 1');
+    expect(text.endsWith("\n")).toBe(true);
+    // Envelope first, models last.
+    const keys = Object.keys(JSON.parse(text) as object);
+    expect(keys.slice(0, 6)).toEqual(["format", "version", "scope", "meta", "project", "sections"]);
+    expect(keys.at(-1)).toBe("models");
+  });
+
+  it("sorts keys by code unit, independent of locale", () => {
+    expect(Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, "a-b": 4, a0: 5 }) as object)).toEqual(["B", "a", "a-b", "a0", "b"]);
+  });
+});

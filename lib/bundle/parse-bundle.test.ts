@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { sampleBundle } from "@/test/bundles";
+import { serializeBundle } from "./canonical-json";
+import { decodeBundleBytes, parseBundleText } from "./parse-bundle";
+
+const text = (value: unknown) => JSON.stringify(value);
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+    return "OK";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+};
+
+describe("parseBundleText", () => {
+  it("accepts a valid bundle and a UTF-8 byte-order mark", () => {
+    const valid = serializeBundle(sampleBundle());
+    expect(parseBundleText(valid).project.slug).toBe("demo");
+    expect(parseBundleText(decodeBundleBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]), 1e9)).project.slug).toBe("demo");
+  });
+
+  it.each([
+    ["not JSON", "hello", "INVALID_JSON"],
+    ["truncated", serializeBundle(sampleBundle()).slice(0, 200), "INVALID_JSON"],
+    ["empty", "   ", "INVALID_JSON"],
+    ["an array", "[]", "INVALID_BUNDLE"],
+    ["wrong format", text({ ...sampleBundle(), format: "kibana" }), "INVALID_BUNDLE"],
+    ["missing version", text({ ...sampleBundle(), version: undefined }), "INVALID_BUNDLE"],
+    ["future version", text({ ...sampleBundle(), version: 2 }), "UNSUPPORTED_BUNDLE_VERSION"],
+    ["string version", text({ ...sampleBundle(), version: "1" }), "UNSUPPORTED_BUNDLE_VERSION"],
+    ["unknown section", text({ ...sampleBundle(), sections: ["connections", "queryLogs"] }), "INVALID_BUNDLE"],
+    ["unknown top-level key", text({ ...sampleBundle(), queryLogs: [] }), "INVALID_BUNDLE"],
+    ["section present but unlisted", text({ ...sampleBundle(), sections: ["connections"] }), "INVALID_BUNDLE"],
+    ["duplicate model slugs", text({ ...sampleBundle(), models: [sampleBundle().models[0], sampleBundle().models[0]] }), "INVALID_BUNDLE"],
+    ["negative version number", text({ ...sampleBundle(), models: [{ ...sampleBundle().models[0], versions: [{ ...sampleBundle().models[0]!.versions[0], number: -1 }] }] }), "INVALID_BUNDLE"],
+    ["uppercase slug", text({ ...sampleBundle(), project: { slug: "Demo", displayName: "d", active: true } }), "INVALID_BUNDLE"],
+    ["look-alike unicode slug", text({ ...sampleBundle(), project: { slug: "dеmo", displayName: "d", active: true } }), "INVALID_BUNDLE"],
+    ["__proto__ key", '{"format":"ferry.project","version":1,"__proto__":{"x":1}}', "INVALID_BUNDLE"],
+    ["constructor key in free JSON", text({ ...sampleBundle(), settings: [{ key: "a", value: { constructor: { prototype: 1 } } }] }), "INVALID_BUNDLE"],
+    ["deep nesting", `{"format":"ferry.project","version":1,"x":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, "INVALID_BUNDLE"],
+    ["huge string", text({ ...sampleBundle(), project: { slug: "demo", displayName: "x".repeat(2_000_000), active: true } }), "INVALID_BUNDLE"],
+    ["dangling recipe model", text({ ...sampleBundle(), recipes: [{ slug: "r", name: "R", definition: { models: ["ghost"], steps: [] } }] }), "DANGLING_REFERENCE"],
+    ["dangling join", text({ ...sampleBundle(), models: [{ ...sampleBundle().models[1], slug: "orders" }] }), "DANGLING_REFERENCE"],
+    ["dangling connection", text({ ...sampleBundle(), connections: [] }), "DANGLING_REFERENCE"],
+    ["encrypted without envelope", text({ ...sampleBundle(), connections: [{ ...sampleBundle().connections![0], credentials: { encrypted: "gAAAA" } }] }), "INVALID_BUNDLE"],
+    ["unknown role", text({ ...sampleBundle(), accessBindings: [{ user: "a@x.test", role: "OWNER", model: null }] }), "INVALID_BUNDLE"],
+  ])("rejects %s", (_name, input, code) => {
+    expect(codeOf(() => parseBundleText(input))).toBe(code);
+  });
+
+  it("reports each problem with its path, at most 50", () => {
+    const bundle = sampleBundle({ models: Array.from({ length: 80 }, (_, i) => ({ ...sampleBundle().models[0]!, slug: `m${i}`, name: "" })) });
+    try {
+      parseBundleText(text(bundle));
+      expect.unreachable();
+    } catch (error) {
+      const details = (error as { details: { path: string; reason: string }[] }).details;
+      expect(details).toHaveLength(50);
+      expect(details[0]!.path).toBe("models.0.name");
+    }
+  });
+
+  it("rejects oversized and UTF-16 input before parsing", () => {
+    expect(codeOf(() => decodeBundleBytes(Buffer.alloc(11), 10))).toBe("PAYLOAD_TOO_LARGE");
+    expect(codeOf(() => decodeBundleBytes(Buffer.from("\ufeff{}", "utf16le"), 100))).toBe("INVALID_JSON");
+    expect(codeOf(() => decodeBundleBytes(Buffer.from([0xc3, 0x28]), 100))).toBe("INVALID_JSON");
+  });
+});

@@ -1,0 +1,150 @@
+import { AppError, type ErrorDetail } from "@/lib/errors";
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, OPTIONAL_SECTIONS, type Bundle } from "./schema";
+import { checkBundleReferences } from "./check-bundle-references";
+
+// Parsing an untrusted bundle: bytes → UTF-8 text → bounded JSON → shape (zod) → internal
+// consistency. Every failure is an AppError with a SPEC §5 code and path-precise details; nothing
+// here touches the database, so a bad file can never change anything.
+
+export const MAX_NESTING_DEPTH = 64;
+export const MAX_FREE_STRING_LENGTH = 1_000_000;
+const MAX_DETAILS = 50;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export function decodeBundleBytes(bytes: Uint8Array, maxBytes: number): string {
+  if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
+  if (bytes.byteLength === 0) throw new AppError("INVALID_JSON", "The file is empty.");
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new AppError("INVALID_JSON", "The file is UTF-16 encoded; a bundle must be UTF-8 JSON.");
+  }
+  try {
+    // ignoreBOM: false strips a UTF-8 byte-order mark, which some editors add.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID_JSON", "The file is not valid UTF-8 text.");
+  }
+}
+
+export function tooLarge(size: number, maxBytes: number): AppError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new AppError("PAYLOAD_TOO_LARGE", `The bundle is ${mb(size)}; the limit is ${mb(maxBytes)} (FERRY_MAX_BUNDLE_MB).`, { size, limit: maxBytes });
+}
+
+/** Parses and validates bundle text. Throws AppError; returns a bundle safe to plan from. */
+export function parseBundleText(text: string): Bundle {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === "") throw new AppError("INVALID_JSON", "The file is empty.");
+  checkNesting(body);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (error) {
+    throw new AppError("INVALID_JSON", `The file is not valid JSON (${(error as Error).message}). Was it truncated or edited by hand?`);
+  }
+  return validateBundleValue(raw);
+}
+
+export function validateBundleValue(raw: unknown): Bundle {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new AppError("INVALID_BUNDLE", "A bundle is a JSON object; this file holds something else.", [{ path: "", reason: `expected an object, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}` }]);
+  }
+  const envelope = raw as Record<string, unknown>;
+  if (envelope.format !== BUNDLE_FORMAT) {
+    throw new AppError("INVALID_BUNDLE", `This is not a Ferry project bundle (format must be "${BUNDLE_FORMAT}").`, [{ path: "format", reason: `expected "${BUNDLE_FORMAT}"` }]);
+  }
+  if (!("version" in envelope)) throw new AppError("INVALID_BUNDLE", "The bundle has no version.", [{ path: "version", reason: "required" }]);
+  if (envelope.version !== BUNDLE_VERSION) {
+    throw new AppError("UNSUPPORTED_BUNDLE_VERSION", `This Ferry reads bundle version ${BUNDLE_VERSION}; the file says ${JSON.stringify(envelope.version)}.`, { supported: [BUNDLE_VERSION], found: envelope.version ?? null });
+  }
+
+  const problems: ErrorDetail[] = [];
+  scanValues(raw, "", problems);
+  if (problems.length > 0) throw invalid(problems);
+
+  const parsed = bundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw invalid(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), reason: issue.message })));
+  }
+  const bundle = parsed.data;
+  checkConsistency(bundle, problems);
+  if (problems.length > 0) throw invalid(problems);
+  checkBundleReferences(bundle);
+  return bundle;
+}
+
+function invalid(problems: ErrorDetail[]): AppError {
+  const shown = problems.slice(0, MAX_DETAILS);
+  const first = shown[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+  return new AppError("INVALID_BUNDLE", `The bundle is not valid: ${first.path ? `${first.path}: ` : ""}${first.reason}${more}.`, shown);
+}
+
+/** Rejects absurd nesting before JSON.parse recurses into it (a cheap scan that skips strings). */
+function checkNesting(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > MAX_NESTING_DEPTH) {
+        throw new AppError("INVALID_BUNDLE", `The bundle nests deeper than ${MAX_NESTING_DEPTH} levels, which no real project does.`, [{ path: "", reason: `nesting deeper than ${MAX_NESTING_DEPTH}` }]);
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+}
+
+/** Prototype-polluting keys and oversized strings anywhere, including free-form JSON. */
+function scanValues(value: unknown, path: string, problems: ErrorDetail[]): void {
+  if (problems.length >= MAX_DETAILS) return;
+  if (typeof value === "string") {
+    if (value.length > MAX_FREE_STRING_LENGTH) problems.push({ path, reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => scanValues(item, `${path}.${i}`.replace(/^\./, ""), problems));
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      const child = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) problems.push({ path: child, reason: `the key "${key}" is not allowed` });
+      else scanValues((value as Record<string, unknown>)[key], child, problems);
+    }
+  }
+}
+
+function checkConsistency(bundle: Bundle, problems: ErrorDetail[]): void {
+  const listed = new Set(bundle.sections);
+  if (listed.size !== bundle.sections.length) problems.push({ path: "sections", reason: "a section is listed twice" });
+  for (const section of OPTIONAL_SECTIONS) {
+    const present = bundle[section] !== undefined;
+    if (listed.has(section) && !present) problems.push({ path: section, reason: `listed in sections but missing` });
+    if (!listed.has(section) && present) problems.push({ path: section, reason: `present but not listed in sections` });
+  }
+  if (bundle.scope === "model" && bundle.models.length !== 1) problems.push({ path: "models", reason: "a model bundle holds exactly one model" });
+
+  const encrypted = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].some((item) => typeof item.credentials === "object");
+  if (encrypted && !bundle.encryption) problems.push({ path: "encryption", reason: "credentials are encrypted but the envelope has no encryption parameters" });
+
+  duplicates(bundle.models.map((m) => m.slug), "models", "model slug", problems);
+  duplicates((bundle.connections ?? []).map((c) => c.name), "connections", "connection name", problems);
+  duplicates((bundle.llmConfigs ?? []).map((l) => l.name), "llmConfigs", "LLM config name", problems);
+  duplicates((bundle.recipes ?? []).map((r) => r.slug), "recipes", "recipe slug", problems);
+  duplicates((bundle.settings ?? []).map((s) => s.key), "settings", "setting key", problems);
+  duplicates((bundle.accessBindings ?? []).map((b) => `${b.user.toLowerCase()} on ${b.model ?? "the project"}`), "accessBindings", "access binding", problems);
+  duplicates((bundle.agent?.rubrics ?? []).map((r) => r.name), "agent.rubrics", "rubric name", problems);
+  duplicates((bundle.agent?.modelContexts ?? []).map((c) => c.model), "agent.modelContexts", "model context", problems);
+  bundle.models.forEach((model, i) => {
+    duplicates(model.versions.map((v) => String(v.number)), `models.${i}.versions`, "version number", problems);
+    duplicates(model.aggregates.map((a) => a.name), `models.${i}.aggregates`, "aggregate name", problems);
+    duplicates(model.pockets.map((p) => p.name), `models.${i}.pockets`, "pocket name", problems);
+  });
+}
+
+function duplicates(values: string[], path: string, what: string, problems: ErrorDetail[]): void {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) problems.push({ path: `${path}.${index}`, reason: `duplicate ${what} "${value}"` });
+    seen.add(value);
+  });
+}

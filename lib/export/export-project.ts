@@ -1,0 +1,101 @@
+import "server-only";
+import os from "node:os";
+import type { Readable } from "node:stream";
+import type { Actor } from "@/lib/auth/actor";
+import { createBundleEncryption } from "@/lib/bundle/bundle-crypto";
+import type { BundleEncryption } from "@/lib/bundle/schema";
+import type { FernetKey } from "@/lib/crypto/fernet";
+import { db } from "@/lib/db";
+import { requireProject } from "@/lib/projects/require-project";
+import { parseExportOptions, type ExportSettings } from "./export-options";
+import { streamInTransaction } from "./stream-in-transaction";
+import { writeProjectBundle, type WrittenBundleStats } from "./write-project-bundle";
+
+export interface PreparedExport {
+  filename: string;
+  /** The bundle's canonical bytes, read in one consistent snapshot. Start it once. */
+  open(): Readable;
+}
+
+export interface ExportRequest {
+  actor: Actor;
+  tenantSlug?: string | null;
+  projectSlug: string;
+  /** Model export (scope "model") when set. */
+  modelSlug?: string;
+  options: unknown;
+}
+
+/**
+ * Everything that can fail for a reason the caller should hear about happens here, before the
+ * first byte is sent: role check (project ADMIN, or model EDITOR), option validation, key
+ * derivation. What streams afterwards is only the read.
+ */
+export async function prepareExport(request: ExportRequest): Promise<PreparedExport> {
+  return exportFromAccess(await authorizeExport(request));
+}
+
+/** Role check, option validation and (with credentials) key derivation — no reading yet. */
+export async function authorizeExport(request: ExportRequest): Promise<ExportTarget> {
+  const settings = parseExportOptions(request.options);
+  const access = await requireProject({ actor: request.actor, tenantSlug: request.tenantSlug, projectSlug: request.projectSlug, modelSlug: request.modelSlug, minRole: request.modelSlug ? "EDITOR" : "ADMIN" });
+  const encryption = settings.includeCredentials ? await createBundleEncryption(settings.passphrase ?? "") : undefined;
+  return { actor: request.actor, tenant: access.tenant, projectId: access.project.id, projectSlug: access.project.slug, model: access.model, settings: { ...settings, passphrase: undefined }, encryption };
+}
+
+export interface ExportTarget {
+  actor: Pick<Actor, "email" | "userId">;
+  tenant: { id: string; slug: string };
+  projectId: string;
+  projectSlug: string;
+  model?: { id: string; slug: string };
+  settings: ExportSettings;
+  encryption?: { encryption: BundleEncryption; key: FernetKey };
+}
+
+/** Builds the stream for an already-authorised export (also used by one-time download tickets). */
+export function exportFromAccess(target: ExportTarget): PreparedExport {
+  const { settings, model } = target;
+  const date = new Date().toISOString().slice(0, 10);
+  const filename = model ? `${target.projectSlug}-${model.slug}-model-export-${date}.json` : `${target.projectSlug}-export-${date}.json`;
+  const sections = model ? settings.sections.filter((s) => s === "connections") : settings.sections;
+  const meta = {
+    ...(settings.stable ? {} : { exportedAt: new Date().toISOString() }),
+    exportedBy: target.actor.email,
+    source: { tenant: target.tenant.slug, instance: instanceName() },
+  };
+  return {
+    filename,
+    open() {
+      let stats: WrittenBundleStats | undefined;
+      return streamInTransaction(
+        async (tx, write) => {
+          stats = await writeProjectBundle({ tx, projectId: target.projectId, scope: model ? "model" : "project", modelId: model?.id, sections, meta, encryption: target.encryption }, write);
+        },
+        async (error) => {
+          await db.auditEvent.create({
+            data: {
+              tenantId: target.tenant.id,
+              actorEmail: target.actor.email,
+              action: model ? "model.export" : "project.export",
+              target: model ? `${target.tenant.slug}/${target.projectSlug}/${model.slug}` : `${target.tenant.slug}/${target.projectSlug}`,
+              summary: { outcome: error ? "failed" : "succeeded", sections, credentials: target.encryption ? "encrypted" : "stripped", stable: settings.stable, ...(stats ?? {}) },
+            },
+          });
+        },
+      );
+    },
+  };
+}
+
+/** Names this Ferry instance in bundle metadata (FERRY_INSTANCE_NAME, else the host name). */
+export function instanceName(): string {
+  return process.env.FERRY_INSTANCE_NAME || os.hostname() || "ferry";
+}
+
+/** Reads a whole export into a string (CLI to stdout, tests); large exports should stream. */
+export async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
