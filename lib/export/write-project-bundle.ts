@@ -61,8 +61,10 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
 
   // Secrets are decrypted only when the caller asked for credentials (and gave a passphrase).
   const tenantKey = options.encryption ? cipherFor(unwrapDataKey(project.tenant.wrappedDataKey)) : null;
-  const credentials = (sealed: string | null, active: boolean): BundleCredentials => {
-    if (!options.encryption || !tenantKey) return active ? "stripped" : "none";
+  // Without a passphrase every item says "stripped" (SPEC §2), whether or not it had a secret, so
+  // a stripped export → import → export round trip gives the same bytes.
+  const credentials = (sealed: string | null): BundleCredentials => {
+    if (!options.encryption || !tenantKey) return "stripped";
     return sealed ? encryptCredentials(options.encryption.key, tenantKey.decrypt(sealed)) : "none";
   };
 
@@ -81,7 +83,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
     const usedIds = [...new Set(models.map((m) => m.connectionId).filter((id): id is string => id !== null))];
     const rows = await tx.connection.findMany({
       where: options.scope === "model" ? { id: { in: usedIds } } : { OR: [{ projects: { some: { projectId } } }, { id: { in: usedIds } }] },
-      select: { name: true, type: true, config: true, secretEncrypted: !!options.encryption, status: true },
+      select: { name: true, type: true, config: true, secretEncrypted: !!options.encryption },
       orderBy: { name: "asc" },
     });
     stats.connections = rows.length;
@@ -89,13 +91,13 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
       name: row.name,
       type: row.type,
       config: row.config as Record<string, unknown>,
-      credentials: credentials(row.secretEncrypted ?? null, row.status === "ACTIVE"),
+      credentials: credentials(row.secretEncrypted ?? null),
     }));
   }
   if (has("llmConfigs")) {
     const rows = await tx.llmConfig.findMany({
       where: { projectId },
-      select: { name: true, provider: true, endpoint: true, model: true, params: true, status: true, apiKeyEncrypted: !!options.encryption },
+      select: { name: true, provider: true, endpoint: true, model: true, params: true, apiKeyEncrypted: !!options.encryption },
       orderBy: { name: "asc" },
     });
     head.llmConfigs = rows.map((row) => ({
@@ -104,7 +106,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
       endpoint: row.endpoint,
       model: row.model,
       params: row.params as Record<string, unknown>,
-      credentials: credentials(row.apiKeyEncrypted ?? null, row.status === "ACTIVE"),
+      credentials: credentials(row.apiKeyEncrypted ?? null),
     }));
   }
   if (has("agent")) {

@@ -1,0 +1,98 @@
+import type { ImportPlan, ImportTarget } from "./plan-import";
+
+// What an import tells its user: counts per section, warnings, and the checklist of what to do
+// next (deploy, refresh, enter credentials, re-test the agent), each with a link.
+
+export interface SectionCount {
+  created: number;
+  updated: number;
+  skipped: number;
+  deleted?: number;
+}
+
+export interface ImportWarning {
+  code: "ACCESS_BINDING_SKIPPED" | "SHARED_CONNECTION_UPDATED" | "SHARED_CONNECTION_MAPPED" | "CREDENTIALS_NOT_INCLUDED" | "USER_CREATED" | "MODEL_RENAMED";
+  message: string;
+  path?: string;
+}
+
+export interface RequiredAction {
+  kind: "deploy-model" | "refresh" | "enter-credentials" | "retest-agent";
+  message: string;
+  href: string;
+}
+
+export interface ImportReport {
+  summary: Record<string, SectionCount>;
+  warnings: ImportWarning[];
+  requiredActions: RequiredAction[];
+}
+
+const count = (created = 0, updated = 0, skipped = 0): SectionCount => ({ created, updated, skipped });
+
+export function buildImportReport(plan: Omit<ImportPlan, "report">, target: ImportTarget, skippedBindings: { email: string; reason: string }[]): ImportReport {
+  const { bundle } = plan;
+  const base = `/t/${target.tenantSlug}/p/${plan.project.slug}`;
+  const replacing = plan.mode === "replace";
+  const models = bundle.models;
+
+  const summary: Record<string, SectionCount> = {
+    project: plan.scope === "model" ? count(0, 0, 0) : replacing ? count(0, 1) : count(1),
+    models: replacing && plan.scope === "model" ? count(0, models.length) : count(models.length),
+    versions: count(models.reduce((n, m) => n + m.versions.length, 0)),
+    aggregates: count(models.reduce((n, m) => n + m.aggregates.length, 0)),
+    pockets: count(models.reduce((n, m) => n + m.pockets.length, 0)),
+  };
+  if (bundle.connections) {
+    const created = plan.connections.filter((c) => c.action !== "map").length;
+    const updated = plan.connections.filter((c) => c.action === "map" && c.writesSecret).length;
+    summary.connections = { created, updated, skipped: plan.connections.length - created - updated };
+  }
+  if (bundle.llmConfigs) summary.llmConfigs = count(bundle.llmConfigs.length);
+  if (bundle.agent !== undefined) summary.agent = count(bundle.agent ? 1 : 0);
+  if (bundle.recipes) summary.recipes = count(bundle.recipes.length);
+  if (bundle.settings) summary.settings = count(bundle.settings.length);
+  if (bundle.accessBindings) summary.accessBindings = count(plan.bindings.length, 0, skippedBindings.length);
+  if (plan.usersToCreate.length > 0) summary.users = count(plan.usersToCreate.length);
+
+  const warnings: ImportWarning[] = [];
+  for (const [from, to] of Object.entries(plan.renames)) {
+    warnings.push({ code: "MODEL_RENAMED", message: `Model "${from}" was imported as "${to}"; every reference to it was rewritten.`, path: `models.${from}` });
+  }
+  for (const skipped of skippedBindings) {
+    warnings.push({ code: "ACCESS_BINDING_SKIPPED", message: `Access binding for ${skipped.email} skipped: ${skipped.reason}.`, path: `accessBindings.${skipped.email}` });
+  }
+  for (const email of plan.usersToCreate) {
+    warnings.push({ code: "USER_CREATED", message: `User ${email} was created without a usable password; set one before they sign in.` });
+  }
+  for (const c of plan.connections.filter((c) => c.action === "map" && c.sharedWith.length > 0)) {
+    warnings.push({
+      code: c.writesSecret ? "SHARED_CONNECTION_UPDATED" : "SHARED_CONNECTION_MAPPED",
+      message: c.writesSecret
+        ? `The credentials of connection "${c.targetName}" were replaced; projects ${c.sharedWith.join(", ")} use it too.`
+        : `Connection "${c.exportedName}" was mapped onto "${c.targetName}", which projects ${c.sharedWith.join(", ")} also use.`,
+      path: `connections.${c.exportedName}`,
+    });
+  }
+  const stripped = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].filter((item) => item.credentials === "stripped").length;
+  if (stripped > 0 && !bundle.encryption) {
+    warnings.push({ code: "CREDENTIALS_NOT_INCLUDED", message: `The bundle carries no credentials (${stripped} secret${stripped > 1 ? "s were" : " was"} stripped at export).` });
+  }
+
+  const requiredActions: RequiredAction[] = [];
+  for (const model of models) {
+    const live = model.deployedVersion ? ` (v${model.deployedVersion} was live in the source)` : "";
+    requiredActions.push({ kind: "deploy-model", message: `Deploy model "${model.slug}"${live}.`, href: `${base}/m/${model.slug}` });
+  }
+  if (models.some((m) => m.aggregates.length + m.pockets.length > 0)) {
+    requiredActions.push({ kind: "refresh", message: "Refresh aggregates and pockets: they were reset to pending/stale.", href: base });
+  }
+  for (const c of plan.connections.filter((c) => c.action === "pending")) {
+    requiredActions.push({ kind: "enter-credentials", message: `Enter credentials for connection "${c.targetName}" (pending).`, href: `/t/${target.tenantSlug}/connections` });
+  }
+  for (const l of plan.llmConfigs.filter((l) => !l.active)) {
+    requiredActions.push({ kind: "enter-credentials", message: `Enter the API key of LLM config "${l.name}" (pending).`, href: `${base}/llm` });
+  }
+  if (bundle.agent) requiredActions.push({ kind: "retest-agent", message: "Re-test the agent against the imported models.", href: `${base}/agent` });
+  return { summary, warnings, requiredActions };
+}
