@@ -1,0 +1,101 @@
+import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import Busboy from "busboy";
+import { tooLarge } from "@/lib/bundle/parse-bundle";
+import { maxBundleBytes } from "@/lib/config/limits";
+import { AppError } from "@/lib/errors";
+
+export interface BundleUpload {
+  bytes: Uint8Array;
+  /** The `options` form field, parsed (multipart only). */
+  options: unknown;
+}
+
+/**
+ * Reads an uploaded bundle — multipart (`bundle` file + `options` JSON field) or a raw JSON body —
+ * counting bytes as they arrive: past the limit the upload is cut off with PAYLOAD_TOO_LARGE
+ * instead of being buffered whole first.
+ */
+export async function readBundleUpload(request: Request): Promise<BundleUpload> {
+  const limit = maxBundleBytes();
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit + 64 * 1024) throw tooLarge(declared, limit);
+  if (!request.body) throw new AppError("INVALID_JSON", "The request has no body: send the bundle file.");
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) return readMultipart(request, type, limit);
+  return { bytes: await readLimited(request.body, limit), options: undefined };
+}
+
+async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(size, limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function readMultipart(request: Request, contentType: string, limit: number): Promise<BundleUpload> {
+  return new Promise((resolve, reject) => {
+    let parser: ReturnType<typeof Busboy>;
+    try {
+      parser = Busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: limit, fields: 5, fieldSize: 1024 * 1024 } });
+    } catch {
+      reject(new AppError("INVALID_OPTIONS", "The multipart body is malformed."));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let sawFile = false;
+    let optionsText: string | undefined;
+    let failed = false;
+    const fail = (error: AppError) => {
+      if (failed) return;
+      failed = true;
+      source.unpipe(parser);
+      source.destroy();
+      reject(error);
+    };
+    parser.on("file", (name, file) => {
+      if (name !== "bundle") {
+        file.resume();
+        return;
+      }
+      sawFile = true;
+      file.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        chunks.push(chunk);
+      });
+      file.on("limit", () => fail(tooLarge(size + 1, limit)));
+    });
+    parser.on("field", (name, value) => {
+      if (name === "options") optionsText = value;
+    });
+    parser.on("error", () => fail(new AppError("INVALID_OPTIONS", "The multipart body is malformed.")));
+    parser.on("close", () => {
+      if (failed) return;
+      if (!sawFile) return reject(new AppError("INVALID_OPTIONS", "Send the bundle as the multipart file field `bundle`."));
+      let options: unknown = undefined;
+      if (optionsText !== undefined) {
+        try {
+          options = JSON.parse(optionsText) as unknown;
+        } catch {
+          return reject(new AppError("INVALID_OPTIONS", "The `options` field is not valid JSON."));
+        }
+      }
+      resolve({ bytes: Buffer.concat(chunks), options });
+    });
+    const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
+    source.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));
+    source.pipe(parser);
+  });
+}
