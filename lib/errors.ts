@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   IMPORT_FAILED: 500,
   INTERNAL_ERROR: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

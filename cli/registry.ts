@@ -1,0 +1,10 @@
+import { tenantAddMemberCommand } from "./commands/tenant-add-member";
+import { tenantCreateCommand } from "./commands/tenant-create";
+import { tokenCreateCommand } from "./commands/token-create";
+import { tokenListCommand } from "./commands/token-list";
+import { tokenRevokeCommand } from "./commands/token-revoke";
+import { userCreateCommand } from "./commands/user-create";
+import type { CliCommand } from "./lib/command";
+
+/** Every CLI command, in the order `--help` lists them. A new command: one file, one line here. */
+export const COMMANDS: CliCommand[] = [tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userCreateCommand, tenantCreateCommand, tenantAddMemberCommand];
