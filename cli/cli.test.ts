@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,29 +7,7 @@ import { loadActorByEmail } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { tenantCipher } from "@/lib/secrets/tenant-secrets";
-
-// Runs the real CLI (as `npm run ferry` does) against this file's test database.
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ferry(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "cli/index.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, FERRY_MASTER_KEY: process.env.FERRY_MASTER_KEY, FERRY_DEBUG: undefined, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { ferry, type CliResult } from "@/test/run-cli";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ferry-cli-test-"));
 function secretFile(name: string, content: string): string {

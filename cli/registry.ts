@@ -1,3 +1,5 @@
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 import { tenantAddMemberCommand } from "./commands/tenant-add-member";
 import { tenantCreateCommand } from "./commands/tenant-create";
 import { tokenCreateCommand } from "./commands/token-create";
@@ -7,4 +9,4 @@ import { userCreateCommand } from "./commands/user-create";
 import type { CliCommand } from "./lib/command";
 
 /** Every CLI command, in the order `--help` lists them. A new command: one file, one line here. */
-export const COMMANDS: CliCommand[] = [tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userCreateCommand, tenantCreateCommand, tenantAddMemberCommand];
+export const COMMANDS: CliCommand[] = [exportCommand, importCommand, tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userCreateCommand, tenantCreateCommand, tenantAddMemberCommand];

@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import type { TenantRole } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 
@@ -44,4 +45,14 @@ export async function loadActor(userId: string, via: Actor["via"]): Promise<Acto
 export async function loadActorByEmail(email: string, via: Actor["via"]): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   return user ? loadActor(user.id, via) : null;
+}
+
+/**
+ * The operator CLI works on the database directly, like a management command: it acts as a
+ * system admin named after the operating-system user and host (FERRY_CLI_ACTOR overrides), which
+ * is what audit events and bundle metadata record.
+ */
+export function cliActor(): Actor {
+  const email = process.env.FERRY_CLI_ACTOR || `${os.userInfo().username}@${os.hostname()} (cli)`;
+  return { userId: "00000000-0000-0000-0000-000000000000", email, name: "Ferry CLI", isSystemAdmin: true, memberships: [], via: "cli" };
 }
