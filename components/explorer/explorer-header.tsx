@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronDownIcon, KeyRoundIcon, LogOutIcon, PlugIcon, UserIcon } from "lucide-react";
+import { ChevronDownIcon, KeyRoundIcon, LogOutIcon, PlugIcon, UploadIcon, UserIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/login/actions";
@@ -18,10 +18,9 @@ export interface ExplorerHeaderProps {
   tenants: TenantOption[];
   user: { name: string; email: string; isSystemAdmin: boolean };
   canImport: boolean;
-  projects: { slug: string; displayName: string }[];
 }
 
-export function ExplorerHeader({ tenant, tenants, user }: ExplorerHeaderProps) {
+export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHeaderProps) {
   const router = useRouter();
   return (
     <header className="flex h-14 items-center gap-3 border-b bg-background px-4">
@@ -45,6 +44,13 @@ export function ExplorerHeader({ tenant, tenants, user }: ExplorerHeaderProps) {
         </DropdownMenuContent>
       </DropdownMenu>
       <div role="toolbar" aria-label="Explorer actions" className="ml-2 flex items-center gap-2">
+        {canImport && (
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/t/${tenant.slug}/import`}>
+              <UploadIcon /> Import Project
+            </Link>
+          </Button>
+        )}
         <Button variant="ghost" size="sm" asChild>
           <Link href={`/t/${tenant.slug}/connections`}>
             <PlugIcon /> Connections

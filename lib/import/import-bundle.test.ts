@@ -71,7 +71,7 @@ describe("project import", () => {
       ["warehouse-pg", "map", "globex-pg"],
     ]);
     expect(result.summary.accessBindings).toEqual({ created: 0, updated: 0, skipped: 3 });
-    expect(result.warnings.filter((w) => w.code === "ACCESS_BINDING_SKIPPED")).toHaveLength(3);
+    expect(result.warnings.filter((w) => w.code === "ACCESS_BINDING_SKIPPED")).toHaveLength(2);
     expect(result.requiredActions.some((a) => a.kind === "enter-credentials" && a.message.includes("bq-events"))).toBe(true);
 
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "globex" } });

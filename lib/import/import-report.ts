@@ -59,8 +59,10 @@ export function buildImportReport(plan: Omit<ImportPlan, "report">, target: Impo
   for (const [from, to] of Object.entries(plan.renames)) {
     warnings.push({ code: "MODEL_RENAMED", message: `Model "${from}" was imported as "${to}"; every reference to it was rewritten.`, path: `models.${from}` });
   }
-  for (const skipped of skippedBindings) {
-    warnings.push({ code: "ACCESS_BINDING_SKIPPED", message: `Access binding for ${skipped.email} skipped: ${skipped.reason}.`, path: `accessBindings.${skipped.email}` });
+  const skippedByEmail = new Map<string, { reason: string; count: number }>();
+  for (const skipped of skippedBindings) skippedByEmail.set(skipped.email, { reason: skipped.reason, count: (skippedByEmail.get(skipped.email)?.count ?? 0) + 1 });
+  for (const [email, { reason, count }] of skippedByEmail) {
+    warnings.push({ code: "ACCESS_BINDING_SKIPPED", message: `${count === 1 ? "Access binding" : `${count} access bindings`} for ${email} skipped: ${reason}.`, path: `accessBindings.${email}` });
   }
   for (const email of plan.usersToCreate) {
     warnings.push({ code: "USER_CREATED", message: `User ${email} was created without a usable password; set one before they sign in.` });
@@ -69,8 +71,8 @@ export function buildImportReport(plan: Omit<ImportPlan, "report">, target: Impo
     warnings.push({
       code: c.writesSecret ? "SHARED_CONNECTION_UPDATED" : "SHARED_CONNECTION_MAPPED",
       message: c.writesSecret
-        ? `The credentials of connection "${c.targetName}" were replaced; projects ${c.sharedWith.join(", ")} use it too.`
-        : `Connection "${c.exportedName}" was mapped onto "${c.targetName}", which projects ${c.sharedWith.join(", ")} also use.`,
+        ? `The credentials of connection "${c.targetName}" were replaced; it is also used by ${projectList(c.sharedWith)}.`
+        : `Connection "${c.exportedName}" was mapped onto "${c.targetName}", which is also used by ${projectList(c.sharedWith)}.`,
       path: `connections.${c.exportedName}`,
     });
   }
@@ -95,4 +97,8 @@ export function buildImportReport(plan: Omit<ImportPlan, "report">, target: Impo
   }
   if (bundle.agent) requiredActions.push({ kind: "retest-agent", message: "Re-test the agent against the imported models.", href: `${base}/agent` });
   return { summary, warnings, requiredActions };
+}
+
+function projectList(slugs: string[]): string {
+  return `${slugs.length === 1 ? "project" : "projects"} ${slugs.join(", ")}`;
 }

@@ -14,7 +14,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const admin = isTenantAdmin(actor, tenant.id);
   return (
     <div className="flex min-h-screen flex-col">
-      <ExplorerHeader tenant={tenant} tenants={tenants} user={{ name: actor.name, email: actor.email, isSystemAdmin: actor.isSystemAdmin }} canImport={admin} projects={projects.map((p) => ({ slug: p.slug, displayName: p.displayName }))} />
+      <ExplorerHeader tenant={tenant} tenants={tenants} user={{ name: actor.name, email: actor.email, isSystemAdmin: actor.isSystemAdmin }} canImport={admin} />
       <div className="flex flex-1">
         <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />
         <main className="min-w-0 flex-1 p-6">{children}</main>

@@ -1,7 +1,9 @@
+import { UploadIcon } from "lucide-react";
 import Link from "next/link";
 import { ModelActionsMenu } from "@/components/models/model-actions-menu";
 import { RefreshProjectButton } from "@/components/models/refresh-button";
 import { StatusBadge } from "@/components/models/status-badge";
+import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
@@ -20,7 +22,16 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
         <h2 id="models-heading" className="text-lg font-semibold">
           Models
         </h2>
-        {atLeast(access.role, "EDITOR") && models.length > 0 && <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />}
+        <div className="flex items-center gap-2">
+          {atLeast(access.role, "ADMIN") && (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={`${base}/import-model`}>
+                <UploadIcon /> Import model
+              </Link>
+            </Button>
+          )}
+          {atLeast(access.role, "EDITOR") && models.length > 0 && <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />}
+        </div>
       </div>
       {models.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-sm text-muted-foreground">This project has no models yet. Import a bundle or create one from the API.</p>

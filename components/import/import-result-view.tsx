@@ -1,0 +1,103 @@
+import { AlertTriangleIcon, CheckCircle2Icon, ListChecksIcon } from "lucide-react";
+import Link from "next/link";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ImportResult } from "@/lib/import/import-bundle";
+
+const SECTION_NAMES: Record<string, string> = { project: "Project", models: "Models", versions: "Model versions", aggregates: "Aggregates", pockets: "Pockets", connections: "Connections", llmConfigs: "LLM configs", agent: "Agent", recipes: "Recipes", settings: "Settings", accessBindings: "Access bindings", users: "Users" };
+
+/** What the import did, what to watch out for, and the checklist of what to do next. */
+export function ImportResultView({ result }: { result: ImportResult }) {
+  return (
+    <div className="grid gap-4">
+      <Alert variant="success">
+        <AlertTitle className="flex items-center gap-2">
+          <CheckCircle2Icon className="size-4" />
+          {result.scope === "model" ? "Model imported" : result.mode === "replace" ? "Project replaced" : "Project imported"}
+        </AlertTitle>
+        <AlertDescription>
+          <Link href={result.project.href} className="font-medium underline">
+            {result.project.displayName} ({result.project.tenant}/{result.project.slug})
+          </Link>{" "}
+          is ready. Its models are not deployed yet: work through the checklist below.
+        </AlertDescription>
+      </Alert>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            <ListChecksIcon className="size-4" /> Required actions
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ul className="grid gap-1.5" aria-label="Required actions">
+            {result.requiredActions.map((action, i) => (
+              <li key={i} className="flex items-start gap-2 text-sm">
+                <span aria-hidden className="mt-0.5 size-4 shrink-0 rounded border" />
+                <Link href={action.href} className="text-primary hover:underline">
+                  {action.message}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </CardContent>
+      </Card>
+
+      {result.warnings.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <AlertTriangleIcon className="size-4 text-amber-600" /> Warnings
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="grid list-disc gap-1 pl-5 text-sm" aria-label="Warnings">
+              {result.warnings.map((warning, i) => (
+                <li key={i}>{warning.message}</li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Summary</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Table aria-label="Import summary">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Section</TableHead>
+                <TableHead>Created</TableHead>
+                <TableHead>Updated</TableHead>
+                <TableHead>Skipped</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {Object.entries(result.summary).map(([section, count]) => (
+                <TableRow key={section}>
+                  <TableCell>{SECTION_NAMES[section] ?? section}</TableCell>
+                  <TableCell>{count.created}</TableCell>
+                  <TableCell>{count.updated}</TableCell>
+                  <TableCell>{count.skipped}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {result.connections.length > 0 && (
+            <ul className="mt-3 grid gap-1 text-sm" aria-label="Connections">
+              {result.connections.map((c) => (
+                <li key={c.exportedName}>
+                  <span className="font-medium">{c.exportedName}</span> →{" "}
+                  {c.action === "map" ? `mapped to ${c.targetName}` : c.action === "create" ? `created as ${c.targetName}` : `created as ${c.targetName} (pending credentials)`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
