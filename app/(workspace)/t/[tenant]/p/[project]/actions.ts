@@ -1,8 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireActionActor } from "@/lib/auth/session-actor";
-import { runAction } from "@/lib/http/action-result";
+import { AppError } from "@/lib/errors";
+import { projectAction, rowKey } from "@/lib/http/workspace-action";
 import { deployModelVersion } from "@/lib/models/deploy-model-version";
 import { refreshModel } from "@/lib/models/refresh-model";
 import { saveModelVersion } from "@/lib/models/save-model-version";
@@ -13,32 +12,19 @@ interface ModelRef {
   modelSlug?: string;
 }
 
-function revalidateProject(ref: ModelRef) {
-  revalidatePath(`/t/${ref.tenantSlug}/p/${ref.projectSlug}`, "layout");
-}
+// Refs come from the browser: only their checked fields reach lib/ (see projectAction).
 
 export async function refreshAction(ref: ModelRef) {
-  return runAction("refresh", async () => {
-    const actor = await requireActionActor();
-    const result = await refreshModel({ actor, ...ref });
-    revalidateProject(ref);
-    return result;
-  });
+  return projectAction("refresh", ref, (context) => refreshModel({ ...context, modelSlug: ref.modelSlug === undefined ? undefined : rowKey(ref.modelSlug) }));
 }
 
 export async function saveModelVersionAction(ref: Required<ModelRef>, input: unknown) {
-  return runAction("saveModelVersion", async () => {
-    const actor = await requireActionActor();
-    const result = await saveModelVersion({ actor, ...ref, input });
-    revalidateProject(ref);
-    return result;
-  });
+  return projectAction("saveModelVersion", ref, (context) => saveModelVersion({ ...context, modelSlug: rowKey(ref.modelSlug), input }));
 }
 
 export async function deployModelVersionAction(ref: Required<ModelRef>, number: number) {
-  return runAction("deployModelVersion", async () => {
-    const actor = await requireActionActor();
-    await deployModelVersion({ actor, ...ref, number });
-    revalidateProject(ref);
+  return projectAction("deployModelVersion", ref, async (context) => {
+    if (!Number.isInteger(number)) throw new AppError("INVALID_INPUT", "Choose a version to deploy.");
+    await deployModelVersion({ ...context, modelSlug: rowKey(ref.modelSlug), number });
   });
 }

@@ -1,0 +1,14 @@
+// URLs typed into forms (LLM endpoints, agent webhooks). Stored in plain text and exported in
+// bundles, so credentials embedded in a URL are refused rather than leaked.
+
+export function httpUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return "Enter a full URL, e.g. https://example.com/path.";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "Use an http:// or https:// URL.";
+  if (url.username || url.password) return "Do not put credentials in the URL.";
+  return null;
+}
