@@ -95,7 +95,7 @@ test.describe("import wizard", () => {
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByText("Project imported")).toBeVisible({ timeout: 30_000 });
 
-    await page.getByRole("link", { name: "Import Project" }).click();
+    await page.getByRole("button", { name: "Import another bundle" }).click();
     await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
     await page.getByLabel("Replace existing project").check();
     await page.getByLabel("Project to replace").selectOption("e2e-replace-target");

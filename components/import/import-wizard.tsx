@@ -133,7 +133,16 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         </div>
       )}
 
-      {step.name === "result" && <ImportResultView result={step.result} />}
+      {step.name === "result" && (
+        <>
+          <ImportResultView result={step.result} />
+          <div>
+            <Button variant="outline" onClick={() => (setStep({ name: "file" }), setError(null), setPassphrase(""))}>
+              Import another bundle
+            </Button>
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -1,15 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireActionActor } from "@/lib/auth/session-actor";
-import { runAction } from "@/lib/http/action-result";
+import { tenantAction } from "@/lib/http/workspace-action";
 import { createProject } from "@/lib/projects/create-project";
 
 export async function createProjectAction(tenantSlug: string, input: unknown) {
-  return runAction("createProject", async () => {
-    const actor = await requireActionActor();
-    const project = await createProject({ actor, tenantSlug, input });
-    revalidatePath(`/t/${tenantSlug}`, "layout");
-    return project;
-  });
+  return tenantAction("createProject", tenantSlug, (context) => createProject({ ...context, input }));
 }

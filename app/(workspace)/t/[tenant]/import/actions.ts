@@ -7,9 +7,10 @@ import { runAction } from "@/lib/http/action-result";
 import { checkPassphrase } from "@/lib/import/check-passphrase";
 import { importBundle } from "@/lib/import/import-bundle";
 
-export async function checkPassphraseAction(encryption: unknown, passphrase: string) {
+export async function checkPassphraseAction(encryption: unknown, passphrase: unknown) {
   return runAction("checkPassphrase", async () => {
     const actor = await requireActionActor();
+    if (typeof passphrase !== "string") throw new AppError("PASSPHRASE_REQUIRED", "Enter the passphrase.");
     await checkPassphrase({ actor, encryption, passphrase });
   });
 }

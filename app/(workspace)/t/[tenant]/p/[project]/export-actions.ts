@@ -1,16 +1,12 @@
 "use server";
 
-import { requireActionActor } from "@/lib/auth/session-actor";
 import { createExportTicket } from "@/lib/export/export-tickets";
-import { runAction } from "@/lib/http/action-result";
+import { projectAction, rowKey } from "@/lib/http/workspace-action";
 
 /**
  * Authorises and prepares an export; the browser then downloads it from the returned one-time
  * URL (a bundle can be 100 MB: it never travels through the React payload).
  */
 export async function prepareExportAction(ref: { tenantSlug: string; projectSlug: string; modelSlug?: string }, options: unknown) {
-  return runAction("prepareExport", async () => {
-    const actor = await requireActionActor();
-    return createExportTicket({ actor, tenantSlug: ref.tenantSlug, projectSlug: ref.projectSlug, modelSlug: ref.modelSlug, options });
-  });
+  return projectAction("prepareExport", ref, (context) => createExportTicket({ ...context, modelSlug: ref.modelSlug === undefined ? undefined : rowKey(ref.modelSlug), options }));
 }
