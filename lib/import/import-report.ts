@@ -11,7 +11,7 @@ export interface SectionCount {
 }
 
 export interface ImportWarning {
-  code: "ACCESS_BINDING_SKIPPED" | "SHARED_CONNECTION_UPDATED" | "SHARED_CONNECTION_MAPPED" | "CREDENTIALS_NOT_INCLUDED" | "USER_CREATED" | "MODEL_RENAMED";
+  code: "ACCESS_BINDING_SKIPPED" | "ACCESS_BINDINGS_REMOVED" | "SHARED_CONNECTION_UPDATED" | "SHARED_CONNECTION_MAPPED" | "CREDENTIALS_NOT_INCLUDED" | "USER_CREATED" | "MODEL_RENAMED";
   message: string;
   path?: string;
 }
@@ -75,6 +75,10 @@ export function buildImportReport(plan: Omit<ImportPlan, "report">, target: Impo
         : `Connection "${c.exportedName}" was mapped onto "${c.targetName}", which is also used by ${projectList(c.sharedWith)}.`,
       path: `connections.${c.exportedName}`,
     });
+  }
+  const removedBindings = target.project?.accessBindings ?? 0;
+  if (plan.scope === "project" && replacing && !bundle.accessBindings && removedBindings > 0) {
+    warnings.push({ code: "ACCESS_BINDINGS_REMOVED", message: `The bundle has no access bindings, so the project's ${removedBindings} access binding${removedBindings > 1 ? "s were" : " was"} removed: only tenant admins can open it until access is granted again.` });
   }
   const stripped = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].filter((item) => item.credentials === "stripped").length;
   if (stripped > 0 && !bundle.encryption) {

@@ -22,7 +22,7 @@ export interface ImportTarget {
   tenantSlug: string;
   projectSlugs: string[];
   /** Replace mode and model import: the existing project. */
-  project?: { slug: string; displayName: string; modelSlugs: string[] };
+  project?: { slug: string; displayName: string; modelSlugs: string[]; accessBindings?: number };
   connections: TargetConnection[];
   /** Emails (lower-case) of existing users, and whether each belongs to the target tenant. */
   users: { email: string; member: boolean }[];

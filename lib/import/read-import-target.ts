@@ -45,7 +45,7 @@ export async function readImportTarget(tx: Tx, options: { tenantId: string; tena
     target: {
       tenantSlug: options.tenantSlug,
       projectSlugs: projects.map((p) => p.slug),
-      project: project ? { slug: project.slug, displayName: project.displayName, modelSlugs: project.models.map((m) => m.slug) } : undefined,
+      project: project ? { slug: project.slug, displayName: project.displayName, modelSlugs: project.models.map((m) => m.slug), accessBindings: project._count.accessBindings } : undefined,
       connections: connections.map((c) => ({
         name: c.name,
         type: c.type,
