@@ -54,6 +54,7 @@ export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug
                   <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}`)}>Open</DropdownMenuItem>
                   <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/settings`)}>Settings</DropdownMenuItem>
                   {project.role === "ADMIN" && <DropdownMenuItem onSelect={() => setExporting(project)}>Export Project…</DropdownMenuItem>}
+                  {project.role === "ADMIN" && <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/import-model`)}>Import Model…</DropdownMenuItem>}
                 </DropdownMenuContent>
               </DropdownMenu>
             </li>
