@@ -12,7 +12,6 @@ import { POST as importProject } from "./projects/import/route";
 
 // The bundle endpoints called as Next calls them: real tokens, real multipart bodies.
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -33,7 +32,7 @@ function request(path: string, init: { token?: string; json?: unknown; form?: Fo
   return new Request(`http://ferry.test${path}`, { method: "POST", headers, body });
 }
 
-async function call(handler: Handler, req: Request, params: Record<string, string> = {}) {
+async function call<P extends Record<string, string>>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, req: Request, params: P = {} as P) {
   const response = await handler(req, { params: Promise.resolve(params) });
   const text = await response.text();
   expect(text).not.toMatch(/^\s+at /m);
