@@ -61,7 +61,9 @@ async function main(argv: string[]): Promise<number> {
     return code;
   } finally {
     // Close the pool and the embedded server (when this process started it) so the process ends now.
-    await (globalThis as { ferryDb?: { $disconnect(): Promise<void> } }).ferryDb?.$disconnect().catch(() => {});
+    const handles = globalThis as { ferryDb?: { $disconnect(): Promise<void> }; ferryPgPool?: { end(): Promise<void> } };
+    await handles.ferryDb?.$disconnect().catch(() => {});
+    await handles.ferryPgPool?.end().catch(() => {});
     await runtime?.stop().catch(() => {});
   }
 }

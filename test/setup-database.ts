@@ -20,8 +20,9 @@ process.env.FERRY_MASTER_KEY = masterKey;
 process.env.FERRY_TEST_ADMIN_URL = adminUrl;
 
 afterAll(async () => {
-  const globalDb = (globalThis as { ferryDb?: { $disconnect(): Promise<void> } }).ferryDb;
-  await globalDb?.$disconnect();
+  const handles = globalThis as { ferryDb?: { $disconnect(): Promise<void> }; ferryPgPool?: { end(): Promise<void> } };
+  await handles.ferryDb?.$disconnect();
+  await handles.ferryPgPool?.end();
   const cleanup = new pg.Client({ connectionString: adminUrl });
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -97,8 +97,14 @@ export function bundleHeadText(headWithoutModels: Omit<Bundle, "models">): strin
   return `${head.slice(0, -2)},\n  "models": [`;
 }
 
+const ENTRY_PREFIX = '{\n  "models": [\n'.length;
+const ENTRY_SUFFIX = "\n  ]\n}".length;
+
 export function modelEntryText(model: BundleModel, index: number): string {
-  return `${index === 0 ? "\n" : ",\n"}    ${JSON.stringify(model, null, 2).replace(/\n/g, "\n    ")}`;
+  // Stringified inside its real surroundings, the model comes out indented for its depth (four
+  // spaces) natively — much faster than re-indenting a 700 KB string afterwards.
+  const wrapped = JSON.stringify({ models: [model] }, null, 2);
+  return `${index === 0 ? "\n" : ",\n"}${wrapped.slice(ENTRY_PREFIX, wrapped.length - ENTRY_SUFFIX)}`;
 }
 
 export function bundleTailText(modelCount: number): string {

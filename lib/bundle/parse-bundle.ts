@@ -34,7 +34,8 @@ export function tooLarge(size: number, maxBytes: number): AppError {
 export function parseBundleText(text: string): Bundle {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") throw new AppError("INVALID_JSON", "The file is empty.");
-  checkNesting(body);
+  // V8's JSON.parse is not recursive, so absurd nesting cannot overflow it; the depth limit is
+  // enforced right after, before any recursive walk (scanValues) or schema check.
   let raw: unknown;
   try {
     raw = JSON.parse(body);
@@ -58,7 +59,7 @@ export function validateBundleValue(raw: unknown): Bundle {
   }
 
   const problems: ErrorDetail[] = [];
-  scanValues(raw, "", problems);
+  scanValues(raw, problems);
   if (problems.length > 0) throw invalid(problems);
 
   const parsed = bundleSchema.safeParse(raw);
@@ -79,37 +80,35 @@ function invalid(problems: ErrorDetail[]): AppError {
   return new AppError("INVALID_BUNDLE", `The bundle is not valid: ${first.path ? `${first.path}: ` : ""}${first.reason}${more}.`, shown);
 }
 
-/** Rejects absurd nesting before JSON.parse recurses into it (a cheap scan that skips strings). */
-function checkNesting(text: string): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91 /* { [ */) {
-      if (++depth > MAX_NESTING_DEPTH) {
-        throw new AppError("INVALID_BUNDLE", `The bundle nests deeper than ${MAX_NESTING_DEPTH} levels, which no real project does.`, [{ path: "", reason: `nesting deeper than ${MAX_NESTING_DEPTH}` }]);
-      }
-    } else if (c === 125 || c === 93) depth--;
-  }
-}
-
-/** Prototype-polluting keys and oversized strings anywhere, including free-form JSON. */
-function scanValues(value: unknown, path: string, problems: ErrorDetail[]): void {
+/**
+ * Prototype-polluting keys, oversized strings and absurd nesting, anywhere (free-form JSON too).
+ * The path is a shared stack joined only when a problem is found: this walk visits every value of
+ * a 100 MB bundle.
+ */
+function scanValues(value: unknown, problems: ErrorDetail[], path: string[] = []): void {
   if (problems.length >= MAX_DETAILS) return;
   if (typeof value === "string") {
-    if (value.length > MAX_FREE_STRING_LENGTH) problems.push({ path, reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => scanValues(item, `${path}.${i}`.replace(/^\./, ""), problems));
-  } else if (value !== null && typeof value === "object") {
-    for (const key of Object.keys(value)) {
-      const child = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) problems.push({ path: child, reason: `the key "${key}" is not allowed` });
-      else scanValues((value as Record<string, unknown>)[key], child, problems);
+    if (value.length > MAX_FREE_STRING_LENGTH) problems.push({ path: path.join("."), reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  if (path.length >= MAX_NESTING_DEPTH) {
+    problems.push({ path: path.join("."), reason: `nesting deeper than ${MAX_NESTING_DEPTH} levels, which no real project does` });
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      scanValues(value[i], problems, path);
+      path.pop();
     }
+    return;
+  }
+  for (const key in value) {
+    path.push(key);
+    if (FORBIDDEN_KEYS.has(key)) problems.push({ path: path.join("."), reason: `the key "${key}" is not allowed` });
+    else scanValues((value as Record<string, unknown>)[key], problems, path);
+    path.pop();
   }
 }
 

@@ -1,9 +1,12 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { from as copyFrom } from "pg-copy-streams";
+import type { PgClient } from "./pg-transaction";
 
-// Batched inserts for imports: each batch is one statement that expands a JSON array with
-// jsonb_to_recordset — one round trip per ~8 MB instead of one per row, inside the caller's
-// Prisma transaction (so a failure anywhere still rolls everything back).
+// Batched writes for imports, on the import transaction's connection (so a failure anywhere still
+// rolls everything back):
+// - bulkInsert: one INSERT … SELECT FROM jsonb_to_recordset($1) per ~8 MB batch of rows;
+// - copyRows: COPY … FROM STDIN for the bulk of the data (model versions), the same path
+//   PostgreSQL's own loaders take (text format).
 
 export type ColumnType = "uuid" | "text" | "int" | "bool" | "jsonb" | "timestamp" | { enum: string };
 
@@ -28,7 +31,7 @@ function selectExpression(column: Column): string {
   return ref;
 }
 
-export async function bulkInsert(tx: Tx, table: string, columns: Column[], rows: Record<string, unknown>[]): Promise<number> {
+export async function bulkInsert(client: PgClient, table: string, columns: Column[], rows: Record<string, unknown>[]): Promise<number> {
   if (rows.length === 0) return 0;
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${columns.map(selectExpression).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `"${c.name}" ${recordType(c.type)}`).join(", ")})`;
@@ -37,7 +40,7 @@ export async function bulkInsert(tx: Tx, table: string, columns: Column[], rows:
   let inserted = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    inserted += await tx.$executeRawUnsafe(sql, `[${batch.join(",")}]`);
+    inserted += (await client.query(sql, [`[${batch.join(",")}]`])).rowCount ?? 0;
     batch = [];
     size = 0;
   };
@@ -49,4 +52,50 @@ export async function bulkInsert(tx: Tx, table: string, columns: Column[], rows:
   }
   await flush();
   return inserted;
+}
+
+// COPY text format: backslash, newline, carriage return and tab are escaped; NULL is \N.
+const TEXT_SPECIAL = /[\\\n\r\t]/;
+const TEXT_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function copyField(value: unknown, type: ColumnType): string {
+  if (value === null || value === undefined) return "\\N";
+  const text = type === "jsonb" ? JSON.stringify(value) : String(value);
+  return TEXT_SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => TEXT_ESCAPES[c]!) : text;
+}
+
+/** Streams rows into `table` with COPY, writing ~1 MB at a time and honouring backpressure. */
+export async function copyRows(client: PgClient, table: string, columns: Column[], rows: Iterable<Record<string, unknown>>): Promise<number> {
+  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")}) FROM STDIN`));
+  let failure: Error | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", (error: Error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  done.catch(() => {});
+  const drained = () => new Promise<void>((resolve) => stream.once("drain", resolve));
+  let chunk = "";
+  let count = 0;
+  try {
+    for (const row of rows) {
+      if (failure) break;
+      chunk += `${columns.map((c) => copyField(row[c.name], c.type)).join("\t")}\n`;
+      count++;
+      if (chunk.length > 1024 * 1024) {
+        const ok = stream.write(chunk);
+        chunk = "";
+        if (!ok && !failure) await Promise.race([drained(), done]);
+      }
+    }
+    if (chunk && !failure) stream.write(chunk);
+    stream.end();
+  } catch (error) {
+    // A row that cannot be encoded (or a fault) aborts the COPY; the transaction rolls back.
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
+  await done;
+  return count;
 }

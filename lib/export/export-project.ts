@@ -69,8 +69,8 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
     open() {
       let stats: WrittenBundleStats | undefined;
       return streamInTransaction(
-        async (tx, write) => {
-          stats = await writeProjectBundle({ tx, projectId: target.projectId, scope: model ? "model" : "project", modelId: model?.id, sections, meta, encryption: target.encryption }, write);
+        async (client, write) => {
+          stats = await writeProjectBundle({ client, projectId: target.projectId, scope: model ? "model" : "project", modelId: model?.id, sections, meta, encryption: target.encryption }, write);
         },
         async (error) => {
           await db.auditEvent.create({

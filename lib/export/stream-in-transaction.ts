@@ -1,6 +1,6 @@
 import "server-only";
 import { PassThrough, type Readable } from "node:stream";
-import { db, type Tx } from "@/lib/db";
+import { withPgTransaction, type PgClient } from "@/lib/database/pg-transaction";
 
 export type ChunkWriter = (chunk: string) => Promise<void>;
 
@@ -9,7 +9,7 @@ export type ChunkWriter = (chunk: string) => Promise<void>;
  * document comes from one consistent snapshot, while memory holds only what the reader has not
  * consumed yet (writes wait for the reader: backpressure). A reader that goes away aborts the work.
  */
-export function streamInTransaction(work: (tx: Tx, write: ChunkWriter) => Promise<void>, onSettled?: (error: unknown | null) => Promise<void> | void): Readable {
+export function streamInTransaction(work: (client: PgClient, write: ChunkWriter) => Promise<void>, onSettled?: (error: unknown | null) => Promise<void> | void): Readable {
   const stream = new PassThrough({ highWaterMark: 1024 * 1024 });
   const write: ChunkWriter = (chunk) => {
     if (stream.destroyed) return Promise.reject(new Error("The reader went away."));
@@ -21,23 +21,15 @@ export function streamInTransaction(work: (tx: Tx, write: ChunkWriter) => Promis
       stream.once("close", onClose);
     });
   };
-  void db
-    .$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-        await work(tx, write);
-      },
-      { isolationLevel: "RepeatableRead", timeout: 30 * 60_000 },
-    )
-    .then(
-      async () => {
-        await onSettled?.(null);
-        stream.end();
-      },
-      async (error: unknown) => {
-        await Promise.resolve(onSettled?.(error)).catch(() => {});
-        if (!stream.destroyed) stream.destroy(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+  void withPgTransaction((client) => work(client, write), { isolation: "REPEATABLE READ", readOnly: true }).then(
+    async () => {
+      await onSettled?.(null);
+      stream.end();
+    },
+    async (error: unknown) => {
+      await Promise.resolve(onSettled?.(error)).catch(() => {});
+      if (!stream.destroyed) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
   return stream;
 }

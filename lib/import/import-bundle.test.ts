@@ -214,3 +214,17 @@ describe("model import", () => {
     expect(await db.modelVersion.count({ where: { model: { slug: "customers", project: { slug: "marketing-dev" } } } })).toBe(3);
   });
 });
+
+describe("import fidelity", () => {
+  it("keeps tabs, newlines, backslashes, quotes and unicode in versions intact (COPY escaping)", async () => {
+    const tricky = 'line 1\n\tline 2 \\ back\\slash "quoted" \r ü 🚢 \\N';
+    const source = await exportOf("marketing-dev", {});
+    const bundle = JSON.parse(source) as Bundle;
+    bundle.models[0]!.versions[0]!.message = tricky;
+    bundle.models[0]!.versions[0]!.snapshot = { ...bundle.models[0]!.versions[0]!.snapshot, description: tricky, "key\twith\ttabs": { "\\": "\n" } };
+    await importBundle({ actor: await actorFor("admin@acme.test"), bundle: bytes(JSON.stringify(bundle)), options: { mode: "create", tenant: "acme", projectSlug: "tricky", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } } });
+    const version = await db.modelVersion.findFirstOrThrow({ where: { number: 1, model: { project: { slug: "tricky" } } } });
+    expect(version.message).toBe(tricky);
+    expect(version.snapshot).toMatchObject({ description: tricky, "key\twith\ttabs": { "\\": "\n" } });
+  });
+});

@@ -7,10 +7,12 @@ import type { Bundle } from "@/lib/bundle/schema";
 import { maxBundleBytes } from "@/lib/config/limits";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { requireProject } from "@/lib/projects/require-project";
-import { tenantCipher } from "@/lib/secrets/tenant-secrets";
+import { unwrapDataKey } from "@/lib/secrets/keys";
+import { cipherFor } from "@/lib/secrets/tenant-secrets";
 import { PASSPHRASE_ATTEMPTS_PER_MINUTE, withAttemptLimit } from "@/lib/security/rate-limit";
 import { resolveTenant, type TenantRef } from "@/lib/tenants/resolve-tenant";
 import { applyImport } from "./apply-import";
@@ -36,6 +38,8 @@ export interface ImportRequest {
   options: unknown;
   /** Set by the model-import route: only `scope: "model"` bundles are accepted there, and vice versa. */
   expectScope?: Bundle["scope"];
+  /** Called as the import advances (phase, done, total), for progress reporting. */
+  onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 /**
@@ -55,22 +59,25 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
 
   let plan: ImportPlan | undefined;
   try {
-    const result = await db.$transaction(
-      async (tx) => {
-        const context = await readImportTarget(tx, { tenantId: tenant.id, tenantSlug: tenant.slug, projectSlug, bundle, lockProject: options.mode === "replace" || bundle.scope === "model" });
-        plan = planImport(bundle, { ...options, projectSlug }, context.target);
-        if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(request.actor, tenant.id)) {
-          throw new AppError("FORBIDDEN", `Creating connections needs a tenant admin of "${tenant.slug}": map the model's connections to existing ones instead.`);
-        }
-        if (options.dryRun) return plan;
-        const cipher = await tenantCipher({ tenantId: tenant.id, tx });
-        await applyImport({ tx, tenantId: tenant.id, plan, context, bundleKey, cipher });
-        await tx.auditEvent.create({ data: { tenantId: tenant.id, actorEmail: request.actor.email, action: bundle.scope === "model" ? "model.import" : "project.import", target: `${tenant.slug}/${plan.project.slug}`, summary: auditSummary(plan, "succeeded") as object } });
-        faultPoint("audit");
-        return plan;
-      },
-      { timeout: 30 * 60_000 },
-    );
+    const result = await withPgTransaction(async (client) => {
+      const context = await readImportTarget(client, { tenantId: tenant.id, tenantSlug: tenant.slug, projectSlug, bundle, lockProject: options.mode === "replace" || bundle.scope === "model" });
+      plan = planImport(bundle, { ...options, projectSlug }, context.target);
+      if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(request.actor, tenant.id)) {
+        throw new AppError("FORBIDDEN", `Creating connections needs a tenant admin of "${tenant.slug}": map the model's connections to existing ones instead.`);
+      }
+      if (options.dryRun) return plan;
+      const cipher = cipherFor(unwrapDataKey(context.wrappedDataKey));
+      await applyImport({ client, tenantId: tenant.id, plan, context, bundleKey, cipher, onProgress: request.onProgress });
+      await client.query(`INSERT INTO "AuditEvent" ("tenantId", "actorEmail", action, target, summary) VALUES ($1, $2, $3, $4, $5)`, [
+        tenant.id,
+        request.actor.email,
+        bundle.scope === "model" ? "model.import" : "project.import",
+        `${tenant.slug}/${plan.project.slug}`,
+        JSON.stringify(auditSummary(plan, "succeeded")),
+      ]);
+      faultPoint("audit");
+      return plan;
+    });
     return toResult(result, tenant, options);
   } catch (error) {
     const failure = mapFailure(error, plan ?? null, options);

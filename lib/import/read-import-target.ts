@@ -1,7 +1,7 @@
 import "server-only";
 import { compareKeys } from "@/lib/bundle/canonical-json";
 import type { Bundle } from "@/lib/bundle/schema";
-import type { Tx } from "@/lib/db";
+import type { PgClient } from "@/lib/database/pg-transaction";
 import type { ImportTarget } from "./plan-import";
 
 export interface TargetContext {
@@ -10,54 +10,57 @@ export interface TargetContext {
   projectId?: string;
   connectionIds: Map<string, string>;
   userIds: Map<string, string>;
-  /** What replace mode deletes, for the report. */
-  existing?: Record<string, number>;
+  wrappedDataKey: string;
 }
 
 /**
  * Reads what planning needs from the target tenant, inside the import's transaction. The project
  * being replaced (or receiving a model) is locked first, so concurrent imports into it queue up.
  */
-export async function readImportTarget(tx: Tx, options: { tenantId: string; tenantSlug: string; projectSlug: string; bundle: Bundle; lockProject: boolean }): Promise<TargetContext> {
+export async function readImportTarget(client: PgClient, options: { tenantId: string; tenantSlug: string; projectSlug: string; bundle: Bundle; lockProject: boolean }): Promise<TargetContext> {
   const { tenantId } = options;
-  const locked = options.lockProject
-    ? await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM "Project" WHERE "tenantId" = ${tenantId}::uuid AND slug = ${options.projectSlug} FOR UPDATE`
-    : [];
-  const projectId = locked[0]?.id;
-
-  // Sequential on purpose: a transaction is one connection, and pg runs one query at a time.
-  const projects = await tx.project.findMany({ where: { tenantId }, select: { slug: true } });
-  const connections = await tx.connection.findMany({
-      where: { tenantId },
-      select: { id: true, name: true, type: true, projects: { select: { project: { select: { slug: true } } } }, models: { select: { project: { select: { slug: true } } }, distinct: ["projectId"] } },
-  });
+  const rows = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
+  const [tenant] = await rows<{ wrappedDataKey: string }>(`SELECT "wrappedDataKey" FROM "Tenant" WHERE id = $1`, [tenantId]);
+  const projectId = options.lockProject ? (await rows<{ id: string }>(`SELECT id FROM "Project" WHERE "tenantId" = $1 AND slug = $2 FOR UPDATE`, [tenantId, options.projectSlug]))[0]?.id : undefined;
+  const projects = await rows<{ slug: string }>(`SELECT slug FROM "Project" WHERE "tenantId" = $1`, [tenantId]);
+  const connections = await rows<{ id: string; name: string; type: string; projects: string[] }>(
+    `SELECT c.id, c.name, c.type::text AS type,
+            ARRAY(SELECT DISTINCT p.slug FROM "Project" p
+                  WHERE p.id IN (SELECT "projectId" FROM "ProjectConnection" WHERE "connectionId" = c.id
+                                 UNION SELECT "projectId" FROM "Model" WHERE "connectionId" = c.id)) AS projects
+       FROM "Connection" c WHERE c."tenantId" = $1`,
+    [tenantId],
+  );
   const project = projectId
-      ? await tx.project.findUnique({
-          where: { id: projectId },
-          select: { slug: true, displayName: true, models: { select: { slug: true } }, _count: { select: { models: true, llmConfigs: true, recipes: true, settings: true, accessBindings: true, connections: true } }, agentConfig: { select: { id: true } } },
-        })
-      : null;
-
+    ? (
+        await rows<{ slug: string; displayName: string; modelSlugs: string[] | null; accessBindings: number }>(
+          `SELECT p.slug, p."displayName", (SELECT array_agg(slug) FROM "Model" WHERE "projectId" = p.id) AS "modelSlugs",
+                  (SELECT count(*)::int FROM "AccessBinding" WHERE "projectId" = p.id) AS "accessBindings"
+             FROM "Project" p WHERE p.id = $1`,
+          [projectId],
+        )
+      )[0]
+    : undefined;
   const emails = [...new Set((options.bundle.accessBindings ?? []).map((b) => b.user.toLowerCase()))];
-  const users = emails.length === 0 ? [] : await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, isSystemAdmin: true, memberships: { where: { tenantId }, select: { id: true } } } });
+  const users =
+    emails.length === 0
+      ? []
+      : await rows<{ id: string; email: string; member: boolean }>(
+          `SELECT u.id, u.email, EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u.id AND m."tenantId" = $1) AS member FROM "User" u WHERE u.email = ANY($2::text[])`,
+          [tenantId, emails],
+        );
 
   return {
     target: {
       tenantSlug: options.tenantSlug,
       projectSlugs: projects.map((p) => p.slug),
-      project: project ? { slug: project.slug, displayName: project.displayName, modelSlugs: project.models.map((m) => m.slug), accessBindings: project._count.accessBindings } : undefined,
-      connections: connections.map((c) => ({
-        name: c.name,
-        type: c.type,
-        projects: [...new Set([...c.projects.map((p) => p.project.slug), ...c.models.map((m) => m.project.slug)])].sort(compareKeys),
-      })),
-      users: users.map((u) => ({ email: u.email, member: u.memberships.length > 0 })),
+      project: project ? { slug: project.slug, displayName: project.displayName, modelSlugs: project.modelSlugs ?? [], accessBindings: project.accessBindings } : undefined,
+      connections: connections.map((c) => ({ name: c.name, type: c.type, projects: [...c.projects].sort(compareKeys) })),
+      users: users.map((u) => ({ email: u.email, member: u.member })),
     },
     projectId,
     connectionIds: new Map(connections.map((c) => [c.name, c.id])),
     userIds: new Map(users.map((u) => [u.email, u.id])),
-    existing: project
-      ? { models: project._count.models, llmConfigs: project._count.llmConfigs, recipes: project._count.recipes, settings: project._count.settings, accessBindings: project._count.accessBindings, connections: project._count.connections, agent: project.agentConfig ? 1 : 0 }
-      : undefined,
+    wrappedDataKey: tenant!.wrappedDataKey,
   };
 }
