@@ -73,6 +73,7 @@ describe("canonical JSON", () => {
     expect(text.indexOf('"slug": "customers"')).toBeLessThan(text.indexOf('"slug": "orders"'));
     expect(text.indexOf('"key": "a"')).toBeLessThan(text.indexOf('"key": "b"'));
     expect(text).toContain('"value": {\n        "a": [\n          {\n            "b": 2,\n            "y": 1');
+    expect(text).toContain('"config": {\n        "host": "db",\n        "port": 5432');
     expect(text.endsWith("\n")).toBe(true);
     // Envelope first, models last.
     const keys = Object.keys(JSON.parse(text) as object);
@@ -80,7 +81,13 @@ describe("canonical JSON", () => {
     expect(keys.at(-1)).toBe("models");
   });
 
-  it("sorts keys by code unit, independent of locale", () => {
-    expect(Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, "a-b": 4, a0: 5 }) as object)).toEqual(["B", "a", "a-b", "a0", "b"]);
+  it("orders free-form keys as jsonb does: shorter first, then bytewise; array indices first", () => {
+    expect(Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, "a-b": 4, a0: 5, "10": 6, "9": 7, é: 8, z: 9 }) as object)).toEqual(["9", "10", "B", "a", "b", "z", "a0", "é", "a-b"]);
+  });
+
+  it("writes free-form keys in the order PostgreSQL's jsonb returns them", () => {
+    // What `SELECT '{"sql":1,"name":2,"type":3,"description":4,"ü":5,"zz":6}'::jsonb::text` answers.
+    const fromJsonb = '{"zz": 6, "ü": 5, "sql": 1, "name": 2, "type": 3, "description": 4}';
+    expect(Object.keys(sortKeysDeep({ sql: 1, name: 2, type: 3, description: 4, ü: 5, zz: 6 }) as object)).toEqual(Object.keys(JSON.parse(fromJsonb) as object));
   });
 });

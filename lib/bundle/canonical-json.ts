@@ -1,13 +1,33 @@
 import type { Bundle, BundleModel } from "./schema";
 
-// Canonical serialisation: fixed key order for the bundle's structure, sorted keys inside free-form
-// JSON (configs, snapshots, definitions, setting values), arrays of entities ordered by natural key
-// or version number, 2-space indentation, trailing newline. Same state → same bytes.
+// Canonical serialisation: fixed key order for the bundle's structure, a fixed key order inside
+// free-form JSON (configs, snapshots, definitions, setting values), arrays of entities ordered by
+// natural key or version number, 2-space indentation, trailing newline. Same state → same bytes.
 // Models come last so a reader can summarise a bundle from its head, and so export can stream them.
 
-/** Plain code-unit order: locale-independent, identical on every machine. */
+/** Plain code-unit order for natural keys (slugs, names): locale-independent, identical everywhere. */
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) <= 4_294_967_294;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Key order inside free-form JSON: the order PostgreSQL's jsonb keeps keys in (shorter UTF-8 byte
+ * length first, then bytewise), except that array-index keys ("0", "1", …) come first in numeric
+ * order, as JavaScript objects enumerate them. Values read back from jsonb are then already in
+ * canonical order, so export never re-sorts 100 MB of snapshots.
+ */
+export function compareJsonKeys(a: string, b: string): number {
+  const ai = isArrayIndex(a);
+  const bi = isArrayIndex(b);
+  if (ai || bi) return ai && bi ? Number(a) - Number(b) : ai ? -1 : 1;
+  if (ASCII.test(a) && ASCII.test(b)) return a.length - b.length || compareKeys(a, b);
+  const ab = Buffer.from(a, "utf8");
+  const bb = Buffer.from(b, "utf8");
+  return ab.length - bb.length || Buffer.compare(ab, bb);
 }
 
 export function sortKeysDeep(value: unknown): unknown {
@@ -15,7 +35,7 @@ export function sortKeysDeep(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const source = value as Record<string, unknown>;
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(source).sort(compareKeys)) {
+    for (const key of Object.keys(source).sort(compareJsonKeys)) {
       if (source[key] !== undefined) sorted[key] = sortKeysDeep(source[key]);
     }
     return sorted;
@@ -25,18 +45,21 @@ export function sortKeysDeep(value: unknown): unknown {
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => compareKeys(key(a), key(b));
 
-export function canonicalModel(model: BundleModel): BundleModel {
+/**
+ * A model in canonical order. `fromJsonb`: its free-form values were just read from jsonb columns,
+ * whose key order is already canonical (see compareJsonKeys) — skip re-sorting them.
+ */
+export function canonicalModel(model: BundleModel, options: { fromJsonb?: boolean } = {}): BundleModel {
+  const sortKeys = options.fromJsonb ? <T>(value: T) => value : <T>(value: T) => sortKeysDeep(value) as T;
   return {
     slug: model.slug,
     name: model.name,
     connection: model.connection,
     deployedVersion: model.deployedVersion,
-    draft: sortKeysDeep(model.draft) as BundleModel["draft"],
-    versions: [...model.versions]
-      .sort((a, b) => a.number - b.number)
-      .map((v) => ({ number: v.number, message: v.message, author: v.author, createdAt: v.createdAt, snapshot: sortKeysDeep(v.snapshot) as BundleModel["draft"] })),
-    aggregates: [...model.aggregates].sort(byKey((a) => a.name)).map((a) => ({ name: a.name, definition: sortKeysDeep(a.definition) as Record<string, unknown> })),
-    pockets: [...model.pockets].sort(byKey((p) => p.name)).map((p) => ({ name: p.name, definition: sortKeysDeep(p.definition) as Record<string, unknown> })),
+    draft: sortKeys(model.draft),
+    versions: [...model.versions].sort((a, b) => a.number - b.number).map((v) => ({ number: v.number, message: v.message, author: v.author, createdAt: v.createdAt, snapshot: sortKeys(v.snapshot) })),
+    aggregates: [...model.aggregates].sort(byKey((a) => a.name)).map((a) => ({ name: a.name, definition: sortKeys(a.definition) })),
+    pockets: [...model.pockets].sort(byKey((p) => p.name)).map((p) => ({ name: p.name, definition: sortKeys(p.definition) })),
   };
 }
 

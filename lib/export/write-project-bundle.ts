@@ -170,7 +170,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
         pockets: pockets.get(model.id) ?? [],
       };
       stats.versions += history.length;
-      await emit(modelEntryText(canonicalModel(entry), index++));
+      await emit(modelEntryText(canonicalModel(entry, { fromJsonb: true }), index++));
     }
   }
   stats.models = models.length;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serializeBundle } from "@/lib/bundle/canonical-json";
 import { parseBundleText } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { db } from "@/lib/db";
@@ -221,10 +222,13 @@ describe("import fidelity", () => {
     const source = await exportOf("marketing-dev", {});
     const bundle = JSON.parse(source) as Bundle;
     bundle.models[0]!.versions[0]!.message = tricky;
-    bundle.models[0]!.versions[0]!.snapshot = { ...bundle.models[0]!.versions[0]!.snapshot, description: tricky, "key\twith\ttabs": { "\\": "\n" } };
+    bundle.models[0]!.versions[0]!.snapshot = { ...bundle.models[0]!.versions[0]!.snapshot, description: tricky, "key\twith\ttabs": { "\\": "\n" }, extra: { zz: 1, ü: 2, "10": 3, "9": 4, "a-b": 5, B: 6, "": 7, "01": 8 } };
     await importBundle({ actor: await actorFor("admin@acme.test"), bundle: bytes(JSON.stringify(bundle)), options: { mode: "create", tenant: "acme", projectSlug: "tricky", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } } });
     const version = await db.modelVersion.findFirstOrThrow({ where: { number: 1, model: { project: { slug: "tricky" } } } });
     expect(version.message).toBe(tricky);
     expect(version.snapshot).toMatchObject({ description: tricky, "key\twith\ttabs": { "\\": "\n" } });
+    // Export writes jsonb's key order as is; it must be the canonical order.
+    const exported = await exportOf("tricky", {});
+    expect(serializeBundle(parseBundleText(exported))).toBe(exported);
   });
 });
