@@ -106,7 +106,7 @@ export function canonicalBundle(bundle: Bundle): Bundle {
   if (bundle.accessBindings) {
     out.accessBindings = [...bundle.accessBindings].sort(byKey((b) => `${b.user}\u0000${b.model ?? ""}`)).map((b) => ({ user: b.user, role: b.role, model: b.model }));
   }
-  out.models = [...bundle.models].sort(byKey((m) => m.slug)).map(canonicalModel);
+  out.models = [...bundle.models].sort(byKey((m) => m.slug)).map((m) => canonicalModel(m));
   return out as Bundle;
 }
 
