@@ -68,11 +68,11 @@ export const importCommand = defineCommand({
     const file = input.positionals[0]!;
     const { AppError } = await import("@/lib/errors");
     const { maxBundleBytes } = await import("@/lib/config/limits");
-    const { decodeBundleBytes, parseBundleText, tooLarge } = await import("@/lib/bundle/parse-bundle");
+    const { parseBundleBytes, tooLarge } = await import("@/lib/bundle/parse-bundle");
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) throw new AppError("INVALID_OPTIONS", `"${file}" is not a readable file.`);
     if (stat.size > maxBundleBytes()) throw tooLarge(stat.size, maxBundleBytes());
-    const bundle = parseBundleText(decodeBundleBytes(await fs.readFile(file), maxBundleBytes()));
+    const bundle = parseBundleBytes(await fs.readFile(file), maxBundleBytes());
 
     const passphrase = bundle.encryption ? await readSecret({ file: input["passphrase-file"], flag: "--passphrase-file", prompt: "Passphrase of the bundle: " }) : undefined;
     const connectionMapping: Record<string, { action: "create" | "map" | "pending"; target?: string; name?: string }> = {};

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { decodeBundleBytes, parseBundleText } from "@/lib/bundle/parse-bundle";
+import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import { isAppError } from "@/lib/errors";
 import { summarizeBundle } from "@/lib/import/summarize-bundle";
 
@@ -15,7 +15,7 @@ self.onmessage = async (event: MessageEvent<ReaderRequest>) => {
   const { file, maxBytes } = event.data;
   try {
     const started = performance.now();
-    const bundle = parseBundleText(decodeBundleBytes(new Uint8Array(await file.arrayBuffer()), maxBytes));
+    const bundle = parseBundleBytes(new Uint8Array(await file.arrayBuffer()), maxBytes);
     self.postMessage({ ok: true, summary: summarizeBundle(bundle), encryption: bundle.encryption ?? null, millis: performance.now() - started });
   } catch (error) {
     const payload = isAppError(error) ? { code: error.code, message: error.message, details: error.details } : { code: "INVALID_BUNDLE", message: "The file could not be read." };

@@ -55,6 +55,8 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
   const mode = useWatch({ control: form.control, name: "mode" });
   const replaceSlug = useWatch({ control: form.control, name: "replaceSlug" });
   const [confirming, setConfirming] = useState<ImportOptions | null>(null);
+  // A project can have hundreds of models: their inputs are rendered only once the list is opened.
+  const [overridesOpen, setOverridesOpen] = useState(isModel);
   const suggestion = useMemo(() => {
     const taken = new Set(target.projects.map((p) => p.slug));
     for (let n = 2; ; n++) if (!taken.has(`${summary.project.slug}-${n}`)) return `${summary.project.slug}-${n}`;
@@ -131,13 +133,13 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
         )}
       </fieldset>
 
-      <details className="rounded-md border p-3" open={isModel || !!errors.models}>
+      <details className="rounded-md border p-3" open={overridesOpen || !!errors.models} onToggle={(event) => setOverridesOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer text-sm font-medium">
           Model slug overrides ({summary.models.length} {summary.models.length === 1 ? "model" : "models"})
         </summary>
         <p className="py-2 text-xs text-muted-foreground">Rename a model on the way in: recipes, agent contexts, joins and model-scoped access bindings are rewritten to match.</p>
         <div className="grid gap-2 sm:grid-cols-2">
-          {summary.models.map((model, index) => (
+          {(overridesOpen || !!errors.models) && summary.models.map((model, index) => (
             <FormField key={model.slug} id={`model-slug-${model.slug}`} label={`New slug for ${model.slug}`} error={errors.models?.[index]?.slug?.message}>
               <Input {...form.register(`models.${index}.slug`)} />
             </FormField>

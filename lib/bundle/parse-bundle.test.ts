@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
 import { serializeBundle } from "./canonical-json";
-import { decodeBundleBytes, parseBundleText } from "./parse-bundle";
+import fc from "fast-check";
+import { decodeBundleBytes, parseBundleBytes, parseBundleText } from "./parse-bundle";
 
 const text = (value: unknown) => JSON.stringify(value);
 const codeOf = (fn: () => unknown) => {
@@ -65,5 +66,41 @@ describe("parseBundleText", () => {
     expect(codeOf(() => decodeBundleBytes(Buffer.alloc(11), 10))).toBe("PAYLOAD_TOO_LARGE");
     expect(codeOf(() => decodeBundleBytes(Buffer.from("\ufeff{}", "utf16le"), 100))).toBe("INVALID_JSON");
     expect(codeOf(() => decodeBundleBytes(Buffer.from([0xc3, 0x28]), 100))).toBe("INVALID_JSON");
+  });
+});
+
+describe("parseBundleBytes (model-by-model parsing)", () => {
+  const outcome = (fn: () => unknown) => {
+    try {
+      return { ok: fn() };
+    } catch (error) {
+      return { code: (error as { code?: string }).code, message: (error as Error).message };
+    }
+  };
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+  it("gives exactly what the whole-text parser gives, for valid bundles in any layout", () => {
+    const bundle = sampleBundle();
+    for (const text of [serializeBundle(bundle), JSON.stringify(bundle), JSON.stringify(bundle, null, "\t"), ` \n${JSON.stringify(Object.assign({ models: bundle.models }, bundle))}\n `, `\ufeff${JSON.stringify(bundle)}`]) {
+      expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+    }
+  });
+
+  it("falls back to the precise errors for anything irregular", () => {
+    const valid = JSON.stringify(sampleBundle());
+    const cases = [valid.slice(0, -3), `${valid}x`, valid.replace('"models":[', '"models":[,'), valid.replace('"models":', '"models":1,"models":'), '{"models": []}', "[]", '{"format":"ferry.project","version":1,"models":[{"a":"\\"}"}]}', valid.replace('"models":[', '"models":[{"slug":"x\\\\"}, ')];
+    for (const text of cases) expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+  });
+
+  it("matches the whole-text parser on arbitrary JSON documents", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (value, withModels) => {
+        const doc = withModels && value !== null && typeof value === "object" && !Array.isArray(value) ? { ...value, format: "ferry.project", version: 1, models: [value] } : value;
+        const text = JSON.stringify(doc);
+        if (text === undefined) return;
+        expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

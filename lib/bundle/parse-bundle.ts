@@ -1,6 +1,7 @@
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, OPTIONAL_SECTIONS, type Bundle } from "./schema";
 import { checkBundleReferences } from "./check-bundle-references";
+import { splitBundleBytes } from "./split-bundle";
 
 // Parsing an untrusted bundle: bytes → UTF-8 text → bounded JSON → shape (zod) → internal
 // consistency. Every failure is an AppError with a SPEC §5 code and path-precise details; nothing
@@ -28,6 +29,26 @@ export function decodeBundleBytes(bytes: Uint8Array, maxBytes: number): string {
 export function tooLarge(size: number, maxBytes: number): AppError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return new AppError("PAYLOAD_TOO_LARGE", `The bundle is ${mb(size)}; the limit is ${mb(maxBytes)} (FERRY_MAX_BUNDLE_MB).`, { size, limit: maxBytes });
+}
+
+/**
+ * Parses and validates an uploaded bundle. Well-formed files are decoded and parsed model by
+ * model (see split-bundle.ts), so no 100 MB string is ever built; anything irregular takes the
+ * plain path, whose JSON errors name the position.
+ */
+export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
+  if (bytes.byteLength > maxBytes || bytes.byteLength === 0 || bytes[0] === 0xff || bytes[0] === 0xfe) return parseBundleText(decodeBundleBytes(bytes, maxBytes));
+  const slices = splitBundleBytes(bytes);
+  if (!slices) return parseBundleText(decodeBundleBytes(bytes, maxBytes));
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(decoder.decode(slices.head)) as Record<string, unknown>;
+    if (raw !== null && typeof raw === "object" && Array.isArray(raw.models)) raw.models = slices.models.map((slice) => JSON.parse(decoder.decode(slice)) as unknown);
+  } catch {
+    return parseBundleText(decodeBundleBytes(bytes, maxBytes));
+  }
+  return validateBundleValue(raw);
 }
 
 /** Parses and validates bundle text. Throws AppError; returns a bundle safe to plan from. */

@@ -7,9 +7,47 @@ import { maxBundleBytes } from "@/lib/config/limits";
 import { AppError } from "@/lib/errors";
 
 export interface BundleUpload {
-  bytes: Uint8Array;
+  /**
+   * Hands the bytes over once: the importer then holds the only reference, so a 100 MB upload can
+   * be freed as soon as it is parsed instead of living as long as the request handler.
+   */
+  take(): Uint8Array;
   /** The `options` form field, parsed (multipart only). */
   options: unknown;
+}
+
+function upload(bytes: Uint8Array, options: unknown): BundleUpload {
+  let held: Uint8Array | null = bytes;
+  return {
+    options,
+    take() {
+      if (!held) throw new Error("The upload was already taken.");
+      const taken = held;
+      held = null;
+      return taken;
+    },
+  };
+}
+
+/** Collects chunks into one buffer, sized from Content-Length when known (no second full copy). */
+class ByteSink {
+  private buffer: Buffer;
+  size = 0;
+  constructor(expected: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(expected, 64 * 1024));
+  }
+  push(chunk: Uint8Array): void {
+    if (this.size + chunk.byteLength > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.size + chunk.byteLength));
+      this.buffer.copy(grown, 0, 0, this.size);
+      this.buffer = grown;
+    }
+    this.buffer.set(chunk, this.size);
+    this.size += chunk.byteLength;
+  }
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.size);
+  }
 }
 
 /**
@@ -23,28 +61,26 @@ export async function readBundleUpload(request: Request): Promise<BundleUpload> 
   if (declared > limit + 64 * 1024) throw tooLarge(declared, limit);
   if (!request.body) throw new AppError("INVALID_JSON", "The request has no body: send the bundle file.");
   const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) return readMultipart(request, type, limit);
-  return { bytes: await readLimited(request.body, limit), options: undefined };
+  if (type.startsWith("multipart/form-data")) return readMultipart(request, type, limit, declared);
+  return upload(await readLimited(request.body, limit, declared), undefined);
 }
 
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+async function readLimited(body: ReadableStream<Uint8Array>, limit: number, declared: number): Promise<Uint8Array> {
+  const sink = new ByteSink(Math.min(declared, limit));
   const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (sink.size + value.byteLength > limit) {
       await reader.cancel();
-      throw tooLarge(size, limit);
+      throw tooLarge(sink.size + value.byteLength, limit);
     }
-    chunks.push(value);
+    sink.push(value);
   }
-  return Buffer.concat(chunks);
+  return sink.bytes();
 }
 
-function readMultipart(request: Request, contentType: string, limit: number): Promise<BundleUpload> {
+function readMultipart(request: Request, contentType: string, limit: number, declared: number): Promise<BundleUpload> {
   return new Promise((resolve, reject) => {
     let parser: ReturnType<typeof Busboy>;
     try {
@@ -53,8 +89,7 @@ function readMultipart(request: Request, contentType: string, limit: number): Pr
       reject(new AppError("INVALID_OPTIONS", "The multipart body is malformed."));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const sink = new ByteSink(Math.min(declared, limit));
     let sawFile = false;
     let optionsText: string | undefined;
     let failed = false;
@@ -71,11 +106,8 @@ function readMultipart(request: Request, contentType: string, limit: number): Pr
         return;
       }
       sawFile = true;
-      file.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        chunks.push(chunk);
-      });
-      file.on("limit", () => fail(tooLarge(size + 1, limit)));
+      file.on("data", (chunk: Buffer) => sink.push(chunk));
+      file.on("limit", () => fail(tooLarge(sink.size + 1, limit)));
     });
     parser.on("field", (name, value) => {
       if (name === "options") optionsText = value;
@@ -92,7 +124,7 @@ function readMultipart(request: Request, contentType: string, limit: number): Pr
           return reject(new AppError("INVALID_OPTIONS", "The `options` field is not valid JSON."));
         }
       }
-      resolve({ bytes: Buffer.concat(chunks), options });
+      resolve(upload(sink.bytes(), options));
     });
     const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
     source.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));

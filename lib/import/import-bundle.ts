@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { isTenantAdmin } from "@/lib/auth/permissions";
 import { openBundleEncryption } from "@/lib/bundle/bundle-crypto";
-import { decodeBundleBytes, parseBundleText } from "@/lib/bundle/parse-bundle";
+import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { maxBundleBytes } from "@/lib/config/limits";
 import type { FernetKey } from "@/lib/crypto/fernet";
@@ -33,8 +33,8 @@ export interface ImportResult extends ImportReport {
 
 export interface ImportRequest {
   actor: Actor;
-  /** The uploaded file's bytes, or an already parsed bundle. */
-  bundle: Uint8Array | Bundle;
+  /** The uploaded file's bytes (or a function handing them over once), or an already parsed bundle. */
+  bundle: Uint8Array | (() => Uint8Array) | Bundle;
   options: unknown;
   /** Set by the model-import route: only `scope: "model"` bundles are accepted there, and vice versa. */
   expectScope?: Bundle["scope"];
@@ -49,7 +49,8 @@ export interface ImportRequest {
  */
 export async function importBundle(request: ImportRequest): Promise<ImportResult> {
   const options = parseImportOptions(request.options);
-  const bundle = request.bundle instanceof Uint8Array ? parseBundleText(decodeBundleBytes(request.bundle, maxBundleBytes())) : request.bundle;
+  const source = request.bundle;
+  const bundle = source instanceof Uint8Array ? parseBundleBytes(source, maxBundleBytes()) : typeof source === "function" ? parseBundleBytes(source(), maxBundleBytes()) : source;
   const expectScope = request.expectScope ?? "project";
   if (bundle.scope !== expectScope) {
     throw new AppError("INVALID_BUNDLE", bundle.scope === "model" ? "This is a model bundle: import it into an existing project (Import Model)." : "This is a whole-project bundle: use Import Project.", [{ path: "scope", reason: `expected "${expectScope}"` }]);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeBundleBytes, parseBundleText } from "@/lib/bundle/parse-bundle";
+import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { db } from "@/lib/db";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";
@@ -23,7 +23,7 @@ export interface ImportPreview {
 
 /** Validates a bundle and shows what importing it into the tenant would meet (no writes). */
 export async function previewImport(options: { actor: Actor; bytes: Uint8Array; tenantSlug?: string | null }): Promise<ImportPreview> {
-  const bundle = parseBundleText(decodeBundleBytes(options.bytes, maxBundleBytes()));
+  const bundle = parseBundleBytes(options.bytes, maxBundleBytes());
   const tenant = await resolveTenant({ actor: options.actor, tenantSlug: options.tenantSlug, requireAdmin: true });
   const context = await readTenantContext(tenant.id);
   const summary = summarizeBundle(bundle);

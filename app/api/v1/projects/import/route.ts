@@ -5,7 +5,7 @@ import { readBundleUpload } from "@/lib/http/read-bundle-upload";
 export const POST = apiRoute(
   async ({ request, actor }) => {
     const upload = await readBundleUpload(request);
-    return json(await importBundle({ actor, bundle: upload.bytes, options: upload.options }));
+    return json(await importBundle({ actor, bundle: upload.take, options: upload.options }));
   },
   { fallback: "IMPORT_FAILED" },
 );
