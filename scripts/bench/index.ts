@@ -46,7 +46,7 @@ const { hashPassword } = await import("@/lib/auth/password");
 const { createAccessToken } = await import("@/lib/auth/access-tokens");
 
 log(`generating ${shape.models} models × ${shape.versions} versions × ${shape.snapshotKb} KB, ${shape.connections} connections, ${shape.settings} settings, ${shape.accessBindings} bindings…`);
-let started = performance.now();
+const started = performance.now();
 await seedDemoData(db);
 const { projectId } = await generateLargeProject({ tenantSlug: "bench", projectSlug: "big", shape, adminEmail: ADMIN.email });
 await db.user.update({ where: { email: ADMIN.email }, data: { passwordHash: await hashPassword(ADMIN.password) } });
