@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { checkPassphraseAction, importBundleAction } from "@/app/(workspace)/t/[tenant]/import/actions";
+import { checkPassphraseAction } from "@/app/(workspace)/t/[tenant]/import/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -16,6 +16,7 @@ import { BundleSummaryCard } from "./bundle-summary-card";
 import { ErrorDetails } from "./error-details";
 import { ImportOptionsForm, type WizardTarget } from "./import-options-form";
 import { ImportResultView } from "./import-result-view";
+import { uploadImport, type ImportProgress } from "./upload-import";
 import { useBundleReader } from "./use-bundle-reader";
 
 type WizardError = { code: string; message: string; details?: unknown };
@@ -34,6 +35,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
   const [reading, setReading] = useState(false);
   const [passphrase, setPassphrase] = useState("");
   const [checking, setChecking] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress>({ uploaded: 0, phase: null });
 
   const onFile = async (file: File) => {
     setError(null);
@@ -60,11 +62,12 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
   const onImport = async (loaded: Loaded, options: ImportOptions) => {
     setError(null);
     setStep({ name: "importing", loaded });
+    setProgress({ uploaded: 0, phase: null });
     const form = new FormData();
     form.set("bundle", loaded.file);
     form.set("options", JSON.stringify(options));
-    form.set("scope", expectedScope);
-    const result = await importBundleAction(form).catch(() => ({ ok: false as const, error: { code: "IMPORT_FAILED", message: "The upload did not reach the server (connection lost, or the file is larger than the server accepts). Nothing was changed." } }));
+    const url = target.project ? `/api/v1/projects/${target.project.slug}/models/import?tenant=${target.tenantSlug}` : "/api/v1/projects/import";
+    const result = await uploadImport({ url, form, onProgress: setProgress });
     if (!result.ok) {
       setError(result.error);
       setStep({ name: "options", loaded, passphrase: options.passphrase });
@@ -127,9 +130,9 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
       {step.name === "importing" && (
         <div role="status" aria-live="polite" className="grid max-w-md gap-2">
-          <p className="text-sm font-medium">Uploading and importing {step.loaded.summary.counts.models} models in one transaction…</p>
-          <Progress value={undefined} className="animate-pulse" aria-label="Import progress" />
-          <p className="text-xs text-muted-foreground">If anything fails, nothing is changed.</p>
+          <p className="text-sm font-medium">{progressLabel(progress, step.loaded.summary.counts.models)}</p>
+          <Progress value={progressPercent(progress)} aria-label="Import progress" />
+          <p className="text-xs text-muted-foreground">Everything is written in one transaction: if anything fails, nothing is changed.</p>
         </div>
       )}
 
@@ -145,4 +148,29 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
       )}
     </div>
   );
+}
+
+const PHASES: Record<string, string> = {
+  validating: "Checking the bundle…",
+  "checking the passphrase": "Checking the passphrase…",
+  planning: "Planning the import…",
+  project: "Writing the project…",
+  models: "Writing models…",
+  versions: "Writing model versions",
+  settings: "Writing recipes, settings and access…",
+  committing: "Committing…",
+};
+
+function progressLabel(progress: ImportProgress, models: number): string {
+  if (progress.uploaded !== null) return `Uploading… ${Math.round(progress.uploaded * 100)}%`;
+  const phase = PHASES[progress.phase ?? "validating"] ?? "Importing…";
+  if (progress.phase === "versions" && progress.total) return `${phase}: ${progress.done!.toLocaleString("en")} of ${progress.total.toLocaleString("en")} (${models} models)`;
+  return phase;
+}
+
+/** Upload is the first half of the bar, writing the second. */
+function progressPercent(progress: ImportProgress): number {
+  if (progress.uploaded !== null) return progress.uploaded * 50;
+  if (progress.phase === "versions" && progress.total) return 55 + (40 * (progress.done ?? 0)) / progress.total;
+  return progress.phase === "committing" ? 97 : 52;
 }

@@ -24,7 +24,7 @@ export interface ApplyContext {
   /** Bundle key (when the bundle carries credentials) and the target tenant's cipher. */
   bundleKey: FernetKey | null;
   cipher: TenantCipher;
-  onProgress?: (phase: string, done: number, total: number) => void;
+  onProgress?: (phase: string, done?: number, total?: number) => void;
 }
 
 const col = (name: string, type: Column["type"]): Column => ({ name, type });

@@ -39,7 +39,7 @@ export interface ImportRequest {
   /** Set by the model-import route: only `scope: "model"` bundles are accepted there, and vice versa. */
   expectScope?: Bundle["scope"];
   /** Called as the import advances (phase, done, total), for progress reporting. */
-  onProgress?: (phase: string, done: number, total: number) => void;
+  onProgress?: (phase: string, done?: number, total?: number) => void;
 }
 
 /**
@@ -48,7 +48,9 @@ export interface ImportRequest {
  * `dryRun` plans against the live target and reports without writing.
  */
 export async function importBundle(request: ImportRequest): Promise<ImportResult> {
+  const progress = request.onProgress ?? (() => {});
   const options = parseImportOptions(request.options);
+  progress("validating");
   const source = request.bundle;
   const bundle = source instanceof Uint8Array ? parseBundleBytes(source, maxBundleBytes()) : typeof source === "function" ? parseBundleBytes(source(), maxBundleBytes()) : source;
   const expectScope = request.expectScope ?? "project";
@@ -56,7 +58,9 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
     throw new AppError("INVALID_BUNDLE", bundle.scope === "model" ? "This is a model bundle: import it into an existing project (Import Model)." : "This is a whole-project bundle: use Import Project.", [{ path: "scope", reason: `expected "${expectScope}"` }]);
   }
   const { tenant, projectSlug } = await authorize(request.actor, bundle, options);
+  if (bundle.encryption) progress("checking the passphrase");
   const bundleKey = await unlockCredentials(request.actor, bundle, options);
+  progress("planning");
 
   let plan: ImportPlan | undefined;
   try {
@@ -68,7 +72,7 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
       }
       if (options.dryRun) return plan;
       const cipher = cipherFor(unwrapDataKey(context.wrappedDataKey));
-      await applyImport({ client, tenantId: tenant.id, plan, context, bundleKey, cipher, onProgress: request.onProgress });
+      await applyImport({ client, tenantId: tenant.id, plan, context, bundleKey, cipher, onProgress: progress });
       await client.query(`INSERT INTO "AuditEvent" ("tenantId", "actorEmail", action, target, summary) VALUES ($1, $2, $3, $4, $5)`, [
         tenant.id,
         request.actor.email,
@@ -77,6 +81,7 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
         JSON.stringify(auditSummary(plan, "succeeded")),
       ]);
       faultPoint("audit");
+      progress("committing");
       return plan;
     });
     return toResult(result, tenant, options);

@@ -119,3 +119,17 @@ describe("bundle API", () => {
     expect((await response.json()) as object).toMatchObject({ title: expect.stringContaining("ferry.project") });
   });
 });
+
+describe("import progress (NDJSON)", () => {
+  it("streams phases, then the result; errors arrive as the last line", async () => {
+    const bundle = (await call(exportProject, request("/api/v1/projects/marketing-dev/export?tenant=acme", { token: tokens["admin@acme.test"], json: {} }), { projectSlug: "marketing-dev" })).text;
+    const options = { mode: "create", tenant: "acme", projectSlug: "progress-demo", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } };
+    const ok = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@acme.test"], form: form(bundle, options), headers: { accept: "application/x-ndjson" } }));
+    expect(ok.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = ok.text.trim().split("\n").map((line) => JSON.parse(line) as { phase?: string; result?: { project: { slug: string } } });
+    expect(lines.map((l) => l.phase).filter(Boolean)).toEqual(expect.arrayContaining(["validating", "planning", "versions", "committing"]));
+    expect(lines.at(-1)!.result!.project.slug).toBe("progress-demo");
+    const failed = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@acme.test"], form: form(bundle, options), headers: { accept: "application/x-ndjson" } }));
+    expect(JSON.parse(failed.text.trim().split("\n").at(-1)!)).toMatchObject({ error: { code: "SLUG_TAKEN" } });
+  });
+});
