@@ -39,7 +39,7 @@ export function ConnectionMappingTable({ control, register, errors, tenantConnec
                   {row.hasCredentials ? <Badge variant="success">credentials in bundle</Badge> : <Badge variant="secondary">no credentials</Badge>}
                 </div>
               </TableCell>
-              <TableCell className="w-56">
+              <TableCell className="w-64">
                 <NativeSelect aria-label={`Action for ${row.exported}`} aria-invalid={!!rowErrors?.action} {...register(`connections.${index}.action`)}>
                   <option value="create" disabled={!row.hasCredentials}>
                     Create new{row.hasCredentials ? "" : " (needs credentials)"}
@@ -47,7 +47,7 @@ export function ConnectionMappingTable({ control, register, errors, tenantConnec
                   <option value="map" disabled={candidates.length === 0}>
                     Map to existing {row.type}
                   </option>
-                  <option value="pending">Create as pending credentials</option>
+                  <option value="pending">Create, pending credentials</option>
                 </NativeSelect>
                 {rowErrors?.action && <p className="pt-1 text-xs text-destructive">{rowErrors.action.message}</p>}
               </TableCell>

@@ -79,15 +79,20 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
   const index = { file: 0, passphrase: 1, options: 2, importing: 3, result: 4 }[step.name];
   const loaded = "loaded" in step ? step.loaded : null;
+  const passphraseSkipped = loaded !== null && loaded.encryption === null;
 
   return (
     <div className="grid gap-5">
       <ol aria-label="Import steps" className="flex flex-wrap gap-2 text-xs">
-        {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === index ? "step" : undefined} className={`rounded-full border px-3 py-1 ${i === index ? "border-primary bg-primary text-primary-foreground" : i < index ? "bg-accent" : "text-muted-foreground"}`}>
-            {i + 1}. {label}
-          </li>
-        ))}
+        {STEPS.map((label, i) => {
+          const skipped = i === 1 && passphraseSkipped;
+          return (
+            <li key={label} aria-current={i === index ? "step" : undefined} className={`rounded-full border px-3 py-1 ${i === index ? "border-primary bg-primary text-primary-foreground" : skipped ? "text-muted-foreground line-through" : i < index ? "bg-accent" : "text-muted-foreground"}`}>
+              {i + 1}. {label}
+              {skipped && <span className="sr-only"> (not needed: no credentials in the bundle)</span>}
+            </li>
+          );
+        })}
       </ol>
 
       {loaded && (
