@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireActionActor } from "@/lib/auth/session-actor";
 import { AppError } from "@/lib/errors";
 import { runAction } from "@/lib/http/action-result";
+import { refuseCliOnlyImportOptions } from "@/lib/http/refuse-cli-only-import-options";
 import { checkPassphrase } from "@/lib/import/check-passphrase";
 import { importBundle } from "@/lib/import/import-bundle";
 
@@ -30,7 +31,7 @@ export async function importBundleAction(formData: FormData) {
         throw new AppError("INVALID_OPTIONS", "The import options are not valid JSON.");
       }
       const scope = formData.get("scope") === "model" ? "model" : "project";
-      const result = await importBundle({ actor, bundle: new Uint8Array(await file.arrayBuffer()), options, expectScope: scope });
+      const result = await importBundle({ actor, bundle: new Uint8Array(await file.arrayBuffer()), options: refuseCliOnlyImportOptions(options), expectScope: scope });
       if (!result.dryRun) revalidatePath(`/t/${result.project.tenant}`, "layout");
       return result;
     },
