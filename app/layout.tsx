@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Move semantic-layer projects between environments, safely.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can put the request's CSP nonce (proxy.ts) on its
+  // scripts; a page prerendered at build time would carry none and not hydrate.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">

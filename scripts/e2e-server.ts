@@ -1,6 +1,8 @@
 // Serves the app for the end-to-end tests on a fresh, seeded database: a separate embedded
 // PostgreSQL under .data/e2e (or, with DATABASE_URL set, a `ferry_e2e` database recreated on
-// that server), then hands over to the regular start script.
+// that server), then runs the regular start script. Its output also goes to .data/e2e/server.log,
+// which the end-to-end suite reads at the end to prove no secret or token was ever logged.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -21,4 +23,19 @@ if (process.env.DATABASE_URL) {
 }
 process.env.FERRY_DATA_DIR = dataDir;
 process.env.FERRY_E2E = "1";
-await import("./start");
+
+fs.mkdirSync(dataDir, { recursive: true });
+// Logs of earlier runs (this server's and the extra servers' the tests start) would confuse the audit.
+for (const name of fs.readdirSync(dataDir)) if (name.endsWith(".log")) fs.rmSync(path.join(dataDir, name));
+const log = fs.createWriteStream(path.join(dataDir, "server.log"));
+const server = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "start.ts")], { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+server.stderr.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => log.end(() => process.exit(code ?? 1)));

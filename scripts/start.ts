@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { prepareRuntime } from "@/lib/database/prepare-runtime";
+import { DATA_DIR, prepareRuntime } from "@/lib/database/prepare-runtime";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -14,7 +14,7 @@ const log = (line: string) => console.log(`[ferry] ${line}`);
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const runtime = await prepareRuntime({ log });
-log(runtime.embedded ? "Using the embedded PostgreSQL (data in .data/postgres)." : "Using the PostgreSQL at DATABASE_URL.");
+log(runtime.embedded ? `Using the embedded PostgreSQL (data in ${path.relative(root, path.join(DATA_DIR, "postgres"))}).` : "Using the PostgreSQL at DATABASE_URL.");
 
 const { db } = await import("@/lib/db");
 const { seedDemoData, DEMO_LOGINS, DEMO_PASSWORD } = await import("@/lib/demo/seed-demo-data");

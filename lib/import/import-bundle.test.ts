@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serializeBundle } from "@/lib/bundle/canonical-json";
 import { parseBundleText } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
+import { cliActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { DEMO_SECRETS } from "@/lib/demo/seed-demo-data";
 import { createTenant } from "@/lib/demo/factories";
@@ -124,7 +125,7 @@ describe("project import", () => {
   it("round-trips byte-identically through an empty tenant (apart from meta and deployments)", async () => {
     await createTenant(db, { slug: "empty", name: "Empty" });
     const source = await exportOf("sales-analytics", { ...ALL, includeCredentials: true, passphrase: PASSPHRASE });
-    await importBundle({ actor: await actorFor("root@ferry.test"), bundle: bytes(source), options: { mode: "create", tenant: "empty", passphrase: PASSPHRASE, createUsers: true } });
+    await importBundle({ actor: cliActor(), bundle: bytes(source), options: { mode: "create", tenant: "empty", passphrase: PASSPHRASE, createUsers: true } });
     const again = await exportOf("sales-analytics", ALL, "empty");
     const original = await exportOf("sales-analytics", ALL, "acme");
     const strip = (text: string) => text.replace(/"meta": \{[^}]*\{[^}]*\}\n  \}/, "").replace(/"deployedVersion": (\d+|null)/g, "");
@@ -145,7 +146,7 @@ describe("import safety", () => {
     const source = await exportOf("sales-analytics", { ...ALL, includeCredentials: true, passphrase: PASSPHRASE });
     const names = ["bq-events", "snowflake-prod", "warehouse-pg"];
     await createTenant(db, { slug: "faults", name: "Faults" });
-    const actor = await actorFor("root@ferry.test");
+    const actor = cliActor();
     await importBundle({ actor, bundle: bytes(source), options: { mode: "create", tenant: "faults", projectSlug: "base", passphrase: PASSPHRASE, createUsers: true } });
     for (const step of IMPORT_WRITE_STEPS) {
       const variants = {

@@ -50,6 +50,10 @@ export interface ImportRequest {
 export async function importBundle(request: ImportRequest): Promise<ImportResult> {
   const progress = request.onProgress ?? (() => {});
   const options = parseImportOptions(request.options);
+  if (options.createUsers !== undefined && request.actor.via !== "cli") {
+    // Creating accounts (and adding users of any tenant to this one) is an operator task (SPEC §4).
+    throw new AppError("FORBIDDEN", "Creating users during an import is an operator task: use the CLI (`npm run ferry -- import --create-users`).");
+  }
   progress("validating");
   const source = request.bundle;
   const bundle = source instanceof Uint8Array ? parseBundleBytes(source, maxBundleBytes()) : typeof source === "function" ? parseBundleBytes(source(), maxBundleBytes()) : source;

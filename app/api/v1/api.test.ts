@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccessToken, revokeAccessToken } from "@/lib/auth/access-tokens";
+import { createAccessToken } from "@/lib/auth/access-tokens";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { DEMO_LOGINS, DEMO_SECRETS } from "@/lib/demo/seed-demo-data";
 import { actorFor } from "@/test/actors";
+import { deadCredentials } from "@/test/tokens";
 import { GET as health } from "./health/route";
 import { GET as me } from "./me/route";
 import { GET as projectDetail } from "./projects/[projectSlug]/route";
@@ -49,13 +50,7 @@ beforeAll(async () => {
     const actor = await actorFor(email);
     tokens.set(email, (await createAccessToken({ userId: actor.userId, name: "api test" })).token);
   }
-  const lead = await actorFor("lead@acme.test");
-  const revoked = await createAccessToken({ userId: lead.userId, name: "revoked" });
-  await revokeAccessToken({ userId: lead.userId, id: revoked.summary.id });
-  revokedToken = revoked.token;
-  const expired = await createAccessToken({ userId: lead.userId, name: "expired", expiresInDays: 1 });
-  await db.apiToken.update({ where: { id: expired.summary.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  expiredToken = expired.token;
+  ({ revokedToken, expiredToken } = await deadCredentials("lead@acme.test"));
 });
 
 describe.each(endpoints)("$name", ({ handler, path, params }) => {

@@ -100,6 +100,18 @@ describe("bundle API", () => {
     expect([taken.status, taken.json().error!.code]).toEqual([409, "SLUG_TAKEN"]);
   });
 
+  it("leaves creating users to the operator CLI", async () => {
+    const bundle = (await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: { sections: ["accessBindings"] } }), { projectSlug: "sales-analytics" })).text;
+    const before = await dbFingerprint();
+    const options = { mode: "create", tenant: "globex", projectSlug: "with-users", createUsers: true, connectionMapping: { "warehouse-pg": { action: "map", target: "globex-pg" }, "bq-events": { action: "pending" }, "snowflake-prod": { action: "pending" } } };
+    const refused = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }));
+    expect([refused.status, refused.json().error!.code]).toEqual([403, "FORBIDDEN"]);
+    expect(refused.json().error!.message).toContain("--create-users");
+    const model = await call(importModel, request("/api/v1/projects/finance/models/import?tenant=globex", { token: tokens["admin@globex.test"], form: form(bundle, { createUsers: false }) }), { projectSlug: "finance" });
+    expect([model.status, model.json().error!.code]).toEqual([403, "FORBIDDEN"]);
+    expect(await dbFingerprint()).toEqual(before);
+  });
+
   it("imports a model bundle into a project through its own route only", async () => {
     const modelBundle = async (slug: string) => (await call(exportModel, request(`/api/v1/projects/sales-analytics/models/${slug}/export?tenant=acme`, { token: tokens["lead@acme.test"], json: {} }), { projectSlug: "sales-analytics", modelSlug: slug })).text;
     // orders joins customers, which marketing-dev does not have.

@@ -1,0 +1,127 @@
+// The authorization matrix: who gets what from every /api/v1 route and every server action, for
+// the demo roles on their own and other tenants' data and for callers without valid credentials.
+// test/authorization/authorization.test.ts calls every cell and compares; docs/authorization.md
+// is rendered from this file (`npm run docs:authorization`; a test fails when it drifts).
+//
+// Each row's expectation lists HTTP statuses in column order; "|" only separates the callers
+// without valid credentials from the demo roles. Server actions answer data, not statuses: their
+// cell is the status of the error code they return (ERROR_STATUS), or 200 when they succeed.
+
+export const API_COLUMNS = ["no token", "revoked token", "expired token", "expired session", "root", "admin@acme", "lead@acme", "analyst@acme", "admin@globex"] as const;
+export const ACTION_COLUMNS = ["no session", "expired session", "root", "admin@acme", "lead@acme", "analyst@acme", "admin@globex"] as const;
+
+export interface MatrixRow {
+  /** `METHOD /api/v1/path` with {params}, or a server action's exported name. */
+  surface: string;
+  /** What the call acts on (tenant, project, model), or "—". */
+  target: string;
+  expect: number[];
+}
+
+function rows(columns: readonly string[], table: [string, string, string][]): MatrixRow[] {
+  return table.map(([surface, target, statuses]) => {
+    const expect = statuses.replace("|", " ").trim().split(/\s+/).map(Number);
+    if (expect.length !== columns.length || expect.some((s) => !Number.isInteger(s))) throw new Error(`Malformed matrix row ${surface} ${target}`);
+    return { surface, target, expect };
+  });
+}
+
+// Targets. acme/sales-analytics: lead is project ADMIN, analyst VIEWER (and EDITOR of the
+// web-sessions model). acme/marketing-dev: in their tenant, but they have no binding on it.
+// globex/finance: another tenant for everyone but root and admin@globex.
+const SALES = "acme/sales-analytics";
+const MARKETING = "acme/marketing-dev";
+const FINANCE = "globex/finance";
+
+const PUBLIC = "200 200 200 200 | 200 200 200 200 200";
+const ANYONE_SIGNED_IN = "401 401 401 401 | 200 200 200 200 200";
+const API_ACME = "401 401 401 401 | 200 200 200 200 404";
+const API_GLOBEX = "401 401 401 401 | 200 404 404 404 200";
+const API_ACME_ADMIN = "401 401 401 401 | 200 200 403 403 404";
+const API_SALES_ADMIN = "401 401 401 401 | 200 200 200 403 404";
+const API_SALES_EDITOR_MODEL = "401 401 401 401 | 200 200 200 200 404";
+const API_MARKETING = "401 401 401 401 | 200 200 404 404 404";
+
+export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
+  ["GET /api/v1/health", "—", PUBLIC],
+  ["GET /api/v1/bundle-schema.json", "—", PUBLIC],
+  ["GET /api/v1/me", "—", ANYONE_SIGNED_IN],
+  ["GET /api/v1/projects", "tenant acme", API_ACME],
+  ["GET /api/v1/projects", "tenant globex", API_GLOBEX],
+  ["GET /api/v1/projects/{projectSlug}", SALES, API_ACME],
+  ["GET /api/v1/projects/{projectSlug}", MARKETING, API_MARKETING],
+  ["GET /api/v1/projects/{projectSlug}", FINANCE, API_GLOBEX],
+  ["POST /api/v1/projects/{projectSlug}/export", SALES, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/export", MARKETING, API_MARKETING],
+  ["POST /api/v1/projects/{projectSlug}/export", FINANCE, API_GLOBEX],
+  ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${SALES}/web-sessions`, API_SALES_EDITOR_MODEL],
+  ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${SALES}/orders`, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${MARKETING}/campaigns`, API_MARKETING],
+  ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${FINANCE}/ledger`, API_GLOBEX],
+  ["POST /api/v1/projects/import/preview", "tenant acme", API_ACME_ADMIN],
+  ["POST /api/v1/projects/import/preview", "tenant globex", API_GLOBEX],
+  ["POST /api/v1/projects/import", "tenant acme", API_ACME_ADMIN],
+  ["POST /api/v1/projects/import", "tenant globex", API_GLOBEX],
+  ["POST /api/v1/projects/{projectSlug}/models/import", SALES, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/models/import", MARKETING, API_MARKETING],
+  ["POST /api/v1/projects/{projectSlug}/models/import", FINANCE, API_GLOBEX],
+  ["GET /api/v1/exports/{token}", `${SALES} (a download ticket of lead@acme)`, "401 401 401 401 | 404 404 200 404 404"],
+]);
+
+const ACT_PUBLIC = "200 200 | 200 200 200 200 200";
+const ACT_SIGNED_IN = "401 401 | 200 200 200 200 200";
+const ACT_ACME_ADMIN = "401 401 | 200 200 403 403 404";
+const ACT_GLOBEX = "401 401 | 200 404 404 404 200";
+const ACT_SALES_ADMIN = "401 401 | 200 200 200 403 404";
+const ACT_SALES_EDITOR_MODEL = "401 401 | 200 200 200 200 404";
+const ACT_MARKETING = "401 401 | 200 200 404 404 404";
+
+const projectRows = (surface: string): [string, string, string][] => [
+  [surface, SALES, ACT_SALES_ADMIN],
+  [surface, MARKETING, ACT_MARKETING],
+  [surface, FINANCE, ACT_GLOBEX],
+];
+const modelRows = (surface: string): [string, string, string][] => [
+  [surface, `${SALES}/web-sessions`, ACT_SALES_EDITOR_MODEL],
+  [surface, `${SALES}/orders`, ACT_SALES_ADMIN],
+  [surface, `${MARKETING}/campaigns`, ACT_MARKETING],
+  [surface, `${FINANCE}/ledger`, ACT_GLOBEX],
+];
+const tenantRows = (surface: string): [string, string, string][] => [
+  [surface, "tenant acme", ACT_ACME_ADMIN],
+  [surface, "tenant globex", ACT_GLOBEX],
+];
+
+export const ACTION_MATRIX: MatrixRow[] = rows(ACTION_COLUMNS, [
+  ["signInAction", "the caller's own credentials", ACT_PUBLIC],
+  ["signOutAction", "—", ACT_PUBLIC],
+  ["createAccessTokenAction", "the caller's own tokens", ACT_SIGNED_IN],
+  ["revokeAccessTokenAction", "a token of lead@acme", "401 401 | 404 404 200 404 404"],
+  ["checkPassphraseAction", "a bundle's encryption block", ACT_SIGNED_IN],
+  ...tenantRows("createProjectAction"),
+  ...tenantRows("saveConnectionAction"),
+  ...tenantRows("deleteConnectionAction"),
+  ...projectRows("prepareExportAction"),
+  ...modelRows("prepareExportAction"),
+  ...projectRows("updateProjectAction"),
+  ...projectRows("linkConnectionAction"),
+  ...projectRows("unlinkConnectionAction"),
+  ...projectRows("saveLlmConfigAction"),
+  ...projectRows("deleteLlmConfigAction"),
+  ...projectRows("saveAgentConfigAction"),
+  // Recipes and project-wide refresh need EDITOR on the project: the same callers as ADMIN here,
+  // since no demo user is a project-wide EDITOR.
+  ...projectRows("saveRecipeAction"),
+  ...projectRows("deleteRecipeAction"),
+  ...projectRows("refreshAction"),
+  ...modelRows("refreshAction"),
+  ...modelRows("saveModelVersionAction"),
+  ...modelRows("deployModelVersionAction"),
+  ...projectRows("saveSettingAction"),
+  ...projectRows("deleteSettingAction"),
+  ...projectRows("grantAccessAction"),
+  ...projectRows("changeAccessRoleAction"),
+  ...projectRows("revokeAccessAction"),
+]);
+
+export const rowKey = (row: Pick<MatrixRow, "surface" | "target">) => `${row.surface} @ ${row.target}`;
