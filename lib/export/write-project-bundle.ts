@@ -1,12 +1,11 @@
 import "server-only";
 import { encryptCredentials } from "@/lib/bundle/bundle-crypto";
-import { bundleHeadText, bundleTailText, canonicalBundle, compareKeys } from "@/lib/bundle/canonical-json";
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleCredentials, type BundleEncryption, type BundleMeta, type OptionalSection } from "@/lib/bundle/schema";
+import { bundleHeadText, bundleTailText, canonicalBundle, canonicalModel, compareKeys, modelEntryText } from "@/lib/bundle/canonical-json";
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleCredentials, type BundleEncryption, type BundleMeta, type BundleModel, type OptionalSection } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import type { PgClient } from "@/lib/database/pg-transaction";
 import { cipherFor } from "@/lib/secrets/tenant-secrets";
 import { unwrapDataKey } from "@/lib/secrets/keys";
-import { modelEntryFromJsonbText, type ModelTextRow } from "./model-entry-text";
 import type { ChunkWriter } from "./stream-in-transaction";
 
 // Reads a project inside the caller's snapshot transaction and writes its canonical bundle:
@@ -41,8 +40,7 @@ interface ModelRow {
   slug: string;
   name: string;
   deployedVersion: number | null;
-  /** jsonb text: re-indented, never parsed (see model-entry-text.ts). */
-  draft: string;
+  draft: BundleModel["draft"];
   connectionId: string | null;
   connection: string | null;
 }
@@ -53,7 +51,7 @@ interface VersionRow {
   message: string;
   authorEmail: string;
   createdAt: string;
-  snapshot: string;
+  snapshot: BundleModel["draft"];
 }
 
 export async function writeProjectBundle(options: WriteBundleOptions, write: ChunkWriter): Promise<WrittenBundleStats> {
@@ -76,7 +74,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   const modelId = options.modelId ?? null;
   const models = (
     await rows<ModelRow>(
-      `SELECT m.id, m.slug, m.name, m."deployedVersion", m.draft::text AS draft, m."connectionId", c.name AS connection FROM "Model" m LEFT JOIN "Connection" c ON c.id = m."connectionId" WHERE m."projectId" = $1 ${modelFilter}`,
+      `SELECT m.id, m.slug, m.name, m."deployedVersion", m.draft, m."connectionId", c.name AS connection FROM "Model" m LEFT JOIN "Connection" c ON c.id = m."connectionId" WHERE m."projectId" = $1 ${modelFilter}`,
       [projectId, modelId],
     )
   ).sort((a, b) => compareKeys(a.slug, b.slug)); // code-unit order, whatever the database collation
@@ -144,7 +142,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   await emit(bundleHeadText(canonicalHead));
 
   const fetchVersions = (batch: ModelRow[]) =>
-    rows<VersionRow>(`SELECT "modelId", number, message, "authorEmail", "createdAt", snapshot::text AS snapshot FROM "ModelVersion" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`, [batch.map((m) => m.id)]);
+    rows<VersionRow>(`SELECT "modelId", number, message, "authorEmail", "createdAt", snapshot FROM "ModelVersion" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`, [batch.map((m) => m.id)]);
   const batches: ModelRow[][] = [];
   for (let start = 0; start < models.length; start += MODELS_PER_BATCH) batches.push(models.slice(start, start + MODELS_PER_BATCH));
   let next = batches.length > 0 ? fetchVersions(batches[0]!) : null;
@@ -161,7 +159,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
     }
     for (const model of batch) {
       const history = byModel.get(model.id) ?? [];
-      const entry: ModelTextRow = {
+      const entry: BundleModel = {
         slug: model.slug,
         name: model.name,
         connection: model.connection,
@@ -172,7 +170,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
         pockets: pockets.get(model.id) ?? [],
       };
       stats.versions += history.length;
-      await emit(modelEntryFromJsonbText(entry, index++));
+      await emit(modelEntryText(canonicalModel(entry, { fromJsonb: true }), index++));
     }
   }
   stats.models = models.length;
