@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { checkPassphraseAction } from "@/app/(workspace)/t/[tenant]/import/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -47,7 +47,9 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
       return setError({ code: "INVALID_BUNDLE", message: read.summary.scope === "model" ? "This file holds a single model: open the project that should receive it and use Import Model." : "This file holds a whole project: use Import Project in the toolbar." });
     }
     const loaded = { file, summary: read.summary, encryption: read.encryption };
-    setStep(read.encryption ? { name: "passphrase", loaded } : { name: "options", loaded });
+    // A transition lets React render a big options form (hundreds of rows) in slices, keeping
+    // the page responsive instead of one long main-thread task.
+    startTransition(() => setStep(read.encryption ? { name: "passphrase", loaded } : { name: "options", loaded }));
   };
 
   const onPassphrase = async (loaded: Loaded) => {
@@ -56,7 +58,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
     const result = await checkPassphraseAction(loaded.encryption, passphrase);
     setChecking(false);
     if (!result.ok) return setError(result.error);
-    setStep({ name: "options", loaded, passphrase });
+    startTransition(() => setStep({ name: "options", loaded, passphrase }));
   };
 
   const onImport = async (loaded: Loaded, options: ImportOptions) => {

@@ -1,5 +1,5 @@
 import { AppError, type ErrorDetail } from "@/lib/errors";
-import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, OPTIONAL_SECTIONS, type Bundle } from "./schema";
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, modelSchema, OPTIONAL_SECTIONS, type Bundle, type BundleModel } from "./schema";
 import { checkBundleReferences } from "./check-bundle-references";
 import { splitBundleBytes } from "./split-bundle";
 
@@ -10,6 +10,7 @@ import { splitBundleBytes } from "./split-bundle";
 export const MAX_NESTING_DEPTH = 64;
 export const MAX_FREE_STRING_LENGTH = 1_000_000;
 const MAX_DETAILS = 50;
+const MAX_MODELS = 100_000;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export function decodeBundleBytes(bytes: Uint8Array, maxBytes: number): string {
@@ -41,14 +42,31 @@ export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
   const slices = splitBundleBytes(bytes);
   if (!slices) return parseBundleText(decodeBundleBytes(bytes, maxBytes));
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  let raw: Record<string, unknown>;
+  const fallback = () => parseBundleText(decodeBundleBytes(bytes, maxBytes));
+  let head: unknown;
   try {
-    raw = JSON.parse(decoder.decode(slices.head)) as Record<string, unknown>;
-    if (raw !== null && typeof raw === "object" && Array.isArray(raw.models)) raw.models = slices.models.map((slice) => JSON.parse(decoder.decode(slice)) as unknown);
+    head = JSON.parse(decoder.decode(slices.head));
   } catch {
-    return parseBundleText(decodeBundleBytes(bytes, maxBytes));
+    return fallback();
   }
-  return validateBundleValue(raw);
+  try {
+    // Each model is parsed when validation reaches it and dropped once validated, so only the
+    // validated objects accumulate (zod returns copies: parsing everything first would hold two).
+    return validateBundle(head, { count: slices.models.length, get: (i) => parseSlice(decoder, slices.models[i]!) });
+  } catch (error) {
+    if (error instanceof SliceSyntaxError) return fallback();
+    throw error;
+  }
+}
+
+class SliceSyntaxError extends Error {}
+
+function parseSlice(decoder: TextDecoder, slice: Uint8Array): unknown {
+  try {
+    return JSON.parse(decoder.decode(slice));
+  } catch {
+    throw new SliceSyntaxError();
+  }
 }
 
 /** Parses and validates bundle text. Throws AppError; returns a bundle safe to plan from. */
@@ -67,6 +85,21 @@ export function parseBundleText(text: string): Bundle {
 }
 
 export function validateBundleValue(raw: unknown): Bundle {
+  const models = (raw as { models?: unknown } | null)?.models;
+  return validateBundle(raw, Array.isArray(models) ? { count: models.length, get: (i) => models[i] } : null);
+}
+
+interface ModelSource {
+  count: number;
+  get(index: number): unknown;
+}
+
+/**
+ * Validates a bundle's envelope and its models one by one (`models` null when the envelope's
+ * `models` is not an array: the schema then reports it). Problems from the walk over every value
+ * (forbidden keys, nesting, huge strings) win over schema problems.
+ */
+function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new AppError("INVALID_BUNDLE", "A bundle is a JSON object; this file holds something else.", [{ path: "", reason: `expected an object, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}` }]);
   }
@@ -79,15 +112,31 @@ export function validateBundleValue(raw: unknown): Bundle {
     throw new AppError("UNSUPPORTED_BUNDLE_VERSION", `This Ferry reads bundle version ${BUNDLE_VERSION}; the file says ${JSON.stringify(envelope.version)}.`, { supported: [BUNDLE_VERSION], found: envelope.version ?? null });
   }
 
-  const problems: ErrorDetail[] = [];
-  scanValues(raw, problems);
-  if (problems.length > 0) throw invalid(problems);
-
-  const parsed = bundleSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw invalid(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), reason: issue.message })));
+  const head = models ? { ...envelope, models: [] } : envelope;
+  const scanned: ErrorDetail[] = [];
+  const schema: ErrorDetail[] = [];
+  const schemaIssues = (issues: { path: PropertyKey[]; message: string }[], prefix: string[]) => {
+    for (const issue of issues) if (schema.length < MAX_DETAILS) schema.push({ path: [...prefix, ...issue.path.map(String)].join("."), reason: issue.message });
+  };
+  scanValues(head, scanned);
+  const validated: BundleModel[] = [];
+  if (models) {
+    if (models.count > MAX_MODELS) schema.push({ path: "models", reason: `at most ${MAX_MODELS} models` });
+    for (let i = 0; i < models.count && scanned.length < MAX_DETAILS; i++) {
+      const model = models.get(i);
+      scanValues(model, scanned, ["models", String(i)]);
+      if (scanned.length > 0) continue;
+      const result = modelSchema.safeParse(model);
+      if (result.success) validated.push(result.data);
+      else schemaIssues(result.error.issues, ["models", String(i)]);
+    }
   }
-  const bundle = parsed.data;
+  if (scanned.length > 0) throw invalid(scanned);
+  const parsed = bundleSchema.safeParse(head);
+  if (!parsed.success) schemaIssues(parsed.error.issues, []);
+  if (schema.length > 0 || !parsed.success) throw invalid(schema);
+  const bundle: Bundle = { ...parsed.data, models: models ? validated : parsed.data.models };
+  const problems: ErrorDetail[] = [];
   checkConsistency(bundle, problems);
   if (problems.length > 0) throw invalid(problems);
   checkBundleReferences(bundle);

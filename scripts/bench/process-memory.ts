@@ -1,7 +1,7 @@
 import fs from "node:fs";
 
-// Resident memory of a process tree, read from /proc (Linux): current (VmRSS) and peak (VmHWM).
-// Writing 5 to /proc/<pid>/clear_refs resets the peak, so each measured operation gets its own.
+// Resident memory of a process tree, read from /proc (Linux). The peak of an operation is sampled
+// (VmRSS every 20 ms): VmHWM covers the process's whole life and cannot be reset everywhere.
 
 function descendants(pid: number): number[] {
   const all = [pid];
@@ -32,12 +32,17 @@ export function treeMemory(pid: number, options: { includeRoot: boolean }): { rs
   return { rssMb: sum("VmRSS"), peakMb: sum("VmHWM") };
 }
 
-export function resetPeak(pid: number): void {
-  for (const p of descendants(pid)) {
-    try {
-      fs.writeFileSync(`/proc/${p}/clear_refs`, "5");
-    } catch {
-      // Not permitted or gone: the peak then covers the process's lifetime.
-    }
+/** Samples the tree's RSS while `body` runs; resolves with its result and the highest sample (MB). */
+export async function withPeakRss<T>(pid: number, body: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peakMb = treeMemory(pid, { includeRoot: false }).rssMb;
+  const timer = setInterval(() => {
+    peakMb = Math.max(peakMb, treeMemory(pid, { includeRoot: false }).rssMb);
+  }, 20);
+  try {
+    const value = await body();
+    peakMb = Math.max(peakMb, treeMemory(pid, { includeRoot: false }).rssMb);
+    return { value, peakMb };
+  } finally {
+    clearInterval(timer);
   }
 }
