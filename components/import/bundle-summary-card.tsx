@@ -2,9 +2,10 @@ import { KeyRoundIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
+import { formatUtc } from "@/lib/utils";
 
 export function BundleSummaryCard({ summary, fileName }: { summary: BundleSummary; fileName: string }) {
-  const exportedAt = summary.source.exportedAt ? new Date(summary.source.exportedAt).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "not recorded (stable export)";
+  const exportedAt = summary.source.exportedAt ? formatUtc(new Date(summary.source.exportedAt)) : "not recorded (stable export)";
   return (
     <Card aria-label="Bundle summary">
       <CardHeader>

@@ -10,6 +10,7 @@ import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { getModelDetail } from "@/lib/models/get-model-detail";
 import { pageProject } from "@/lib/projects/page-project";
+import { formatUtc } from "@/lib/utils";
 
 export default async function ModelPage({ params }: { params: Promise<{ tenant: string; project: string; model: string }> }) {
   const { tenant, project, model: modelSlug } = await params;
@@ -64,7 +65,7 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
                   <TableCell>v{version.number}</TableCell>
                   <TableCell>{version.message}</TableCell>
                   <TableCell>{version.authorEmail}</TableCell>
-                  <TableCell>{version.createdAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                  <TableCell>{formatUtc(version.createdAt)}</TableCell>
                   <TableCell className="text-right">
                     {model.deployedVersion === version.number ? <Badge variant="success">live</Badge> : canEdit ? <DeployVersionButton modelRef={ref} number={version.number} /> : null}
                   </TableCell>
@@ -99,7 +100,7 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
                   <TableCell>
                     <StatusBadge status={a.status} />
                   </TableCell>
-                  <TableCell>{a.builtAt ? a.builtAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</TableCell>
+                  <TableCell>{a.builtAt ? formatUtc(a.builtAt) : "never"}</TableCell>
                 </TableRow>
               ))}
               {model.pocketTables.map((p) => (
@@ -109,7 +110,7 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
                   <TableCell>
                     <StatusBadge status={p.status} />
                   </TableCell>
-                  <TableCell>{p.refreshedAt ? p.refreshedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</TableCell>
+                  <TableCell>{p.refreshedAt ? formatUtc(p.refreshedAt) : "never"}</TableCell>
                 </TableRow>
               ))}
               {model.aggregates.length + model.pocketTables.length === 0 && (
