@@ -6,7 +6,11 @@ import { parseBundleText } from "./parse-bundle";
 import type { Bundle } from "./schema";
 
 const slug = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/);
-const jsonValue = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+// Values a bundle may hold: no prototype-polluting keys and no NUL characters (both refused on import).
+const jsonValue = fc
+  .jsonValue({ maxDepth: 3 })
+  .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+  .filter((v) => !/"(__proto__|constructor|prototype)":|\\u0000/.test(JSON.stringify(v)));
 const freeObject = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !["__proto__", "constructor", "prototype"].includes(k)), jsonValue, { maxKeys: 5 });
 
 const arbitraryBundle: fc.Arbitrary<Bundle> = fc

@@ -1,4 +1,5 @@
-import type { Bundle, BundleModel } from "./schema";
+import { RawJson } from "./raw-json";
+import type { Bundle, BundleModel, Snapshot } from "./schema";
 
 // Canonical serialisation: fixed key order for the bundle's structure, a fixed key order inside
 // free-form JSON (configs, snapshots, definitions, setting values), arrays of entities ordered by
@@ -57,7 +58,9 @@ export function canonicalModel(model: BundleModel, options: { fromJsonb?: boolea
     connection: model.connection,
     deployedVersion: model.deployedVersion,
     draft: sortKeys(model.draft),
-    versions: [...model.versions].sort((a, b) => a.number - b.number).map((v) => ({ number: v.number, message: v.message, author: v.author, createdAt: v.createdAt, snapshot: sortKeys(v.snapshot) })),
+    versions: [...model.versions]
+      .sort((a, b) => a.number - b.number)
+      .map((v) => ({ number: v.number, message: v.message, author: v.author, createdAt: v.createdAt, snapshot: v.snapshot instanceof RawJson ? (sortKeysDeep(v.snapshot.value()) as Snapshot) : sortKeys(v.snapshot) })),
     aggregates: [...model.aggregates].sort(byKey((a) => a.name)).map((a) => ({ name: a.name, definition: sortKeys(a.definition) })),
     pockets: [...model.pockets].sort(byKey((p) => p.name)).map((p) => ({ name: p.name, definition: sortKeys(p.definition) })),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
+import type { Snapshot } from "./schema";
 import { collectModelReferences, modelTokens, renameConnectionReferences, renameModelReferences } from "./model-references";
 
 describe("model references", () => {
@@ -22,7 +23,7 @@ describe("model references", () => {
     const renamed = renameModelReferences(sampleBundle(), new Map([["customers", "clients"]]));
     const orders = renamed.models.find((m) => m.slug === "orders")!;
     expect(orders.draft.joins[0]).toMatchObject({ model: "clients", on: "${TABLE}.customers_id = ${clients}.id" });
-    expect(orders.versions[0]!.snapshot.joins[0]!.model).toBe("clients");
+    expect((orders.versions[0]!.snapshot as Snapshot).joins[0]!.model).toBe("clients");
   });
 
   it("maps connection names on models", () => {

@@ -1,4 +1,5 @@
-import type { Bundle, BundleModel } from "./schema";
+import { RawJson } from "./raw-json";
+import type { Bundle, Snapshot } from "./schema";
 
 // Where a bundle refers to models by slug, in one place: recipes (listed models and
 // `model.field` tokens in step strings), agent model contexts, model-scoped access bindings and
@@ -26,7 +27,8 @@ function recipeSteps(definition: Record<string, unknown>): Record<string, unknow
   return Array.isArray(definition.steps) ? definition.steps.filter((s): s is Record<string, unknown> => s !== null && typeof s === "object" && !Array.isArray(s)) : [];
 }
 
-export function joinTargets(snapshot: BundleModel["draft"]): string[] {
+export function joinTargets(snapshot: Snapshot | RawJson): string[] {
+  if (snapshot instanceof RawJson) return snapshot.joins;
   return (snapshot.joins ?? []).map((join) => join.model);
 }
 
@@ -57,7 +59,7 @@ export function renameModelReferences(bundle: Bundle, renames: ReadonlyMap<strin
   if (renames.size === 0) return bundle;
   const rename = (slug: string) => renames.get(slug) ?? slug;
   const renameTokens = (text: string) => text.replace(TOKEN, (whole, before: string, slug: string) => (renames.has(slug) ? `${before}${rename(slug)}.` : whole));
-  const renameSnapshot = (snapshot: BundleModel["draft"]): BundleModel["draft"] => ({
+  const renameObject = (snapshot: Snapshot): Snapshot => ({
     ...snapshot,
     joins: (snapshot.joins ?? []).map((join) => ({
       ...join,
@@ -65,12 +67,18 @@ export function renameModelReferences(bundle: Bundle, renames: ReadonlyMap<strin
       on: join.on.replace(/\$\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g, (whole, slug: string) => (renames.has(slug) ? `\${${rename(slug)}}` : whole)),
     })),
   });
+  // A snapshot still in its uploaded bytes is parsed only when a rename touches its joins.
+  const renameSnapshot = <S extends Snapshot | RawJson>(snapshot: S): S | Snapshot => {
+    if (!(snapshot instanceof RawJson)) return renameObject(snapshot as Snapshot);
+    const touched = snapshot.joins.some((slug) => renames.has(slug)) || [...renames.keys()].some((slug) => snapshot.text().includes(`\${${slug}}`));
+    return touched ? renameObject(snapshot.value<Snapshot>()) : snapshot;
+  };
   return {
     ...bundle,
     models: bundle.models.map((model) => ({
       ...model,
       slug: rename(model.slug),
-      draft: renameSnapshot(model.draft),
+      draft: renameObject(model.draft),
       versions: model.versions.map((version) => ({ ...version, snapshot: renameSnapshot(version.snapshot) })),
     })),
     recipes: bundle.recipes?.map((recipe) => ({

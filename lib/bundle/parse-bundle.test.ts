@@ -3,6 +3,8 @@ import { sampleBundle } from "@/test/bundles";
 import { serializeBundle } from "./canonical-json";
 import fc from "fast-check";
 import { decodeBundleBytes, parseBundleBytes, parseBundleText } from "./parse-bundle";
+import { RawJson } from "./raw-json";
+import type { Bundle } from "./schema";
 
 const text = (value: unknown) => JSON.stringify(value);
 const codeOf = (fn: () => unknown) => {
@@ -70,9 +72,14 @@ describe("parseBundleText", () => {
 });
 
 describe("parseBundleBytes (model-by-model parsing)", () => {
+  // Snapshots from uploaded bytes stay as their bytes (RawJson); compare them as values.
+  const materialize = (value: unknown) => {
+    const bundle = value as Bundle;
+    return { ...bundle, models: bundle.models.map((m) => ({ ...m, versions: m.versions.map((v) => ({ ...v, snapshot: v.snapshot instanceof RawJson ? v.snapshot.value() : v.snapshot })) })) };
+  };
   const outcome = (fn: () => unknown) => {
     try {
-      return { ok: fn() };
+      return { ok: materialize(fn()) };
     } catch (error) {
       return { code: (error as { code?: string }).code, message: (error as Error).message };
     }
@@ -84,6 +91,22 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
     for (const text of [serializeBundle(bundle), JSON.stringify(bundle), JSON.stringify(bundle, null, "\t"), ` \n${JSON.stringify(Object.assign({ models: bundle.models }, bundle))}\n `, `\ufeff${JSON.stringify(bundle)}`]) {
       expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
     }
+  });
+
+  it("keeps version snapshots as their uploaded bytes, with their join targets", () => {
+    const bundle = parseBundleBytes(bytesOf(serializeBundle(sampleBundle())), 1e9);
+    const orders = bundle.models.find((m) => m.slug === "orders")!;
+    expect(orders.versions[0]!.snapshot).toBeInstanceOf(RawJson);
+    expect((orders.versions[0]!.snapshot as RawJson).joins).toEqual(["customers"]);
+    expect((orders.versions[0]!.snapshot as RawJson).value()).toEqual(sampleBundle().models[1]!.versions[0]!.snapshot);
+  });
+
+  it("never lets an escaped duplicate key smuggle in unvalidated bytes", () => {
+    // JSON.parse keeps the last "snapshot" (written with an escape); so must the kept bytes.
+    const valid = serializeBundle(sampleBundle());
+    const tricky = valid.replace('"snapshot": {', '"snapshot": {"sourceTable": "evil"}, "snapsh\\u006ft": {');
+    const bundle = parseBundleBytes(bytesOf(tricky), 1e9);
+    for (const model of bundle.models) for (const version of model.versions) expect(JSON.stringify(version.snapshot instanceof RawJson ? version.snapshot.value() : version.snapshot)).not.toContain("evil");
   });
 
   it("falls back to the precise errors for anything irregular", () => {

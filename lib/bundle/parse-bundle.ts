@@ -1,7 +1,9 @@
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, modelSchema, OPTIONAL_SECTIONS, type Bundle, type BundleModel } from "./schema";
 import { checkBundleReferences } from "./check-bundle-references";
-import { splitBundleBytes } from "./split-bundle";
+import { joinTargets } from "./model-references";
+import { RawJson } from "./raw-json";
+import { splitBundleBytes, versionSnapshotSlices } from "./split-bundle";
 
 // Parsing an untrusted bundle: bytes → UTF-8 text → bounded JSON → shape (zod) → internal
 // consistency. Every failure is an AppError with a SPEC §5 code and path-precise details; nothing
@@ -52,7 +54,7 @@ export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
   try {
     // Each model is parsed when validation reaches it and dropped once validated, so only the
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
-    return validateBundle(head, { count: slices.models.length, get: (i) => parseSlice(decoder, slices.models[i]!) });
+    return validateBundle(head, { count: slices.models.length, get: (i) => parseSlice(decoder, slices.models[i]!), snapshotBytes: (i) => versionSnapshotSlices(slices.models[i]!) });
   } catch (error) {
     if (error instanceof SliceSyntaxError) return fallback();
     throw error;
@@ -92,6 +94,8 @@ export function validateBundleValue(raw: unknown): Bundle {
 interface ModelSource {
   count: number;
   get(index: number): unknown;
+  /** The uploaded bytes of each version's snapshot of model `index`, when known. */
+  snapshotBytes?(index: number): Uint8Array[] | null;
 }
 
 /**
@@ -127,8 +131,15 @@ function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
       scanValues(model, scanned, ["models", String(i)]);
       if (scanned.length > 0) continue;
       const result = modelSchema.safeParse(model);
-      if (result.success) validated.push(result.data);
-      else schemaIssues(result.error.issues, ["models", String(i)]);
+      if (!result.success) {
+        schemaIssues(result.error.issues, ["models", String(i)]);
+        continue;
+      }
+      // Validated snapshots are kept as their uploaded bytes (see raw-json.ts): the objects go.
+      const raw = models.snapshotBytes?.(i);
+      const versions: BundleModel["versions"] =
+        raw && raw.length === result.data.versions.length ? result.data.versions.map((v, k) => ({ ...v, snapshot: new RawJson(raw[k]!, joinTargets(v.snapshot)) })) : result.data.versions;
+      validated.push({ ...result.data, versions });
     }
   }
   if (scanned.length > 0) throw invalid(scanned);
@@ -159,6 +170,8 @@ function scanValues(value: unknown, problems: ErrorDetail[], path: string[] = []
   if (problems.length >= MAX_DETAILS) return;
   if (typeof value === "string") {
     if (value.length > MAX_FREE_STRING_LENGTH) problems.push({ path: path.join("."), reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
+    // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here, not halfway through an import.
+    else if (value.includes("\u0000")) problems.push({ path: path.join("."), reason: "the NUL character (\\u0000) is not allowed" });
     return;
   }
   if (value === null || typeof value !== "object") return;

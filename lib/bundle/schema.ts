@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nameSchema, slugSchema } from "@/lib/validations/slug";
 import { snapshotSchema } from "@/lib/validations/snapshot";
+import type { RawJson } from "./raw-json";
 
 // Bundle format `ferry.project`, version 1: the single source of truth for what a bundle holds.
 // The JSON Schema in docs/ and at /api/v1/bundle-schema.json is generated from it.
@@ -123,12 +124,14 @@ export const bundleSchema = z.strictObject({
   accessBindings: z.array(accessBindingSchema).max(1_000_000).optional(),
 });
 
-export type Bundle = z.infer<typeof bundleSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
+/** A version's snapshot: an object, or (uploads) the validated bytes it arrived in. */
+export type BundleVersion = Omit<z.infer<typeof versionSchema>, "snapshot"> & { snapshot: Snapshot | RawJson };
+export type BundleModel = Omit<z.infer<typeof modelSchema>, "versions"> & { versions: BundleVersion[] };
+export type Bundle = Omit<z.infer<typeof bundleSchema>, "models"> & { models: BundleModel[] };
 export type BundleConnection = z.infer<typeof connectionSchema>;
 export type BundleLlmConfig = z.infer<typeof llmConfigSchema>;
 export type BundleAgent = z.infer<typeof agentSchema>;
-export type BundleModel = z.infer<typeof modelSchema>;
-export type BundleVersion = z.infer<typeof versionSchema>;
 export type BundleRecipe = z.infer<typeof recipeSchema>;
 export type BundleSetting = z.infer<typeof settingSchema>;
 export type BundleAccessBinding = z.infer<typeof accessBindingSchema>;

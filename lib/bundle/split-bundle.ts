@@ -116,3 +116,70 @@ export function splitBundleBytes(b: Uint8Array): BundleSlices | null {
   head.set(b.subarray(modelsRange[1]), modelsRange[0] + 2);
   return { head, models };
 }
+
+const keyDecoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The members of the object in `b` (a slice holding exactly one object), keyed as JSON.parse would
+ * key them (escapes decoded, the last duplicate wins), or null when `b` is not a plain object.
+ */
+export function objectMembers(b: Uint8Array): Map<string, Uint8Array> | null {
+  let i = skipSpace(b, 0);
+  if (b[i] !== 0x7b) return null;
+  i = skipSpace(b, i + 1);
+  const members = new Map<string, Uint8Array>();
+  if (b[i] === 0x7d) return skipSpace(b, i + 1) === b.length ? members : null;
+  for (;;) {
+    if (b[i] !== QUOTE) return null;
+    const keyEnd = skipString(b, i);
+    if (keyEnd < 0) return null;
+    let key: string;
+    try {
+      key = JSON.parse(keyDecoder.decode(b.subarray(i, keyEnd))) as string;
+    } catch {
+      return null;
+    }
+    i = skipSpace(b, keyEnd);
+    if (b[i] !== 0x3a) return null;
+    i = skipSpace(b, i + 1);
+    const end = skipValue(b, i);
+    if (end < 0) return null;
+    members.set(key, b.subarray(i, end));
+    i = skipSpace(b, end);
+    if (b[i] === 0x2c) i = skipSpace(b, i + 1);
+    else if (b[i] === 0x7d) return skipSpace(b, i + 1) === b.length ? members : null;
+    else return null;
+  }
+}
+
+/** The elements of the array in `b` (a slice holding exactly one array), or null. */
+export function arrayElements(b: Uint8Array): Uint8Array[] | null {
+  let i = skipSpace(b, 0);
+  if (b[i] !== 0x5b) return null;
+  i = skipSpace(b, i + 1);
+  const elements: Uint8Array[] = [];
+  if (b[i] === 0x5d) return skipSpace(b, i + 1) === b.length ? elements : null;
+  for (;;) {
+    const end = skipValue(b, i);
+    if (end < 0) return null;
+    elements.push(b.subarray(i, end));
+    i = skipSpace(b, end);
+    if (b[i] === 0x2c) i = skipSpace(b, i + 1);
+    else if (b[i] === 0x5d) return skipSpace(b, i + 1) === b.length ? elements : null;
+    else return null;
+  }
+}
+
+/** The bytes of each `versions[k].snapshot` of one model slice, in order, or null. */
+export function versionSnapshotSlices(model: Uint8Array): Uint8Array[] | null {
+  const versions = objectMembers(model)?.get("versions");
+  const elements = versions ? arrayElements(versions) : null;
+  if (!elements) return null;
+  const snapshots: Uint8Array[] = [];
+  for (const element of elements) {
+    const snapshot = objectMembers(element)?.get("snapshot");
+    if (!snapshot) return null;
+    snapshots.push(snapshot);
+  }
+  return snapshots;
+}

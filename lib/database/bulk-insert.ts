@@ -1,5 +1,6 @@
 import "server-only";
 import { from as copyFrom } from "pg-copy-streams";
+import { RawJson } from "@/lib/bundle/raw-json";
 import type { PgClient } from "./pg-transaction";
 
 // Batched writes for imports, on the import transaction's connection (so a failure anywhere still
@@ -60,7 +61,8 @@ const TEXT_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": 
 
 function copyField(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return "\\N";
-  const text = type === "jsonb" ? JSON.stringify(value) : String(value);
+  // A RawJson value is written as the (validated) text it arrived in; PostgreSQL parses it.
+  const text = value instanceof RawJson ? value.text() : type === "jsonb" ? JSON.stringify(value) : String(value);
   return TEXT_SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => TEXT_ESCAPES[c]!) : text;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serializeBundle } from "@/lib/bundle/canonical-json";
 import { parseBundleText } from "@/lib/bundle/parse-bundle";
-import type { Bundle } from "@/lib/bundle/schema";
+import type { Bundle, Snapshot } from "@/lib/bundle/schema";
 import { cliActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { DEMO_SECRETS } from "@/lib/demo/seed-demo-data";
@@ -223,9 +223,9 @@ describe("import fidelity", () => {
     const source = await exportOf("marketing-dev", {});
     const bundle = JSON.parse(source) as Bundle;
     bundle.models[0]!.versions[0]!.message = tricky;
-    bundle.models[0]!.versions[0]!.snapshot = { ...bundle.models[0]!.versions[0]!.snapshot, description: tricky, "key\twith\ttabs": { "\\": "\n" }, extra: { zz: 1, ü: 2, "10": 3, "9": 4, "a-b": 5, B: 6, "": 7, "01": 8 } };
+    bundle.models[0]!.versions[0]!.snapshot = { ...(bundle.models[0]!.versions[0]!.snapshot as Snapshot), description: tricky, "key\twith\ttabs": { "\\": "\n" }, extra: { zz: 1, ü: 2, "10": 3, "9": 4, "a-b": 5, B: 6, "": 7, "01": 8 } };
     // Numbers and escapes come back from jsonb and must be written exactly as JSON.stringify writes them.
-    bundle.models[0]!.versions[1]!.snapshot = { ...bundle.models[0]!.versions[1]!.snapshot, numbers: [0.1, -0, 100, 1.5, 2e-7, 1e21, 123456789012, -3.25e-5], text: "ctrl \u0001 del \u007f sep \u2028 emoji 🚢 \"q\" \\" };
+    bundle.models[0]!.versions[1]!.snapshot = { ...(bundle.models[0]!.versions[1]!.snapshot as Snapshot), numbers: [0.1, -0, 100, 1.5, 2e-7, 1e21, 123456789012, -3.25e-5], text: "ctrl \u0001 del \u007f sep \u2028 emoji 🚢 \"q\" \\" };
     await importBundle({ actor: await actorFor("admin@acme.test"), bundle: bytes(JSON.stringify(bundle)), options: { mode: "create", tenant: "acme", projectSlug: "tricky", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } } });
     const version = await db.modelVersion.findFirstOrThrow({ where: { number: 1, model: { project: { slug: "tricky" } } } });
     expect(version.message).toBe(tricky);
