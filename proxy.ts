@@ -12,7 +12,11 @@ import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
 // actions may carry large bodies too.
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
-  const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development", https: request.headers.get("x-forwarded-proto") === "https" });
+  const policy = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    https: request.headers.get("x-forwarded-proto") === "https",
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });

@@ -1,21 +1,40 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` (*.unit.test.ts — the pure core, no database, runs in seconds) and
+// `integration` (every other *.test.ts — one embedded PostgreSQL per run, a database per file).
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // `server-only` throws outside a React Server Components bundle; tests run modules directly.
+  "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
+};
+const roots = ["lib", "app", "cli", "components", "scripts", "test"];
+
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      // `server-only` throws outside a React Server Components bundle; tests run modules directly.
-      "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
-    },
-  },
+  resolve: { alias },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "cli/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["e2e/**", "node_modules/**"],
-    globalSetup: ["test/global-setup.ts"],
-    setupFiles: ["test/setup-database.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     pool: "forks",
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: roots.map((root) => `${root}/**/*.unit.test.ts`),
+          testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: roots.map((root) => `${root}/**/*.test.ts`),
+          exclude: ["**/*.unit.test.ts", "e2e/**", "node_modules/**"],
+          globalSetup: ["test/global-setup.ts"],
+          setupFiles: ["test/setup-database.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

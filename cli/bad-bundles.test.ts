@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { cliImportArgs, importOptions, leakProblems, loadCorpus, TARGET_TENANT, type BadBundleCase } from "@/test/bad-bundles";
+import {
+  cliImportArgs,
+  importOptions,
+  leakProblems,
+  loadCorpus,
+  TARGET_TENANT,
+  type BadBundleCase,
+} from "@/test/bad-bundles";
 import { dbFingerprint } from "@/test/db-fingerprint";
 import { ferry, type CliResult } from "@/test/run-cli";
 
@@ -40,9 +47,11 @@ function expectCliOutcome(c: BadBundleCase, result: CliResult): void {
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 describe("the bad-input corpus through the CLI", () => {
@@ -68,6 +77,10 @@ describe("the bad-input corpus through the CLI", () => {
 
   it.each(valid)("$id imports", async (c) => {
     expectCliOutcome(c, await ferry(cliImportArgs(c, passphraseFile), c.env));
-    expect(await db.project.count({ where: { slug: String(importOptions(c).projectSlug), tenant: { slug: TARGET_TENANT } } })).toBe(1);
+    expect(
+      await db.project.count({
+        where: { slug: String(importOptions(c).projectSlug), tenant: { slug: TARGET_TENANT } },
+      }),
+    ).toBe(1);
   });
 });

@@ -23,9 +23,21 @@ function expectNoStackTrace(result: CliResult) {
 
 describe("ferry CLI: help and usage errors", () => {
   it("prints help for the root, a group and each command", async () => {
-    const [root, group, command] = await Promise.all([ferry(["--help"]), ferry(["token", "--help"]), ferry(["user", "create", "--help"])]);
+    const [root, group, command] = await Promise.all([
+      ferry(["--help"]),
+      ferry(["token", "--help"]),
+      ferry(["user", "create", "--help"]),
+    ]);
     expect(root.code).toBe(0);
-    for (const name of ["token create", "token revoke", "token list", "user create", "tenant create", "tenant add-member"]) expect(root.stdout).toContain(name);
+    for (const name of [
+      "token create",
+      "token revoke",
+      "token list",
+      "user create",
+      "tenant create",
+      "tenant add-member",
+    ])
+      expect(root.stdout).toContain(name);
     expect(group.code).toBe(0);
     expect(group.stdout).toContain("token revoke");
     expect(command.code).toBe(0);
@@ -34,7 +46,13 @@ describe("ferry CLI: help and usage errors", () => {
   });
 
   it("answers unknown commands and options with exit code 2 and a hint", async () => {
-    const results = await Promise.all([ferry(["teleport"]), ferry(["token", "create", "--email", "lead@acme.test", "--colour", "red"]), ferry(["token", "create"]), ferry(["token", "frobnicate"]), ferry([])]);
+    const results = await Promise.all([
+      ferry(["teleport"]),
+      ferry(["token", "create", "--email", "lead@acme.test", "--colour", "red"]),
+      ferry(["token", "create"]),
+      ferry(["token", "frobnicate"]),
+      ferry([]),
+    ]);
     const [unknownCommand, unknownOption, missing, unknownSub, nothing] = results;
     expect(unknownCommand.stderr).toContain('error: INVALID_OPTIONS: Unknown command "teleport".');
     expect(unknownOption.stderr).toContain('Unknown option "--colour".');
@@ -50,7 +68,9 @@ describe("ferry CLI: help and usage errors", () => {
   });
 
   it("reports unexpected failures in one line, without a stack trace", async () => {
-    const result = await ferry(["token", "list", "--email", "lead@acme.test"], { DATABASE_URL: "postgresql://nobody:wrong@127.0.0.1:1/nothing" });
+    const result = await ferry(["token", "list", "--email", "lead@acme.test"], {
+      DATABASE_URL: "postgresql://nobody:wrong@127.0.0.1:1/nothing",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: INTERNAL_ERROR: .*ECONNREFUSED/m);
     expect(result.stderr).not.toContain("wrong");
@@ -60,7 +80,16 @@ describe("ferry CLI: help and usage errors", () => {
 
 describe("ferry token", () => {
   it("creates a token that authenticates, lists it, and revokes it", async () => {
-    const created = await ferry(["token", "create", "--email", "Lead@Acme.test", "--name", "ci", "--expires-days", "30"]);
+    const created = await ferry([
+      "token",
+      "create",
+      "--email",
+      "Lead@Acme.test",
+      "--name",
+      "ci",
+      "--expires-days",
+      "30",
+    ]);
     expect(created.code).toBe(0);
     // Only the token on stdout, so `> file` captures exactly the secret.
     expect(created.stdout).toMatch(/^ferry_pat_[A-Za-z0-9_-]{43}\n$/);
@@ -109,23 +138,68 @@ describe("ferry token", () => {
 describe("ferry user and tenant", () => {
   it("creates a user from a password file, as a member of a tenant", async () => {
     const file = secretFile("dana.txt", "correct horse battery\n");
-    const result = await ferry(["user", "create", "--email", "Dana@Acme.test", "--name", "Dana Data", "--password-file", file, "--tenant", "acme", "--role", "tenant_admin"]);
+    const result = await ferry([
+      "user",
+      "create",
+      "--email",
+      "Dana@Acme.test",
+      "--name",
+      "Dana Data",
+      "--password-file",
+      file,
+      "--tenant",
+      "acme",
+      "--role",
+      "tenant_admin",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("Created user dana@acme.test (Dana Data), TENANT_ADMIN of acme.\n");
-    const user = await db.user.findUniqueOrThrow({ where: { email: "dana@acme.test" }, select: { passwordHash: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "dana@acme.test" },
+      select: { passwordHash: true },
+    });
     // One trailing newline is dropped; the rest of the file is the password.
     expect(await verifyPassword("correct horse battery", user.passwordHash)).toBe(true);
-    expect((await loadActorByEmail("dana@acme.test", "cli"))?.memberships).toEqual([expect.objectContaining({ tenantSlug: "acme", role: "TENANT_ADMIN" })]);
+    expect((await loadActorByEmail("dana@acme.test", "cli"))?.memberships).toEqual([
+      expect.objectContaining({ tenantSlug: "acme", role: "TENANT_ADMIN" }),
+    ]);
 
-    const duplicate = await ferry(["user", "create", "--email", "dana@acme.test", "--name", "Dana", "--password-file", file]);
+    const duplicate = await ferry([
+      "user",
+      "create",
+      "--email",
+      "dana@acme.test",
+      "--name",
+      "Dana",
+      "--password-file",
+      file,
+    ]);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('error: CONFLICT: A user with the email "dana@acme.test" already exists.');
   });
 
   it("refuses short passwords, missing files and a missing terminal without creating anything", async () => {
     const [short, missing, noTerminal] = await Promise.all([
-      ferry(["user", "create", "--email", "eve@acme.test", "--name", "Eve", "--password-file", secretFile("short.txt", "short\n")]),
-      ferry(["user", "create", "--email", "eve@acme.test", "--name", "Eve", "--password-file", path.join(dir, "absent.txt")]),
+      ferry([
+        "user",
+        "create",
+        "--email",
+        "eve@acme.test",
+        "--name",
+        "Eve",
+        "--password-file",
+        secretFile("short.txt", "short\n"),
+      ]),
+      ferry([
+        "user",
+        "create",
+        "--email",
+        "eve@acme.test",
+        "--name",
+        "Eve",
+        "--password-file",
+        path.join(dir, "absent.txt"),
+      ]),
       ferry(["user", "create", "--email", "eve@acme.test", "--name", "Eve"]),
     ]);
     expect(short.stderr).toContain("error: INVALID_INPUT: A password has at least 8 characters.");
@@ -145,19 +219,51 @@ describe("ferry user and tenant", () => {
     const cipher = await tenantCipher({ tenantId: tenant.id });
     expect(cipher.decrypt(cipher.encrypt({ password: "x" }))).toEqual({ password: "x" });
 
-    const [taken, badSlug] = await Promise.all([ferry(["tenant", "create", "--slug", "initech", "--name", "Again"]), ferry(["tenant", "create", "--slug", "Not A Slug", "--name", "x"])]);
+    const [taken, badSlug] = await Promise.all([
+      ferry(["tenant", "create", "--slug", "initech", "--name", "Again"]),
+      ferry(["tenant", "create", "--slug", "Not A Slug", "--name", "x"]),
+    ]);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('error: SLUG_TAKEN: A tenant with the slug "initech" already exists.');
     expect(badSlug.code).toBe(1);
     expect(badSlug.stderr).toContain("error: INVALID_SLUG:");
 
-    const added = await ferry(["tenant", "add-member", "--tenant", "initech", "--email", "lead@acme.test", "--role", "MEMBER"]);
+    const added = await ferry([
+      "tenant",
+      "add-member",
+      "--tenant",
+      "initech",
+      "--email",
+      "lead@acme.test",
+      "--role",
+      "MEMBER",
+    ]);
     expect(added.stdout).toBe("Added lead@acme.test to initech as MEMBER.\n");
-    const promoted = await ferry(["tenant", "add-member", "--tenant", "initech", "--email", "lead@acme.test", "--role", "TENANT_ADMIN"]);
+    const promoted = await ferry([
+      "tenant",
+      "add-member",
+      "--tenant",
+      "initech",
+      "--email",
+      "lead@acme.test",
+      "--role",
+      "TENANT_ADMIN",
+    ]);
     expect(promoted.stdout).toContain("from MEMBER to TENANT_ADMIN");
-    expect((await loadActorByEmail("lead@acme.test", "cli"))?.memberships.map((m) => `${m.tenantSlug}:${m.role}`)).toEqual(["acme:MEMBER", "initech:TENANT_ADMIN"]);
+    expect(
+      (await loadActorByEmail("lead@acme.test", "cli"))?.memberships.map((m) => `${m.tenantSlug}:${m.role}`),
+    ).toEqual(["acme:MEMBER", "initech:TENANT_ADMIN"]);
 
-    const badRole = await ferry(["tenant", "add-member", "--tenant", "initech", "--email", "lead@acme.test", "--role", "OWNER"]);
+    const badRole = await ferry([
+      "tenant",
+      "add-member",
+      "--tenant",
+      "initech",
+      "--email",
+      "lead@acme.test",
+      "--role",
+      "OWNER",
+    ]);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain("The role must be TENANT_ADMIN or MEMBER.");
   });

@@ -72,31 +72,99 @@ describe("ferry export / import", () => {
 
   it("round-trips through an empty instance byte-identically (apart from meta and deployments)", async () => {
     const source = file("source.json");
-    expect((await ferry(["export", "sales-analytics", "--tenant", "acme", "--stable", "--sections", "connections,llmConfigs,agent,recipes,settings,accessBindings", "--include-credentials", "--passphrase-file", passphraseFile, "--out", source])).code).toBe(0);
+    expect(
+      (
+        await ferry([
+          "export",
+          "sales-analytics",
+          "--tenant",
+          "acme",
+          "--stable",
+          "--sections",
+          "connections,llmConfigs,agent,recipes,settings,accessBindings",
+          "--include-credentials",
+          "--passphrase-file",
+          passphraseFile,
+          "--out",
+          source,
+        ])
+      ).code,
+    ).toBe(0);
 
     const instance = await emptyInstance();
     cleanups.push(instance.drop);
     const env = { DATABASE_URL: instance.url };
     expect((await ferry(["tenant", "create", "--slug", "prod", "--name", "Production"], env)).code).toBe(0);
-    const imported = await ferry(["import", source, "--passphrase-file", passphraseFile, "--create-users", "--json"], env);
+    const imported = await ferry(
+      ["import", source, "--passphrase-file", passphraseFile, "--create-users", "--json"],
+      env,
+    );
     expect(imported.stderr).toContain("Imported into prod/sales-analytics (create)");
     expect(imported.code).toBe(0);
-    const result = JSON.parse(imported.stdout) as { summary: Record<string, { created: number }>; requiredActions: { kind: string }[] };
+    const result = JSON.parse(imported.stdout) as {
+      summary: Record<string, { created: number }>;
+      requiredActions: { kind: string }[];
+    };
     expect(result.summary.models!.created).toBe(6);
     expect(result.summary.users!.created).toBe(2);
     expect(result.requiredActions.filter((a) => a.kind === "deploy-model")).toHaveLength(6);
 
-    const again = await ferry(["export", "sales-analytics", "--stable", "--sections", "connections,llmConfigs,agent,recipes,settings,accessBindings"], env);
-    const original = await ferry(["export", "sales-analytics", "--tenant", "acme", "--stable", "--sections", "connections,llmConfigs,agent,recipes,settings,accessBindings"]);
-    const normalise = (text: string) => text.replace(/"meta": \{[^}]*\{[^}]*\}\n  \}/, "").replace(/"deployedVersion": (\d+|null)/g, "");
+    const again = await ferry(
+      [
+        "export",
+        "sales-analytics",
+        "--stable",
+        "--sections",
+        "connections,llmConfigs,agent,recipes,settings,accessBindings",
+      ],
+      env,
+    );
+    const original = await ferry([
+      "export",
+      "sales-analytics",
+      "--tenant",
+      "acme",
+      "--stable",
+      "--sections",
+      "connections,llmConfigs,agent,recipes,settings,accessBindings",
+    ]);
+    const normalise = (text: string) =>
+      text.replace(/"meta": \{[^}]*\{[^}]*\}\n  \}/, "").replace(/"deployedVersion": (\d+|null)/g, "");
     expect(normalise(again.stdout)).toBe(normalise(original.stdout));
     expect(again.stdout).toContain('"deployedVersion": null');
   });
 
   it("imports into another tenant with mappings, renames and a dry run first", async () => {
     const source = file("for-globex.json");
-    await ferry(["export", "sales-analytics", "--tenant", "acme", "--include-credentials", "--passphrase-file", passphraseFile, "--out", source]);
-    const args = ["import", source, "--tenant", "globex", "--slug", "sales", "--passphrase-file", passphraseFile, "--map", "warehouse-pg=globex-pg", "--pending", "bq-events", "--create", "snowflake-prod=sf-from-acme", "--rename-model", "orders=purchases"];
+    await ferry([
+      "export",
+      "sales-analytics",
+      "--tenant",
+      "acme",
+      "--include-credentials",
+      "--passphrase-file",
+      passphraseFile,
+      "--out",
+      source,
+    ]);
+    const args = [
+      "import",
+      source,
+      "--tenant",
+      "globex",
+      "--slug",
+      "sales",
+      "--passphrase-file",
+      passphraseFile,
+      "--map",
+      "warehouse-pg=globex-pg",
+      "--pending",
+      "bq-events",
+      "--create",
+      "snowflake-prod=sf-from-acme",
+      "--rename-model",
+      "orders=purchases",
+    ];
     const before = await dbFingerprint();
     const dry = await ferry([...args, "--dry-run"]);
     expect(dry.code).toBe(0);
@@ -109,13 +177,31 @@ describe("ferry export / import", () => {
     expect(real.stderr).toMatch(/connection snowflake-prod → created as sf-from-acme/);
     expect(real.stderr).toContain('Deploy model "purchases"');
     expect(real.stderr + real.stdout).not.toContain(DEMO_SECRETS.snowflake);
-    const models = await db.model.findMany({ where: { project: { slug: "sales", tenant: { slug: "globex" } } }, select: { slug: true } });
-    expect(models.map((m) => m.slug).sort()).toEqual(["customers", "order-items", "products", "purchases", "returns", "web-sessions"]);
+    const models = await db.model.findMany({
+      where: { project: { slug: "sales", tenant: { slug: "globex" } } },
+      select: { slug: true },
+    });
+    expect(models.map((m) => m.slug).sort()).toEqual([
+      "customers",
+      "order-items",
+      "products",
+      "purchases",
+      "returns",
+      "web-sessions",
+    ]);
   });
 
   it("fails cleanly on bad bundles and wrong passphrases, changing nothing", async () => {
     const encrypted = file("enc.json");
-    await ferry(["export", "marketing-dev", "--include-credentials", "--passphrase-file", passphraseFile, "--out", encrypted]);
+    await ferry([
+      "export",
+      "marketing-dev",
+      "--include-credentials",
+      "--passphrase-file",
+      passphraseFile,
+      "--out",
+      encrypted,
+    ]);
     const before = await dbFingerprint();
     const cases = await Promise.all([
       ferry(["import", file("bad.json", "{ not json"), "--tenant", "acme"]),
@@ -125,7 +211,13 @@ describe("ferry export / import", () => {
       ferry(["import", file("missing.json"), "--tenant", "acme"]),
     ]);
     expect(cases.map((c) => c.code)).toEqual([1, 1, 1, 1, 1]);
-    expect(cases.map((c) => /error: ([A-Z_]+)/.exec(c.stderr)?.[1])).toEqual(["INVALID_JSON", "UNSUPPORTED_BUNDLE_VERSION", "WRONG_PASSPHRASE", "INVALID_OPTIONS", "INVALID_OPTIONS"]);
+    expect(cases.map((c) => /error: ([A-Z_]+)/.exec(c.stderr)?.[1])).toEqual([
+      "INVALID_JSON",
+      "UNSUPPORTED_BUNDLE_VERSION",
+      "WRONG_PASSPHRASE",
+      "INVALID_OPTIONS",
+      "INVALID_OPTIONS",
+    ]);
     for (const c of cases) expect(c.stderr).not.toMatch(/^\s+at /m);
     expect(await dbFingerprint()).toEqual(before);
   });

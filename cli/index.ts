@@ -25,13 +25,19 @@ function resolve(argv: string[]): Resolved {
     words.push(arg);
   }
   for (const length of [2, 1]) {
-    const command = words.length >= length ? COMMANDS.find((c) => c.name === words.slice(0, length).join(" ")) : undefined;
+    const command =
+      words.length >= length ? COMMANDS.find((c) => c.name === words.slice(0, length).join(" ")) : undefined;
     if (command) return { command, args: argv.slice(length) };
   }
   const group = words[0] ? COMMANDS.filter((c) => c.name.startsWith(`${words[0]} `)) : [];
   if (group.length > 0) {
     if (words.length === 1 && wantsHelp(argv)) return { help: groupHelp(words[0]!, group) };
-    throw new UsageError(words[1] ? `Unknown command "${words.join(" ")}".` : `"${words[0]}" needs a command: ${group.map((c) => c.name).join(", ")}.`, words[0]);
+    throw new UsageError(
+      words[1]
+        ? `Unknown command "${words.join(" ")}".`
+        : `"${words[0]}" needs a command: ${group.map((c) => c.name).join(", ")}.`,
+      words[0],
+    );
   }
   if (words.length === 0 && wantsHelp(argv)) return { help: rootHelp(COMMANDS) };
   if (words.length === 0) throw new UsageError(argv.length === 0 ? "Name a command." : `Unknown option "${argv[0]}".`);
@@ -61,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
     return code;
   } finally {
     // Close the pool and the embedded server (when this process started it) so the process ends now.
-    const handles = globalThis as { ferryDb?: { $disconnect(): Promise<void> }; ferryPgPool?: { end(): Promise<void> } };
+    const handles = globalThis as {
+      ferryDb?: { $disconnect(): Promise<void> };
+      ferryPgPool?: { end(): Promise<void> };
+    };
     await handles.ferryDb?.$disconnect().catch(() => {});
     await handles.ferryPgPool?.end().catch(() => {});
     await runtime?.stop().catch(() => {});

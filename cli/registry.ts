@@ -9,4 +9,13 @@ import { userCreateCommand } from "./commands/user-create";
 import type { CliCommand } from "./lib/command";
 
 /** Every CLI command, in the order `--help` lists them. A new command: one file, one line here. */
-export const COMMANDS: CliCommand[] = [exportCommand, importCommand, tokenCreateCommand, tokenListCommand, tokenRevokeCommand, userCreateCommand, tenantCreateCommand, tenantAddMemberCommand];
+export const COMMANDS: CliCommand[] = [
+  exportCommand,
+  importCommand,
+  tokenCreateCommand,
+  tokenListCommand,
+  tokenRevokeCommand,
+  userCreateCommand,
+  tenantCreateCommand,
+  tenantAddMemberCommand,
+];

@@ -2,7 +2,10 @@ import { expect, test } from "./fixtures";
 import { watchForSecrets } from "./no-secrets";
 
 test.describe("tenant connections", () => {
-  test("a tenant admin creates, edits and deletes a connection; secrets never reach the browser", async ({ page, loginAs }) => {
+  test("a tenant admin creates, edits and deletes a connection; secrets never reach the browser", async ({
+    page,
+    loginAs,
+  }) => {
     const secrets = watchForSecrets(page, ["e2e-Secr3t-pass", "e2e-Secr3t-rotated"]);
     await loginAs("admin@acme.test");
     await page.getByRole("toolbar", { name: "Explorer actions" }).getByRole("link", { name: "Connections" }).click();
@@ -71,7 +74,9 @@ test.describe("tenant connections", () => {
     const secrets = watchForSecrets(page);
     await loginAs("analyst@acme.test");
     await page.goto("/t/acme/connections");
-    await expect(page.getByRole("row", { name: /snowflake-prod/ }).getByText("Snowflake", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("row", { name: /snowflake-prod/ }).getByText("Snowflake", { exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole("row", { name: /warehouse-pg/ }).getByText("and 1 other project")).toBeVisible();
     await expect(page.getByRole("button", { name: "New connection" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^(Edit|Delete) / })).toHaveCount(0);

@@ -25,13 +25,20 @@ test.describe("export", () => {
     const d = dialog(page);
     await expect(d.getByLabel("Models")).toBeChecked();
     await expect(d.getByLabel("Models")).toBeDisabled();
-    for (const name of ["Connections", "LLM configs", "Agent", "Recipes", "Settings"]) await expect(d.getByLabel(name, { exact: true })).toBeChecked();
+    for (const name of ["Connections", "LLM configs", "Agent", "Recipes", "Settings"])
+      await expect(d.getByLabel(name, { exact: true })).toBeChecked();
     await expect(d.getByLabel("Access bindings")).not.toBeChecked();
     await expect(d.getByLabel("Include credentials")).not.toBeChecked();
 
     const { filename, text } = await downloadJson(page, () => d.getByRole("button", { name: "Export" }).click());
     expect(filename).toMatch(/^sales-analytics-export-\d{4}-\d{2}-\d{2}\.json$/);
-    const bundle = JSON.parse(text) as { format: string; sections: string[]; models: unknown[]; connections: { credentials: unknown }[]; accessBindings?: unknown };
+    const bundle = JSON.parse(text) as {
+      format: string;
+      sections: string[];
+      models: unknown[];
+      connections: { credentials: unknown }[];
+      accessBindings?: unknown;
+    };
     expect(bundle.format).toBe("ferry.project");
     expect(bundle.sections).toEqual(["connections", "llmConfigs", "agent", "recipes", "settings"]);
     expect(bundle.models).toHaveLength(6);
@@ -56,7 +63,12 @@ test.describe("export", () => {
     await d.getByLabel("Passphrase", { exact: true }).fill("a long passphrase");
     await d.getByLabel("Repeat passphrase").fill("a long passphrase");
     const { text } = await downloadJson(page, () => d.getByRole("button", { name: "Export" }).click());
-    const bundle = JSON.parse(text) as { sections: string[]; encryption: { iterations: number }; connections: { credentials: { encrypted?: string } }[]; accessBindings: unknown[] };
+    const bundle = JSON.parse(text) as {
+      sections: string[];
+      encryption: { iterations: number };
+      connections: { credentials: { encrypted?: string } }[];
+      accessBindings: unknown[];
+    };
     expect(bundle.sections).toEqual(["connections", "llmConfigs", "agent", "settings", "accessBindings"]);
     expect(bundle.encryption.iterations).toBeGreaterThanOrEqual(600_000);
     expect(bundle.connections.every((c) => typeof c.credentials.encrypted === "string")).toBe(true);
@@ -84,7 +96,9 @@ test.describe("export", () => {
     await page.goto("/t/acme/p/sales-analytics/m/web-sessions");
     await page.getByRole("button", { name: "Actions for model Web sessions" }).click();
     await page.getByRole("menuitem", { name: "Export Model…" }).click();
-    const { filename, text } = await downloadJson(page, () => dialog(page).getByRole("button", { name: "Export" }).click());
+    const { filename, text } = await downloadJson(page, () =>
+      dialog(page).getByRole("button", { name: "Export" }).click(),
+    );
     expect(filename).toMatch(/^sales-analytics-web-sessions-model-export-/);
     const bundle = JSON.parse(text) as { scope: string; models: { slug: string }[]; connections: { name: string }[] };
     expect(bundle.scope).toBe("model");

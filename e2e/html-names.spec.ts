@@ -10,7 +10,17 @@ import { e2eDatabaseUrl } from "./support/servers";
 
 const SLUG = "e2e-html-names";
 const CONNECTION = '<script>alert("wh")</script>';
-const PAGES = ["", "/connections", "/llm", "/agent", "/recipes", "/settings", "/access", "/m/customers", "/m/orders"].map((tab) => `/t/acme/p/${SLUG}${tab}`);
+const PAGES = [
+  "",
+  "/connections",
+  "/llm",
+  "/agent",
+  "/recipes",
+  "/settings",
+  "/access",
+  "/m/customers",
+  "/m/orders",
+].map((tab) => `/t/acme/p/${SLUG}${tab}`);
 
 async function inspect(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -19,8 +29,11 @@ async function inspect(page: Page, url: string): Promise<void> {
     flag: (window as unknown as { __ferryXss?: string }).__ferryXss ?? null,
     handlers: document.querySelectorAll("[onerror], [onload], [onmouseover]").length,
     frames: document.querySelectorAll("iframe").length,
-    scripts: [...document.querySelectorAll("script")].filter((s) => /^\s*(window\.__ferryXss|alert\()/.test(s.textContent ?? "")).length,
-    links: [...document.querySelectorAll("a[href]")].filter((a) => a.getAttribute("href")!.startsWith("javascript:")).length,
+    scripts: [...document.querySelectorAll("script")].filter((s) =>
+      /^\s*(window\.__ferryXss|alert\()/.test(s.textContent ?? ""),
+    ).length,
+    links: [...document.querySelectorAll("a[href]")].filter((a) => a.getAttribute("href")!.startsWith("javascript:"))
+      .length,
   }));
   expect(injected, url).toEqual({ flag: null, handlers: 0, frames: 0, scripts: 0, links: 0 });
 }
@@ -46,8 +59,17 @@ test("HTML and script in names import and show as text on every page", async ({ 
   await loginAs("admin@acme.test");
   const imported = await page.request.post("/api/v1/projects/import", {
     multipart: {
-      bundle: { name: "html-names.json", mimeType: "application/json", buffer: fs.readFileSync("test/fixtures/bad-bundles/valid/html-names.json") },
-      options: JSON.stringify({ mode: "create", tenant: "acme", projectSlug: SLUG, connectionMapping: { [CONNECTION]: { action: "pending" } } }),
+      bundle: {
+        name: "html-names.json",
+        mimeType: "application/json",
+        buffer: fs.readFileSync("test/fixtures/bad-bundles/valid/html-names.json"),
+      },
+      options: JSON.stringify({
+        mode: "create",
+        tenant: "acme",
+        projectSlug: SLUG,
+        connectionMapping: { [CONNECTION]: { action: "pending" } },
+      }),
     },
   });
   expect(imported.status(), await imported.text()).toBe(200);
@@ -66,7 +88,9 @@ test("HTML and script in names import and show as text on every page", async ({ 
   // The server escapes it: no page's HTML holds the markup as markup.
   for (const url of PAGES) {
     const html = await (await page.request.get(url)).text();
-    expect(html, url).not.toMatch(/<img src=x|<svg onload|<iframe src="javascript|<script>alert|<script>window\.__ferryXss|<b onmouseover/);
+    expect(html, url).not.toMatch(
+      /<img src=x|<svg onload|<iframe src="javascript|<script>alert|<script>window\.__ferryXss|<b onmouseover/,
+    );
     if (url.endsWith("/connections")) expect(html).toContain("&lt;script&gt;alert(&quot;wh&quot;)&lt;/script&gt;");
   }
   expect(alerts).toEqual([]);

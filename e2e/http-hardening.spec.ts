@@ -43,9 +43,19 @@ async function sessionCookie(page: Page): Promise<string> {
 }
 
 /** Streams spaces to a JSON upload route without a Content-Length until the server answers. */
-function streamUntilAnswered(options: { cookie: string; path: string; max: number }): Promise<{ status: number; body: string; sentWhenAnswered: number }> {
+function streamUntilAnswered(options: {
+  cookie: string;
+  path: string;
+  max: number;
+}): Promise<{ status: number; body: string; sentWhenAnswered: number }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: E2E_PORT, path: options.path, method: "POST", headers: { cookie: options.cookie, "content-type": "application/json", "transfer-encoding": "chunked" } });
+    const request = http.request({
+      host: "127.0.0.1",
+      port: E2E_PORT,
+      path: options.path,
+      method: "POST",
+      headers: { cookie: options.cookie, "content-type": "application/json", "transfer-encoding": "chunked" },
+    });
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     let sent = 0;
     let answered = -1;
@@ -79,7 +89,9 @@ test.afterAll(async () => {
 });
 
 test.describe("HTTP hardening", () => {
-  test("every kind of response carries the security headers; pages a fresh CSP nonce their scripts use", async ({ request }) => {
+  test("every kind of response carries the security headers; pages a fresh CSP nonce their scripts use", async ({
+    request,
+  }) => {
     const login = await request.get("/login");
     expectBaseHeaders(login, "page");
     const { nonce } = pagePolicy(login);
@@ -98,18 +110,31 @@ test.describe("HTTP hardening", () => {
     for (const url of ["/api/v1/health", "/api/v1/me", "/api/v1/bundle-schema.json"]) {
       const api = await request.get(url);
       expectBaseHeaders(api, url);
-      expect(api.headers()["content-security-policy"], url).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(api.headers()["content-security-policy"], url).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
     }
     const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)![1]!;
     expectBaseHeaders(await request.get(asset), "static file");
-    const action = await postAction(request, { url: "/login", action: "signInAction", args: [{ email: "nobody@ferry.test", password: "wrong password" }] });
+    const action = await postAction(request, {
+      url: "/login",
+      action: "signInAction",
+      args: [{ email: "nobody@ferry.test", password: "wrong password" }],
+    });
     expectBaseHeaders(action.response, "server action");
     expect(action.result).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 
-  test("sets the session cookie HttpOnly and SameSite=Lax, and Secure behind HTTPS (with HSTS)", async ({ request }) => {
+  test("sets the session cookie HttpOnly and SameSite=Lax, and Secure behind HTTPS (with HSTS)", async ({
+    request,
+  }) => {
     const credentials = [{ email: "lead@acme.test", password: DEMO_PASSWORD }];
-    const plain = await postAction(request, { url: "/login", action: "signInAction", args: credentials, headers: { "x-forwarded-for": "198.51.100.61" } });
+    const plain = await postAction(request, {
+      url: "/login",
+      action: "signInAction",
+      args: credentials,
+      headers: { "x-forwarded-for": "198.51.100.61" },
+    });
     const plainCookie = plain.response.headers()["set-cookie"] ?? "";
     expect(plainCookie).toMatch(/^ferry_session=[A-Za-z0-9_-]{43};/);
     expect(plainCookie).toMatch(/; HttpOnly/i);
@@ -117,30 +142,45 @@ test.describe("HTTP hardening", () => {
     expect(plainCookie).not.toMatch(/; Secure/i);
     expect(plain.response.headers()["strict-transport-security"]).toBeUndefined();
 
-    const tls = await postAction(request, { url: "/login", action: "signInAction", args: credentials, headers: { "x-forwarded-for": "198.51.100.61", "x-forwarded-proto": "https" } });
+    const tls = await postAction(request, {
+      url: "/login",
+      action: "signInAction",
+      args: credentials,
+      headers: { "x-forwarded-for": "198.51.100.61", "x-forwarded-proto": "https" },
+    });
     const tlsCookie = tls.response.headers()["set-cookie"] ?? "";
     expect(tlsCookie).toMatch(/; Secure/i);
     expect(tlsCookie).toMatch(/; HttpOnly/i);
     expect(tlsCookie).toMatch(/; SameSite=lax/i);
     expect(tls.response.headers()["strict-transport-security"]).toBe("max-age=31536000");
-    expect((await request.get("/login", { headers: { "x-forwarded-proto": "https" } })).headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+    expect(
+      (await request.get("/login", { headers: { "x-forwarded-proto": "https" } })).headers()["content-security-policy"],
+    ).toContain("upgrade-insecure-requests");
   });
 
-  test("nothing in the workspace, the export dialog or the import wizard violates the CSP", async ({ page, loginAs }) => {
+  test("nothing in the workspace, the export dialog or the import wizard violates the CSP", async ({
+    page,
+    loginAs,
+  }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
     page.on("pageerror", (error) => violations.push(error.message));
     await loginAs("admin@acme.test");
-    await page.getByRole("link", { name: /Sales Analytics/ }).first().click();
+    await page
+      .getByRole("link", { name: /Sales Analytics/ })
+      .first()
+      .click();
     await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
     await page.getByRole("menuitem", { name: "Export Project…" }).click();
     await expect(page.getByRole("dialog")).toBeVisible();
     await page.keyboard.press("Escape");
     await page.goto("/t/acme/import");
     // The wizard validates the file in a Web Worker: it must be allowed to start.
-    await page.getByLabel("Choose project export file (.json)").setInputFiles("test/fixtures/bad-bundles/valid/base.json");
+    await page
+      .getByLabel("Choose project export file (.json)")
+      .setInputFiles("test/fixtures/bad-bundles/valid/base.json");
     await expect(page.getByLabel("Bundle summary")).toContainText("Corpus");
     expect(violations).toEqual([]);
   });
@@ -150,17 +190,30 @@ test.describe("HTTP hardening", () => {
     await loginAs("admin@acme.test");
     const cookie = await sessionCookie(page);
     const declared = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ host: "127.0.0.1", port: E2E_PORT, path: "/api/v1/projects/import/preview?tenant=acme", method: "POST", headers: { cookie, "content-type": "application/json", "content-length": String(LIMIT + 1024 * 1024) } }, (response) => {
-        response.resume();
-        resolve(response.statusCode!);
-        request.destroy();
-      });
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port: E2E_PORT,
+          path: "/api/v1/projects/import/preview?tenant=acme",
+          method: "POST",
+          headers: { cookie, "content-type": "application/json", "content-length": String(LIMIT + 1024 * 1024) },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+          request.destroy();
+        },
+      );
       request.on("error", reject);
       request.flushHeaders(); // headers only: the body never comes
     });
     expect(declared).toBe(413);
 
-    const streamed = await streamUntilAnswered({ cookie, path: "/api/v1/projects/import/preview?tenant=acme", max: 3 * LIMIT });
+    const streamed = await streamUntilAnswered({
+      cookie,
+      path: "/api/v1/projects/import/preview?tenant=acme",
+      max: 3 * LIMIT,
+    });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     // Answered as soon as the limit was passed (plus what sockets buffer), not after 3× the limit.
@@ -172,7 +225,10 @@ test.describe("HTTP hardening", () => {
   test("imports a bundle over 10 MB through the wizard's server action", async ({ page, loginAs }) => {
     test.setTimeout(120_000);
     const file = path.join(os.tmpdir(), `ferry-e2e-big-${process.pid}.json`);
-    fs.writeFileSync(file, largeProjectBundle({ slug: BIG_SLUG, models: 60, versionsPerModel: 8, snapshotBytes: 30_000, label: "Big" }));
+    fs.writeFileSync(
+      file,
+      largeProjectBundle({ slug: BIG_SLUG, models: 60, versionsPerModel: 8, snapshotBytes: 30_000, label: "Big" }),
+    );
     expect(fs.statSync(file).size).toBeGreaterThan(12 * 1024 * 1024);
     await loginAs("admin@acme.test");
     await page.goto("/t/acme/import");

@@ -8,7 +8,10 @@ import { expect, test } from "./fixtures";
 
 const PASSPHRASE = "e2e import passphrase";
 
-async function exportBundle(page: Page, options: { credentials?: boolean; accessBindings?: boolean } = {}): Promise<string> {
+async function exportBundle(
+  page: Page,
+  options: { credentials?: boolean; accessBindings?: boolean } = {},
+): Promise<string> {
   await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
   await page.getByRole("menuitem", { name: "Export Project…" }).click();
   const dialog = page.getByRole("dialog");
@@ -27,7 +30,10 @@ async function exportBundle(page: Page, options: { credentials?: boolean; access
 }
 
 test.describe("import wizard", () => {
-  test("imports into another tenant with a passphrase, a mapping and a rename, then shows the checklist", async ({ page, loginAs }) => {
+  test("imports into another tenant with a passphrase, a mapping and a rename, then shows the checklist", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("lead@acme.test");
     const file = await exportBundle(page, { credentials: true, accessBindings: true });
 
@@ -68,8 +74,12 @@ test.describe("import wizard", () => {
     await expect(actions).toContainText('Deploy model "purchases" (v3 was live in the source).');
     await expect(actions).toContainText('Enter credentials for connection "bq-events" (pending).');
     await expect(actions).toContainText("Refresh aggregates and pockets");
-    await expect(page.getByRole("list", { name: "Warnings" })).toContainText("access bindings for analyst@acme.test skipped");
-    await expect(page.getByRole("list", { name: "Connections" })).toContainText("snowflake-prod → created as snowflake-acme");
+    await expect(page.getByRole("list", { name: "Warnings" })).toContainText(
+      "access bindings for analyst@acme.test skipped",
+    );
+    await expect(page.getByRole("list", { name: "Connections" })).toContainText(
+      "snowflake-prod → created as snowflake-acme",
+    );
 
     // The checklist links lead to the imported project; models are undeployed, aggregates pending.
     await actions.getByRole("link", { name: /Deploy model "purchases"/ }).click();
@@ -79,7 +89,10 @@ test.describe("import wizard", () => {
     fs.rmSync(file);
   });
 
-  test("reports a taken slug in create mode, then replaces an existing project after confirmation", async ({ page, loginAs }) => {
+  test("reports a taken slug in create mode, then replaces an existing project after confirmation", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("admin@acme.test");
     const file = await exportBundle(page);
     await page.getByRole("link", { name: "Import Project" }).click();
@@ -107,16 +120,26 @@ test.describe("import wizard", () => {
     await confirm.getByRole("button", { name: "Replace" }).click();
     await expect(page.getByText("Project replaced")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("table", { name: "Import summary" })).toContainText("Models");
-    await expect(page.getByRole("complementary", { name: "Projects" }).getByRole("link", { name: /E2E replaced/ })).toBeVisible();
+    await expect(
+      page.getByRole("complementary", { name: "Projects" }).getByRole("link", { name: /E2E replaced/ }),
+    ).toBeVisible();
     fs.rmSync(file);
   });
 
   test("rejects a file that is not a bundle, in words", async ({ page, loginAs }) => {
     await loginAs("admin@acme.test");
     await page.goto("/t/acme/import");
-    await page.getByLabel("Choose project export file (.json)").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"format":"kibana","version":1}') });
+    await page.getByLabel("Choose project export file (.json)").setInputFiles({
+      name: "notes.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format":"kibana","version":1}'),
+    });
     await expect(page.getByText("This is not a valid Ferry bundle")).toBeVisible();
-    await page.getByLabel("Choose project export file (.json)").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"format":"ferry.project",') });
+    await page.getByLabel("Choose project export file (.json)").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format":"ferry.project",'),
+    });
     await expect(page.getByText("This file is not valid JSON")).toBeVisible();
   });
 

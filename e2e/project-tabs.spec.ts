@@ -102,15 +102,26 @@ test.describe("project tabs", () => {
     const dialog = page.getByRole("dialog", { name: "New recipe" });
     await dialog.getByLabel("Name").fill("E2E <b>recipe</b>");
     await dialog.getByLabel("Slug").fill("e2e-recipe");
-    await dialog.getByLabel("Definition (JSON)").fill(JSON.stringify({ models: ["orders"], steps: [{ measure: "customers.customer_count" }] }));
+    await dialog
+      .getByLabel("Definition (JSON)")
+      .fill(JSON.stringify({ models: ["orders"], steps: [{ measure: "customers.customer_count" }] }));
     await dialog.getByRole("button", { name: "Create recipe" }).click();
-    await expect(dialog.getByText('steps[0].measure uses model "customers", which is not listed in models.')).toBeVisible();
+    await expect(
+      dialog.getByText('steps[0].measure uses model "customers", which is not listed in models.'),
+    ).toBeVisible();
 
-    await dialog.getByLabel("Definition (JSON)").fill(JSON.stringify({ models: ["orders", "campaigns"], steps: [{ measure: "orders.revenue" }] }));
+    await dialog
+      .getByLabel("Definition (JSON)")
+      .fill(JSON.stringify({ models: ["orders", "campaigns"], steps: [{ measure: "orders.revenue" }] }));
     await dialog.getByRole("button", { name: "Create recipe" }).click();
     await expect(dialog.getByText('Model "campaigns" does not exist in this project.')).toBeVisible();
 
-    await dialog.getByLabel("Definition (JSON)").fill(JSON.stringify({ models: ["orders", "customers"], steps: [{ measure: "orders.revenue" }, { measure: "customers.customer_count" }] }));
+    await dialog.getByLabel("Definition (JSON)").fill(
+      JSON.stringify({
+        models: ["orders", "customers"],
+        steps: [{ measure: "orders.revenue" }, { measure: "customers.customer_count" }],
+      }),
+    );
     await dialog.getByRole("button", { name: "Create recipe" }).click();
     await expect(dialog).toBeHidden();
     const row = page.getByRole("row", { name: /e2e-recipe/ });
@@ -174,7 +185,9 @@ test.describe("project tabs", () => {
     await expect(page.getByText("Project saved.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "E2E Tabs renamed", level: 1 })).toBeVisible();
     await expect(page.getByText("inactive", { exact: true })).toBeVisible();
-    await expect(page.getByRole("complementary", { name: "Projects" }).getByRole("link", { name: /E2E Tabs renamed/ })).toBeVisible();
+    await expect(
+      page.getByRole("complementary", { name: "Projects" }).getByRole("link", { name: /E2E Tabs renamed/ }),
+    ).toBeVisible();
     await expect(page.getByText("This project has no settings yet.")).toBeVisible();
   });
 
@@ -183,10 +196,14 @@ test.describe("project tabs", () => {
     await page.goto(`${SALES}/access`);
     await page.getByLabel("Email").fill("nobody@acme.test");
     await page.getByRole("button", { name: "Grant access" }).click();
-    await expect(page.getByText("No member of Acme Corp has the email nobody@acme.test.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("No member of Acme Corp has the email nobody@acme.test.", { exact: false }),
+    ).toBeVisible();
     await page.getByLabel("Email").fill("admin@globex.test");
     await page.getByRole("button", { name: "Grant access" }).click();
-    await expect(page.getByText("No member of Acme Corp has the email admin@globex.test.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("No member of Acme Corp has the email admin@globex.test.", { exact: false }),
+    ).toBeVisible();
 
     await page.getByLabel("Email").fill("admin@acme.test");
     await page.getByLabel("Role", { exact: true }).selectOption("EDITOR");
@@ -204,7 +221,9 @@ test.describe("project tabs", () => {
     // Lowering one's own project-wide admin role is refused (it would lock the lead out).
     const own = page.getByLabel("Role of lead@acme.test on the whole project");
     await own.selectOption("VIEWER");
-    await expect(page.getByText("You cannot remove your own admin role on this project.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("You cannot remove your own admin role on this project.", { exact: false }),
+    ).toBeVisible();
     await expect(own).toHaveValue("ADMIN");
 
     await page.getByRole("button", { name: "Revoke admin@acme.test on model orders" }).click();
@@ -226,7 +245,9 @@ test.describe("project tabs", () => {
     for (const [tab, text] of tabs) {
       await page.goto(`${SALES}/${tab}`);
       await expect(page.getByText(text, { exact: true }).first()).toBeVisible();
-      await expect(page.getByRole("button", { name: /^(New|Add|Edit|Delete|Unlink|Revoke|Link|Grant|Save|Create)\b/ })).toHaveCount(0);
+      await expect(
+        page.getByRole("button", { name: /^(New|Add|Edit|Delete|Unlink|Revoke|Link|Grant|Save|Create)\b/ }),
+      ).toHaveCount(0);
       await expect(page.getByRole("textbox")).toHaveCount(0);
       await expect(page.getByRole("combobox")).toHaveCount(0);
     }

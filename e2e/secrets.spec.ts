@@ -14,7 +14,11 @@ const ROLES: [string, string[]][] = [
   ["analyst@acme.test", ["/t/acme"]],
   ["admin@globex.test", ["/t/globex"]],
 ];
-const LEAKS = [/secretEncrypted|apiKeyEncrypted|passwordHash|tokenHash/, /ferry_pat_[A-Za-z0-9_-]{20,}/, /v1\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{8,}/];
+const LEAKS = [
+  /secretEncrypted|apiKeyEncrypted|passwordHash|tokenHash/,
+  /ferry_pat_[A-Za-z0-9_-]{20,}/,
+  /v1\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{8,}/,
+];
 
 function expectClean(text: string, where: string): void {
   for (const secret of DEMO_SECRETS) expect(text.includes(secret), `${where} holds the secret ${secret}`).toBe(false);
@@ -53,8 +57,14 @@ test.describe("secrets never reach a browser", () => {
       expect(visited.length, visited.join("\n")).toBeGreaterThanOrEqual(email === "root@ferry.test" ? 35 : 10);
       expect(visited.some((url) => /\/m\/[a-z0-9-]+$/.test(url))).toBe(true);
 
-      const projects = (await (await page.request.get("/api/v1/projects")).json()) as { projects: { tenant: string; slug: string }[] };
-      const api = ["/api/v1/me", "/api/v1/projects", ...projects.projects.map((p) => `/api/v1/projects/${p.slug}?tenant=${p.tenant}`)];
+      const projects = (await (await page.request.get("/api/v1/projects")).json()) as {
+        projects: { tenant: string; slug: string }[];
+      };
+      const api = [
+        "/api/v1/me",
+        "/api/v1/projects",
+        ...projects.projects.map((p) => `/api/v1/projects/${p.slug}?tenant=${p.tenant}`),
+      ];
       for (const url of api) {
         const response = await page.request.get(url);
         expect(response.status(), url).toBe(200);

@@ -39,13 +39,36 @@ test.describe("server actions", () => {
       [`${PAGE}/settings`, "saveSettingAction", [SALES, null, { key: "owned", value: "true" }], "FORBIDDEN"],
       [`${PAGE}/settings`, "deleteSettingAction", [SALES, "timezone"], "FORBIDDEN"],
       [`${PAGE}/settings`, "updateProjectAction", [SALES, { displayName: "Mine now", active: false }], "FORBIDDEN"],
-      [`${PAGE}/access`, "grantAccessAction", [SALES, { email: "analyst@acme.test", role: "ADMIN", modelSlug: "" }], "FORBIDDEN"],
-      [`${PAGE}/recipes`, "saveRecipeAction", [SALES, null, { slug: "sneaky", name: "Sneaky", definition: '{"models":["orders"],"steps":[{"measure":"orders.revenue"}]}' }], "FORBIDDEN"],
+      [
+        `${PAGE}/access`,
+        "grantAccessAction",
+        [SALES, { email: "analyst@acme.test", role: "ADMIN", modelSlug: "" }],
+        "FORBIDDEN",
+      ],
+      [
+        `${PAGE}/recipes`,
+        "saveRecipeAction",
+        [
+          SALES,
+          null,
+          {
+            slug: "sneaky",
+            name: "Sneaky",
+            definition: '{"models":["orders"],"steps":[{"measure":"orders.revenue"}]}',
+          },
+        ],
+        "FORBIDDEN",
+      ],
       [`${PAGE}/m/orders`, "deployModelVersionAction", [{ ...SALES, modelSlug: "orders" }, 1], "FORBIDDEN"],
       [PAGE, "prepareExportAction", [SALES, {}], "FORBIDDEN"],
       ["/t/acme", "createProjectAction", ["acme", { slug: "sneaky", displayName: "Sneaky" }], "FORBIDDEN"],
       // Another tenant's project is not even there for them.
-      ["/t/globex/p/finance/settings", "saveSettingAction", [{ tenantSlug: "globex", projectSlug: "finance" }, null, { key: "owned", value: "true" }], "NOT_FOUND"],
+      [
+        "/t/globex/p/finance/settings",
+        "saveSettingAction",
+        [{ tenantSlug: "globex", projectSlug: "finance" }, null, { key: "owned", value: "true" }],
+        "NOT_FOUND",
+      ],
     ];
     for (const [url, action, args, code] of attempts) {
       const answer = await postAction(page.request, { url, action, args });
@@ -55,12 +78,20 @@ test.describe("server actions", () => {
     expect(await projectState()).toBe(before);
 
     // The same route, with a call the viewer may make: the model they edit.
-    const allowed = await postAction(page.request, { url: `${PAGE}/m/web-sessions`, action: "refreshAction", args: [{ ...SALES, modelSlug: "web-sessions" }] });
+    const allowed = await postAction(page.request, {
+      url: `${PAGE}/m/web-sessions`,
+      action: "refreshAction",
+      args: [{ ...SALES, modelSlug: "web-sessions" }],
+    });
     expect(allowed.result).toMatchObject({ ok: true });
   });
 
   test("refuse callers without a session", async ({ request }) => {
-    const answer = await postAction(request, { url: `${PAGE}/settings`, action: "saveSettingAction", args: [SALES, null, { key: "anonymous", value: "1" }] });
+    const answer = await postAction(request, {
+      url: `${PAGE}/settings`,
+      action: "saveSettingAction",
+      args: [SALES, null, { key: "anonymous", value: "1" }],
+    });
     expect(answer.result).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 });

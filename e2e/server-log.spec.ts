@@ -18,7 +18,8 @@ test("server logs hold no secrets, tokens or unexpected errors", () => {
   for (const file of files) {
     const log = fs.readFileSync(path.join(E2E_DATA_DIR, file), "utf8");
     expect(log.length, file).toBeGreaterThan(0);
-    for (const secret of [...DEMO_SECRETS, ...PASSPHRASES]) expect(log.includes(secret), `${file} holds "${secret}"`).toBe(false);
+    for (const secret of [...DEMO_SECRETS, ...PASSPHRASES])
+      expect(log.includes(secret), `${file} holds "${secret}"`).toBe(false);
     expect(log, file).not.toMatch(/ferry_pat_[A-Za-z0-9_-]{20,}/);
     expect(log, file).not.toMatch(/ferry_session=|authorization: bearer/i);
     expect(log, file).not.toMatch(/secretEncrypted|apiKeyEncrypted|passwordHash/);

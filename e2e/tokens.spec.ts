@@ -1,7 +1,11 @@
 import { expect, test } from "./fixtures";
 
 test.describe("personal access tokens", () => {
-  test("a user creates a token, calls the API with it, and revokes it", async ({ page, loginAs, request }, testInfo) => {
+  test("a user creates a token, calls the API with it, and revokes it", async ({
+    page,
+    loginAs,
+    request,
+  }, testInfo) => {
     await loginAs("lead@acme.test");
     await page.getByRole("button", { name: "Account menu" }).click();
     await page.getByRole("menuitem", { name: "Access tokens" }).click();

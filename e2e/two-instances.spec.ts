@@ -15,7 +15,11 @@ let first = "";
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(180_000);
   first = baseURL!;
-  second = await startFerry({ name: "second-instance", port: SECOND_INSTANCE_PORT, env: { DATABASE_URL: e2eDatabaseUrl(), FERRY_MASTER_KEY: e2eMasterKey() } });
+  second = await startFerry({
+    name: "second-instance",
+    port: SECOND_INSTANCE_PORT,
+    env: { DATABASE_URL: e2eDatabaseUrl(), FERRY_MASTER_KEY: e2eMasterKey() },
+  });
 });
 
 test.afterAll(async () => {
@@ -26,8 +30,19 @@ test.afterAll(async () => {
   await client.end();
 });
 
-async function signIn(request: import("@playwright/test").APIRequestContext, server: string, email: string, password: string, ip: string) {
-  return postAction(request, { url: `${server}/login`, action: "signInAction", args: [{ email, password }], headers: { "x-forwarded-for": ip } });
+async function signIn(
+  request: import("@playwright/test").APIRequestContext,
+  server: string,
+  email: string,
+  password: string,
+  ip: string,
+) {
+  return postAction(request, {
+    url: `${server}/login`,
+    action: "signInAction",
+    args: [{ email, password }],
+    headers: { "x-forwarded-for": ip },
+  });
 }
 
 test.describe("two app instances on one database", () => {
@@ -39,7 +54,12 @@ test.describe("two app instances on one database", () => {
     const onFirst = await fetch(`${first}/api/v1/projects`, { headers: { cookie } });
     expect(await onSecond.json()).toEqual(await onFirst.json());
 
-    const prepared = await postAction(request, { url: `${first}/t/acme/p/sales-analytics`, action: "prepareExportAction", args: [{ tenantSlug: "acme", projectSlug: "sales-analytics" }, {}], headers: { cookie } });
+    const prepared = await postAction(request, {
+      url: `${first}/t/acme/p/sales-analytics`,
+      action: "prepareExportAction",
+      args: [{ tenantSlug: "acme", projectSlug: "sales-analytics" }, {}],
+      headers: { cookie },
+    });
     const { url } = prepared.result!.data as { url: string };
     const download = await fetch(`${second.url}${url}`, { headers: { cookie } });
     expect(download.status).toBe(200);
@@ -51,9 +71,19 @@ test.describe("two app instances on one database", () => {
   test("let exactly one of ten parallel creates of one slug win, split across both", async ({ request }) => {
     const signedIn = await signIn(request, first, "admin@acme.test", DEMO_PASSWORD, "203.0.113.51");
     const cookie = signedIn.response.headers()["set-cookie"]!.split(";")[0]!;
-    const bundle = largeProjectBundle({ slug: SLUG, models: 4, versionsPerModel: 3, snapshotBytes: 4_000, label: "Twin" });
+    const bundle = largeProjectBundle({
+      slug: SLUG,
+      models: 4,
+      versionsPerModel: 3,
+      snapshotBytes: 4_000,
+      label: "Twin",
+    });
     const create = (server: string) =>
-      fetch(`${server}/api/v1/projects/import`, { method: "POST", headers: { cookie }, body: bundleForm(bundle, { mode: "create", tenant: "acme" }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } }));
+      fetch(`${server}/api/v1/projects/import`, {
+        method: "POST",
+        headers: { cookie },
+        body: bundleForm(bundle, { mode: "create", tenant: "acme" }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } }));
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => create(i % 2 === 0 ? first : second.url)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     expect(answers.filter((a) => a.status === 409).map((a) => a.body.error?.code)).toEqual(Array(9).fill("SLUG_TAKEN"));
@@ -66,12 +96,21 @@ test.describe("two app instances on one database", () => {
     if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 50));
     const ip = "203.0.113.52";
     for (let attempt = 0; attempt < 10; attempt++) {
-      const answer = await signIn(request, attempt % 2 === 0 ? first : second.url, "analyst@acme.test", `wrong ${attempt}`, ip);
+      const answer = await signIn(
+        request,
+        attempt % 2 === 0 ? first : second.url,
+        "analyst@acme.test",
+        `wrong ${attempt}`,
+        ip,
+      );
       expect(answer.result, `attempt ${attempt + 1}`).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     }
     for (const server of [first, second.url]) {
       const answer = await signIn(request, server, "analyst@acme.test", DEMO_PASSWORD, ip);
-      expect(answer.result).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: "Too many failed sign-in attempts. Wait a minute and try again." } });
+      expect(answer.result).toEqual({
+        ok: false,
+        error: { code: "RATE_LIMITED", message: "Too many failed sign-in attempts. Wait a minute and try again." },
+      });
     }
   });
 });

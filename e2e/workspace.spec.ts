@@ -14,8 +14,14 @@ test.describe("workspace", () => {
     for (const [email, visible, hidden] of expectations) {
       await page.context().clearCookies();
       await loginAs(email);
-      for (const name of visible) await expect(sidebar(page).getByRole("link", { name: new RegExp(name.replace(/[()]/g, "\\$&")) })).toBeVisible();
-      for (const name of hidden) await expect(sidebar(page).getByRole("link", { name: new RegExp(name.replace(/[()]/g, "\\$&")) })).toHaveCount(0);
+      for (const name of visible)
+        await expect(
+          sidebar(page).getByRole("link", { name: new RegExp(name.replace(/[()]/g, "\\$&")) }),
+        ).toBeVisible();
+      for (const name of hidden)
+        await expect(sidebar(page).getByRole("link", { name: new RegExp(name.replace(/[()]/g, "\\$&")) })).toHaveCount(
+          0,
+        );
     }
   });
 
@@ -37,7 +43,9 @@ test.describe("workspace", () => {
 
   test("a project lead saves a model version, deploys it and refreshes", async ({ page, loginAs }) => {
     await loginAs("lead@acme.test");
-    await sidebar(page).getByRole("link", { name: /Sales Analytics/ }).click();
+    await sidebar(page)
+      .getByRole("link", { name: /Sales Analytics/ })
+      .click();
     await expect(page.getByRole("heading", { name: "Sales Analytics" })).toBeVisible();
     await page.getByRole("link", { name: "Returns" }).click();
     await expect(page.getByRole("heading", { name: "Returns" })).toBeVisible();

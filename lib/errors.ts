@@ -61,14 +61,21 @@ export function isAppError(error: unknown): error is AppError {
  * Turns any thrown value into the public error body. Unexpected errors are logged with context
  * on the server and answered without internals (`fallback` names what failed, e.g. IMPORT_FAILED).
  */
-export function toErrorBody(error: unknown, fallback: ErrorCode = "INTERNAL_ERROR", context = "request"): { status: number; body: ErrorBody } {
+export function toErrorBody(
+  error: unknown,
+  fallback: ErrorCode = "INTERNAL_ERROR",
+  context = "request",
+): { status: number; body: ErrorBody } {
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
     return { status: error.status, body };
   }
   console.error(`[ferry] unexpected error during ${context}:`, describeUnexpected(error));
-  const message = fallback === "IMPORT_FAILED" ? "The import failed and was rolled back; nothing was changed." : "Something went wrong on the server. Nothing was changed.";
+  const message =
+    fallback === "IMPORT_FAILED"
+      ? "The import failed and was rolled back; nothing was changed."
+      : "Something went wrong on the server. Nothing was changed.";
   return { status: ERROR_STATUS[fallback], body: { error: { code: fallback, message } } };
 }
 

@@ -28,7 +28,11 @@ fs.mkdirSync(dataDir, { recursive: true });
 // Logs of earlier runs (this server's and the extra servers' the tests start) would confuse the audit.
 for (const name of fs.readdirSync(dataDir)) if (name.endsWith(".log")) fs.rmSync(path.join(dataDir, name));
 const log = fs.createWriteStream(path.join(dataDir, "server.log"));
-const server = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "start.ts")], { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+const server = spawn(
+  path.join("node_modules", ".bin", "tsx"),
+  ["--conditions=react-server", path.join("scripts", "start.ts")],
+  { stdio: ["ignore", "pipe", "pipe"], env: process.env },
+);
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   log.write(chunk);

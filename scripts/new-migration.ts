@@ -18,7 +18,14 @@ fs.writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.pris
 const result = spawnSync(
   "node_modules/.bin/prisma",
   ["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", NODE_OPTIONS: `--require ${path.resolve("scripts/unref-timers.cjs")}` } },
+  {
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: "1",
+      NODE_OPTIONS: `--require ${path.resolve("scripts/unref-timers.cjs")}`,
+    },
+  },
 );
 fs.rmSync(previous, { force: true });
 await runtime.stop();

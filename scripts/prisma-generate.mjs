@@ -11,5 +11,9 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://ferry@127.0.0.1:5432/ferry",
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "scripts/unref-timers.cjs")}`.trim(),
 };
-const result = spawnSync(path.join(root, "node_modules/.bin/prisma"), ["generate"], { cwd: root, env, stdio: "inherit" });
+const result = spawnSync(path.join(root, "node_modules/.bin/prisma"), ["generate"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -14,7 +14,11 @@ const log = (line: string) => console.log(`[ferry] ${line}`);
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const runtime = await prepareRuntime({ log });
-log(runtime.embedded ? `Using the embedded PostgreSQL (data in ${path.relative(root, path.join(DATA_DIR, "postgres"))}).` : "Using the PostgreSQL at DATABASE_URL.");
+log(
+  runtime.embedded
+    ? `Using the embedded PostgreSQL (data in ${path.relative(root, path.join(DATA_DIR, "postgres"))}).`
+    : "Using the PostgreSQL at DATABASE_URL.",
+);
 
 const { db } = await import("@/lib/db");
 const { seedDemoData, DEMO_LOGINS, DEMO_PASSWORD } = await import("@/lib/demo/seed-demo-data");
@@ -31,7 +35,10 @@ if (!dev && needsBuild()) {
   }
 }
 
-const server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+const server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: process.env,
+});
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
@@ -62,7 +69,16 @@ function needsBuild(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "generated", "next.config.ts", "package.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "generated",
+    "next.config.ts",
+    "package.json",
+    "postcss.config.mjs",
+  ];
   return sources.some((entry) => newestMtime(path.join(root, entry)) > builtAt);
 }
 

@@ -6,7 +6,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: 
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ["typecheck", bin("tsc"), ["--noEmit"]],
-  ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  ["lint", "npm", ["run", "--silent", "lint"]],
   ["unit+integration", bin("vitest"), ["run"]],
   ["build", bin("next"), ["build"]],
   ["e2e", bin("playwright"), ["test"]],
@@ -22,8 +22,12 @@ for (const [name, command, args] of steps) {
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   results.push(`${name} ${result.status === 0 ? "passed" : "FAILED"} (${seconds}s)`);
   if (result.status !== 0) {
-    console.log(`\nferry test summary: ${results.join(", ")} — FAILED after ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    console.log(
+      `\nferry test summary: ${results.join(", ")} — FAILED after ${((Date.now() - started) / 1000).toFixed(0)}s`,
+    );
     process.exit(result.status ?? 1);
   }
 }
-console.log(`\nferry test summary: ${results.join(", ")} — all passed in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+console.log(
+  `\nferry test summary: ${results.join(", ")} — all passed in ${((Date.now() - started) / 1000).toFixed(0)}s`,
+);

@@ -61,11 +61,24 @@ export function importOptions(c: BadBundleCase): Record<string, unknown> {
 /** The same options as CLI flags; the passphrase goes through a file, as the CLI requires. */
 export function cliImportArgs(c: BadBundleCase, writePassphraseFile: (passphrase: string) => string): string[] {
   const options = importOptions(c);
-  const args = ["import", casePath(c), "--tenant", String(options.tenant), "--mode", String(options.mode), "--slug", String(options.projectSlug)];
+  const args = [
+    "import",
+    casePath(c),
+    "--tenant",
+    String(options.tenant),
+    "--mode",
+    String(options.mode),
+    "--slug",
+    String(options.projectSlug),
+  ];
   if (typeof options.passphrase === "string") args.push("--passphrase-file", writePassphraseFile(options.passphrase));
-  const mapping = (options.connectionMapping ?? {}) as Record<string, { action: string; target?: string; name?: string }>;
+  const mapping = (options.connectionMapping ?? {}) as Record<
+    string,
+    { action: string; target?: string; name?: string }
+  >;
   for (const [exported, entry] of Object.entries(mapping)) {
-    const value = entry.action === "map" ? `${exported}=${entry.target}` : entry.name ? `${exported}=${entry.name}` : exported;
+    const value =
+      entry.action === "map" ? `${exported}=${entry.target}` : entry.name ? `${exported}=${entry.name}` : exported;
     args.push(`--${entry.action}`, value);
   }
   return args;

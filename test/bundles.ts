@@ -3,7 +3,16 @@ import type { Bundle, BundleModel } from "@/lib/bundle/schema";
 /** A small, valid project bundle for unit tests; override parts as needed. */
 export function sampleBundle(overrides: Partial<Bundle> = {}): Bundle {
   const model = (slug: string, joins: string[] = [], connection: string | null = "wh"): BundleModel => {
-    const snapshot = { sourceTable: `s.${slug}`, dimensions: [{ name: "id", type: "number", sql: "id" }], measures: [{ name: "total", type: "sum", sql: "amount" }], joins: joins.map((target) => ({ model: target, relationship: "many_to_one", on: `\${TABLE}.${target}_id = \${${target}}.id` })) };
+    const snapshot = {
+      sourceTable: `s.${slug}`,
+      dimensions: [{ name: "id", type: "number", sql: "id" }],
+      measures: [{ name: "total", type: "sum", sql: "amount" }],
+      joins: joins.map((target) => ({
+        model: target,
+        relationship: "many_to_one",
+        on: `\${TABLE}.${target}_id = \${${target}}.id`,
+      })),
+    };
     return {
       slug,
       name: slug.toUpperCase(),
@@ -19,13 +28,40 @@ export function sampleBundle(overrides: Partial<Bundle> = {}): Bundle {
     format: "ferry.project",
     version: 1,
     scope: "project",
-    meta: { exportedAt: "2026-11-22T10:00:00.000Z", exportedBy: "a@x.test", source: { tenant: "acme", instance: "test" } },
+    meta: {
+      exportedAt: "2026-11-22T10:00:00.000Z",
+      exportedBy: "a@x.test",
+      source: { tenant: "acme", instance: "test" },
+    },
     project: { slug: "demo", displayName: "Demo", active: true },
     sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
     connections: [{ name: "wh", type: "postgres", config: { host: "db", port: 5432 }, credentials: "stripped" }],
-    llmConfigs: [{ name: "main", provider: "openai", endpoint: null, model: "gpt", params: { temperature: 0.1 }, credentials: "none" }],
-    agent: { persona: "p", rubrics: [{ name: "r", criteria: "c", weight: 1 }], modelContexts: [{ model: "orders", context: "ctx" }], webhookUrl: null },
-    recipes: [{ slug: "mix", name: "Mix", definition: { models: ["orders", "customers"], steps: [{ measure: "orders.total" }, { expression: "orders.total / customers.total", as: "ratio" }] } }],
+    llmConfigs: [
+      {
+        name: "main",
+        provider: "openai",
+        endpoint: null,
+        model: "gpt",
+        params: { temperature: 0.1 },
+        credentials: "none",
+      },
+    ],
+    agent: {
+      persona: "p",
+      rubrics: [{ name: "r", criteria: "c", weight: 1 }],
+      modelContexts: [{ model: "orders", context: "ctx" }],
+      webhookUrl: null,
+    },
+    recipes: [
+      {
+        slug: "mix",
+        name: "Mix",
+        definition: {
+          models: ["orders", "customers"],
+          steps: [{ measure: "orders.total" }, { expression: "orders.total / customers.total", as: "ratio" }],
+        },
+      },
+    ],
     settings: [{ key: "tz", value: "UTC" }],
     accessBindings: [{ user: "a@x.test", role: "EDITOR", model: "orders" }],
     models: [model("customers"), model("orders", ["customers"])],

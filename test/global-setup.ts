@@ -3,7 +3,11 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/database/apply-migrations";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/database/start-embedded-postgres";
+import {
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from "@/lib/database/start-embedded-postgres";
 
 // One PostgreSQL per test run (the embedded one, or DATABASE_URL's server), with two templates:
 // `ferry_tpl_demo` (migrations + SPEC §9 demo data) and `ferry_tpl_empty` (migrations only).
@@ -16,7 +20,10 @@ export async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "test-postgres"), port: Number(process.env.FERRY_TEST_PG_PORT ?? 54339) });
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(process.cwd(), ".data", "test-postgres"),
+      port: Number(process.env.FERRY_TEST_PG_PORT ?? 54339),
+    });
     adminUrl = server.adminUrl;
   }
   process.env.FERRY_MASTER_KEY = randomBytes(32).toString("base64");

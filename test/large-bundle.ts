@@ -15,14 +15,23 @@ export interface LargeBundleOptions {
 export function largeProjectBundle(options: LargeBundleOptions): string {
   const models = Array.from({ length: options.models }, (_, index) => {
     const slug = `model-${String(index).padStart(3, "0")}`;
-    const snapshot = (revision: number) => ({ ...largeSnapshot({ slug, index, revision, targetBytes: options.snapshotBytes }), label: options.label });
+    const snapshot = (revision: number) => ({
+      ...largeSnapshot({ slug, index, revision, targetBytes: options.snapshotBytes }),
+      label: options.label,
+    });
     return {
       slug,
       name: `${options.label} model ${index}`,
       connection: null,
       deployedVersion: null,
       draft: snapshot(options.versionsPerModel),
-      versions: Array.from({ length: options.versionsPerModel }, (_, v) => ({ number: v + 1, message: `${options.label} revision ${v + 1}`, author: "bench@ferry.test", createdAt: new Date(Date.UTC(2026, 0, 1 + v)).toISOString(), snapshot: snapshot(v + 1) })),
+      versions: Array.from({ length: options.versionsPerModel }, (_, v) => ({
+        number: v + 1,
+        message: `${options.label} revision ${v + 1}`,
+        author: "bench@ferry.test",
+        createdAt: new Date(Date.UTC(2026, 0, 1 + v)).toISOString(),
+        snapshot: snapshot(v + 1),
+      })),
       aggregates: [{ name: "daily", definition: { label: options.label, refresh: "daily" } }],
       pockets: [{ name: "recent", definition: { label: options.label } }],
     };

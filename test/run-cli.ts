@@ -8,10 +8,20 @@ export interface CliResult {
   stderr: string;
 }
 
-export function ferry(args: string[], env: Record<string, string | undefined> = {}, stdin?: string): Promise<CliResult> {
+export function ferry(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  stdin?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "cli/index.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, FERRY_MASTER_KEY: process.env.FERRY_MASTER_KEY, FERRY_DEBUG: undefined, ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: process.env.DATABASE_URL,
+        FERRY_MASTER_KEY: process.env.FERRY_MASTER_KEY,
+        FERRY_DEBUG: undefined,
+        ...env,
+      },
       stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
     let stdout = "";

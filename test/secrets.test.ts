@@ -25,7 +25,11 @@ async function captureLogs(body: () => Promise<void>): Promise<string> {
   const lines: string[] = [];
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+      lines.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a)))
+          .join(" "),
+      );
     });
   }
   try {
@@ -47,7 +51,10 @@ describe("secrets", () => {
         expect(`${command.name} --${name}`).not.toMatch(/(pass(word|phrase)|secret|token|api-?key|master-?key)$/);
       }
     }
-    const attempts = await Promise.all([ferry(["import", "bundle.json", "--passphrase", PASSPHRASE]), ferry(["user", "create", "--email", "x@acme.test", "--name", "X", "--password", PASSPHRASE])]);
+    const attempts = await Promise.all([
+      ferry(["import", "bundle.json", "--passphrase", PASSPHRASE]),
+      ferry(["user", "create", "--email", "x@acme.test", "--name", "X", "--password", PASSPHRASE]),
+    ]);
     for (const attempt of attempts) {
       expect(attempt.code).toBe(2);
       expect(attempt.stderr).toMatch(/Unknown option "--pass(phrase|word)"/);
@@ -57,9 +64,17 @@ describe("secrets", () => {
 
   it("download links carry a random ticket only: no passphrase, salt or key", async () => {
     const lead = await actorFor("lead@acme.test");
-    const ticket = await createExportTicket({ actor: lead, tenantSlug: "acme", projectSlug: "sales-analytics", options: { includeCredentials: true, passphrase: PASSPHRASE } });
+    const ticket = await createExportTicket({
+      actor: lead,
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      options: { includeCredentials: true, passphrase: PASSPHRASE },
+    });
     expect(ticket.url).toMatch(/^\/api\/v1\/exports\/[A-Za-z0-9_-]{43}$/);
-    const stored = await db.exportTicket.findFirstOrThrow({ where: { userId: lead.userId }, orderBy: { createdAt: "desc" } });
+    const stored = await db.exportTicket.findFirstOrThrow({
+      where: { userId: lead.userId },
+      orderBy: { createdAt: "desc" },
+    });
     const row = JSON.stringify(stored);
     expect(row).not.toContain(PASSPHRASE);
     expect(row).not.toContain(ticket.url.split("/").at(-1)); // only the token's hash is stored
@@ -67,19 +82,51 @@ describe("secrets", () => {
   });
 
   it("stripped bundles hold no secret", async () => {
-    const text = await readAll((await prepareExport({ actor: await actorFor("root@ferry.test"), tenantSlug: "acme", projectSlug: "sales-analytics", options: { sections: ALL } })).open());
+    const text = await readAll(
+      (
+        await prepareExport({
+          actor: await actorFor("root@ferry.test"),
+          tenantSlug: "acme",
+          projectSlug: "sales-analytics",
+          options: { sections: ALL },
+        })
+      ).open(),
+    );
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     const bundle = parseBundleText(text);
     expect(bundle.encryption).toBeUndefined();
-    expect([...bundle.connections!, ...bundle.llmConfigs!].map((c) => c.credentials)).toEqual(Array(5).fill("stripped"));
+    expect([...bundle.connections!, ...bundle.llmConfigs!].map((c) => c.credentials)).toEqual(
+      Array(5).fill("stripped"),
+    );
   });
 
   it("server logs and error answers never hold a passphrase, a token or a stored secret", async () => {
     const token = await demoToken("admin@globex.test");
-    const bundle = await readAll((await prepareExport({ actor: await actorFor("root@ferry.test"), tenantSlug: "acme", projectSlug: "sales-analytics", options: { sections: ALL, includeCredentials: true, passphrase: PASSPHRASE } })).open());
+    const bundle = await readAll(
+      (
+        await prepareExport({
+          actor: await actorFor("root@ferry.test"),
+          tenantSlug: "acme",
+          projectSlug: "sales-analytics",
+          options: { sections: ALL, includeCredentials: true, passphrase: PASSPHRASE },
+        })
+      ).open(),
+    );
     const post = async (options: Record<string, unknown>) => {
-      const form = bundleForm(bundle, { mode: "create", tenant: "globex", connectionMapping: { "warehouse-pg": { action: "map", target: "globex-pg" } }, ...options });
-      const response = await importProject(new Request("http://ferry.test/api/v1/projects/import", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form }), { params: Promise.resolve({}) });
+      const form = bundleForm(bundle, {
+        mode: "create",
+        tenant: "globex",
+        connectionMapping: { "warehouse-pg": { action: "map", target: "globex-pg" } },
+        ...options,
+      });
+      const response = await importProject(
+        new Request("http://ferry.test/api/v1/projects/import", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}` },
+          body: form,
+        }),
+        { params: Promise.resolve({}) },
+      );
       return response.text();
     };
     const answers: string[] = [];
@@ -89,10 +136,21 @@ describe("secrets", () => {
       process.env.FERRY_TEST_FAULT = "llmConfigs";
       answers.push(await post({ passphrase: PASSPHRASE, projectSlug: "logged" }));
       delete process.env.FERRY_TEST_FAULT;
-      const exported = await exportProject(new Request("http://ferry.test/api/v1/projects/finance/export?tenant=globex", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ includeCredentials: true, passphrase: "short" }) }), { params: Promise.resolve({ projectSlug: "finance" }) });
+      const exported = await exportProject(
+        new Request("http://ferry.test/api/v1/projects/finance/export?tenant=globex", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ includeCredentials: true, passphrase: "short" }),
+        }),
+        { params: Promise.resolve({ projectSlug: "finance" }) },
+      );
       answers.push(await exported.text());
     });
-    expect(answers.map((a) => (JSON.parse(a) as { error: { code: string } }).error.code)).toEqual(["WRONG_PASSPHRASE", "IMPORT_FAILED", "PASSPHRASE_TOO_SHORT"]);
+    expect(answers.map((a) => (JSON.parse(a) as { error: { code: string } }).error.code)).toEqual([
+      "WRONG_PASSPHRASE",
+      "IMPORT_FAILED",
+      "PASSPHRASE_TOO_SHORT",
+    ]);
     expect(logs).toContain('Injected fault at import step "llmConfigs"');
     for (const text of [logs, ...answers]) {
       for (const secret of [...SECRETS, PASSPHRASE, "not the passphrase", token]) expect(text).not.toContain(secret);

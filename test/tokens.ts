@@ -12,12 +12,18 @@ import { actorFor } from "./actors";
  */
 export async function demoToken(email: string, options: { unstamped?: boolean } = {}): Promise<string> {
   const created = await createAccessToken({ userId: (await actorFor(email)).userId, name: "tests" });
-  if (options.unstamped) await db.apiToken.update({ where: { id: created.summary.id }, data: { lastUsedAt: new Date(Date.now() + 86_400_000) } });
+  if (options.unstamped)
+    await db.apiToken.update({
+      where: { id: created.summary.id },
+      data: { lastUsedAt: new Date(Date.now() + 86_400_000) },
+    });
   return created.token;
 }
 
 /** A revoked and an expired personal access token, and an expired session, of one user. */
-export async function deadCredentials(email: string): Promise<{ revokedToken: string; expiredToken: string; expiredSession: string }> {
+export async function deadCredentials(
+  email: string,
+): Promise<{ revokedToken: string; expiredToken: string; expiredSession: string }> {
   const actor = await actorFor(email);
   const revoked = await createAccessToken({ userId: actor.userId, name: "revoked" });
   await revokeAccessToken({ userId: actor.userId, id: revoked.summary.id });
@@ -28,6 +34,9 @@ export async function deadCredentials(email: string): Promise<{ revokedToken: st
 
 export async function expiredSession(email: string): Promise<string> {
   const session = await createSession((await actorFor(email)).userId);
-  await db.session.update({ where: { tokenHash: hashToken(session.token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await db.session.update({
+    where: { tokenHash: hashToken(session.token) },
+    data: { expiresAt: new Date(Date.now() - 1000) },
+  });
   return session.token;
 }

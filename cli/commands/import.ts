@@ -13,7 +13,8 @@ const pair = (flag: string) =>
       const result: Record<string, string> = {};
       for (const value of values) {
         const [from, to, ...rest] = value.split("=");
-        if (!from || !to || rest.length > 0) ctx.addIssue({ code: "custom", message: `--${flag} takes OLD=NEW (got "${value}").` });
+        if (!from || !to || rest.length > 0)
+          ctx.addIssue({ code: "custom", message: `--${flag} takes OLD=NEW (got "${value}").` });
         else result[from] = to;
       }
       return result;
@@ -22,23 +23,55 @@ const pair = (flag: string) =>
 export const importCommand = defineCommand({
   name: "import",
   summary: "Import a bundle file as a new project, over an existing one, or (model bundles) into a project",
-  usage: "import <file> [--tenant T] [--mode create|replace] [--slug S] [--display-name N] [--passphrase-file F] [--map exported=existing]… [--create exported[=new-name]]… [--pending exported[=new-name]]… [--override-credentials] [--rename-model old=new]… [--project P] [--create-users] [--dry-run] [--json]",
+  usage:
+    "import <file> [--tenant T] [--mode create|replace] [--slug S] [--display-name N] [--passphrase-file F] [--map exported=existing]… [--create exported[=new-name]]… [--pending exported[=new-name]]… [--override-credentials] [--rename-model old=new]… [--project P] [--create-users] [--dry-run] [--json]",
   description:
     "Validates the bundle, checks the passphrase (from --passphrase-file or a hidden prompt) and imports everything in one transaction: on any error nothing changes. Each exported connection is created in the tenant (needs credentials in the bundle, and a free name), mapped onto an existing connection of the same type (--map), or created pending credentials (--pending). Afterwards every model is undeployed, aggregates are pending and pockets stale: the summary lists what to do next. A summary goes to stderr; --json prints the full result on stdout.",
   positionals: [{ name: "file", description: "The bundle (.json)." }],
   options: {
-    tenant: { type: "string", value: "TENANT", description: "Target tenant (default: the only tenant of the instance)." },
+    tenant: {
+      type: "string",
+      value: "TENANT",
+      description: "Target tenant (default: the only tenant of the instance).",
+    },
     mode: { type: "string", value: "MODE", description: "create (default) or replace." },
-    slug: { type: "string", value: "SLUG", description: "Project slug to create, or the project to replace (default: the exported slug)." },
+    slug: {
+      type: "string",
+      value: "SLUG",
+      description: "Project slug to create, or the project to replace (default: the exported slug).",
+    },
     "display-name": { type: "string", value: "NAME", description: "Display name of the imported project." },
     "passphrase-file": { type: "string", value: "FILE", description: "Read the bundle's passphrase from FILE." },
-    map: { type: "string", multiple: true, value: "EXPORTED=EXISTING", description: "Map an exported connection onto an existing one of the same type." },
-    create: { type: "string", multiple: true, value: "EXPORTED[=NAME]", description: "Create the connection (optionally under another name) with the bundle's credentials." },
-    pending: { type: "string", multiple: true, value: "EXPORTED[=NAME]", description: "Create the connection without credentials (pending)." },
+    map: {
+      type: "string",
+      multiple: true,
+      value: "EXPORTED=EXISTING",
+      description: "Map an exported connection onto an existing one of the same type.",
+    },
+    create: {
+      type: "string",
+      multiple: true,
+      value: "EXPORTED[=NAME]",
+      description: "Create the connection (optionally under another name) with the bundle's credentials.",
+    },
+    pending: {
+      type: "string",
+      multiple: true,
+      value: "EXPORTED[=NAME]",
+      description: "Create the connection without credentials (pending).",
+    },
     "override-credentials": { type: "boolean", description: "Write the bundle's credentials into mapped connections." },
-    "rename-model": { type: "string", multiple: true, value: "OLD=NEW", description: "Import a model under another slug; references are rewritten." },
+    "rename-model": {
+      type: "string",
+      multiple: true,
+      value: "OLD=NEW",
+      description: "Import a model under another slug; references are rewritten.",
+    },
     project: { type: "string", value: "PROJECT", description: "Model bundles: the project to import the model into." },
-    "create-users": { type: "boolean", description: "Create users named by access bindings that do not exist, and add them to the tenant." },
+    "create-users": {
+      type: "boolean",
+      description: "Create users named by access bindings that do not exist, and add them to the tenant.",
+    },
     "dry-run": { type: "boolean", description: "Validate and report without writing." },
     json: { type: "boolean", description: "Print the result as JSON on stdout." },
   },
@@ -74,10 +107,20 @@ export const importCommand = defineCommand({
     if (stat.size > maxBundleBytes()) throw tooLarge(stat.size, maxBundleBytes());
     const bundle = parseBundleBytes(await fs.readFile(file), maxBundleBytes());
 
-    const passphrase = bundle.encryption ? await readSecret({ file: input["passphrase-file"], flag: "--passphrase-file", prompt: "Passphrase of the bundle: " }) : undefined;
-    const connectionMapping: Record<string, { action: "create" | "map" | "pending"; target?: string; name?: string }> = {};
+    const passphrase = bundle.encryption
+      ? await readSecret({
+          file: input["passphrase-file"],
+          flag: "--passphrase-file",
+          prompt: "Passphrase of the bundle: ",
+        })
+      : undefined;
+    const connectionMapping: Record<string, { action: "create" | "map" | "pending"; target?: string; name?: string }> =
+      {};
     for (const [exported, target] of Object.entries(input.map)) connectionMapping[exported] = { action: "map", target };
-    for (const [action, values] of [["create", input.create], ["pending", input.pending]] as const) {
+    for (const [action, values] of [
+      ["create", input.create],
+      ["pending", input.pending],
+    ] as const) {
       for (const value of values) {
         const [exported, name] = value.split("=");
         connectionMapping[exported!] = { action, ...(name ? { name } : {}) };
@@ -89,7 +132,11 @@ export const importCommand = defineCommand({
     const { soleTenant } = await import("@/lib/tenants/find-project-tenant");
     const tenant = input.tenant ?? (await soleTenant());
     const isModel = bundle.scope === "model";
-    if (isModel && !input.project) throw new AppError("INVALID_OPTIONS", "This is a model bundle: name the project to import it into with --project.");
+    if (isModel && !input.project)
+      throw new AppError(
+        "INVALID_OPTIONS",
+        "This is a model bundle: name the project to import it into with --project.",
+      );
     const result = await importBundle({
       actor: cliActor(),
       bundle,

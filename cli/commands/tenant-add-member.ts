@@ -9,7 +9,11 @@ export const tenantAddMemberCommand = defineCommand({
   options: {
     tenant: { type: "string", value: "TENANT", description: "The tenant's slug." },
     email: { type: "string", value: "EMAIL", description: "The user's email (see `user create`)." },
-    role: { type: "string", value: "ROLE", description: "TENANT_ADMIN (manages the tenant and all its projects) or MEMBER (sees projects they are granted)." },
+    role: {
+      type: "string",
+      value: "ROLE",
+      description: "TENANT_ADMIN (manages the tenant and all its projects) or MEMBER (sees projects they are granted).",
+    },
   },
   examples: ["tenant add-member --tenant acme --email dana@acme.test --role TENANT_ADMIN"],
   schema: z.object({
@@ -21,7 +25,9 @@ export const tenantAddMemberCommand = defineCommand({
     const { addTenantMember } = await import("@/lib/tenants/add-tenant-member");
     const change = await addTenantMember({ input: { tenantSlug: input.tenant, email: input.email, role: input.role } });
     if (change.previousRole === null) io.out(`Added ${change.email} to ${change.tenantSlug} as ${change.role}.`);
-    else if (change.previousRole === change.role) io.out(`${change.email} already is ${change.role} of ${change.tenantSlug}; nothing changed.`);
-    else io.out(`Changed ${change.email}'s role in ${change.tenantSlug} from ${change.previousRole} to ${change.role}.`);
+    else if (change.previousRole === change.role)
+      io.out(`${change.email} already is ${change.role} of ${change.tenantSlug}; nothing changed.`);
+    else
+      io.out(`Changed ${change.email}'s role in ${change.tenantSlug} from ${change.previousRole} to ${change.role}.`);
   },
 });

@@ -18,7 +18,14 @@ export const tokenListCommand = defineCommand({
     const tokens = await listAccessTokens({ userId: user.id });
     if (tokens.length === 0) return io.note(`${user.email} has no tokens.`);
     const when = (date: Date | null) => (date ? formatUtc(date) : "never");
-    const rows = tokens.map((t) => [t.prefix, t.status, t.name, formatUtc(t.createdAt), when(t.lastUsedAt), when(t.expiresAt)]);
+    const rows = tokens.map((t) => [
+      t.prefix,
+      t.status,
+      t.name,
+      formatUtc(t.createdAt),
+      when(t.lastUsedAt),
+      when(t.expiresAt),
+    ]);
     io.out(formatTable([["PREFIX", "STATUS", "NAME", "CREATED", "LAST USED", "EXPIRES"], ...rows]));
   },
 });

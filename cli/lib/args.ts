@@ -6,7 +6,8 @@ import { UsageError, type CliCommand } from "./command";
 /** Parses a command's arguments (strictly: unknown options are usage errors) and validates them. */
 export function parseCommandArgs<S extends z.ZodType>(command: CliCommand<S>, args: string[]): z.output<S> {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
-  for (const [name, spec] of Object.entries(command.options)) options[name] = { type: spec.type, multiple: spec.multiple ?? false, ...(spec.short ? { short: spec.short } : {}) };
+  for (const [name, spec] of Object.entries(command.options))
+    options[name] = { type: spec.type, multiple: spec.multiple ?? false, ...(spec.short ? { short: spec.short } : {}) };
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -18,7 +19,8 @@ export function parseCommandArgs<S extends z.ZodType>(command: CliCommand<S>, ar
     throw new UsageError(unknown ? `Unknown option "${unknown[1]}".` : message, command.name);
   }
   const expected = command.positionals?.length ?? 0;
-  if (parsed.positionals.length > expected) throw new UsageError(`Unexpected argument "${parsed.positionals[expected]}".`, command.name);
+  if (parsed.positionals.length > expected)
+    throw new UsageError(`Unexpected argument "${parsed.positionals[expected]}".`, command.name);
   const result = command.schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
   if (!result.success) throw new UsageError(result.error.issues.map((issue) => issue.message).join(" "), command.name);
   return result.data;

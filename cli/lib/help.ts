@@ -18,16 +18,29 @@ export function rootHelp(commands: CliCommand[]): string {
 }
 
 export function groupHelp(group: string, commands: CliCommand[]): string {
-  return [`Usage: ${INVOKE} ${group} <command> [options]`, "", "Commands:", ...commandList(commands), "", `Run \`${INVOKE} ${group} <command> --help\` for its options.`, ""].join("\n");
+  return [
+    `Usage: ${INVOKE} ${group} <command> [options]`,
+    "",
+    "Commands:",
+    ...commandList(commands),
+    "",
+    `Run \`${INVOKE} ${group} <command> --help\` for its options.`,
+    "",
+  ].join("\n");
 }
 
 export function commandHelp(command: CliCommand): string {
-  const options = Object.entries(command.options).map(([name, spec]) => [`${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`, spec.description + (spec.multiple ? " Repeatable." : "")]);
+  const options = Object.entries(command.options).map(([name, spec]) => [
+    `${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`,
+    spec.description + (spec.multiple ? " Repeatable." : ""),
+  ]);
   options.push(["-h, --help", "Show this help."]);
   const lines = [`Usage: ${INVOKE} ${command.usage}`, "", command.description ?? command.summary + ".", ""];
-  if (command.positionals?.length) lines.push("Arguments:", ...columns(command.positionals.map((p) => [p.name, p.description])), "");
+  if (command.positionals?.length)
+    lines.push("Arguments:", ...columns(command.positionals.map((p) => [p.name, p.description])), "");
   lines.push("Options:", ...columns(options), "");
-  if (command.examples?.length) lines.push("Examples:", ...command.examples.map((example) => `  ${INVOKE} ${example}`), "");
+  if (command.examples?.length)
+    lines.push("Examples:", ...command.examples.map((example) => `  ${INVOKE} ${example}`), "");
   return lines.join("\n");
 }
 

@@ -23,7 +23,8 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream): numb
     stderr.write(`error: ${error.code}: ${error.message}\n`);
     const details = detailLines(error.details);
     // A single detail usually repeats the message; print details when they add something.
-    if (details.length > 1 || (details[0] !== undefined && !details[0].endsWith(error.message))) for (const line of details) stderr.write(`  - ${line}\n`);
+    if (details.length > 1 || (details[0] !== undefined && !details[0].endsWith(error.message)))
+      for (const line of details) stderr.write(`  - ${line}\n`);
     return EXIT.error;
   }
   // Only the first line: some library messages go on to quote query arguments.
@@ -45,5 +46,9 @@ function detailLines(details: unknown): string[] {
 /** Left-aligned columns for terminal output; the first row is the header. */
 export function formatTable(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join("  ")).join("\n");
+  return rows
+    .map((row) =>
+      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join("  "),
+    )
+    .join("\n");
 }

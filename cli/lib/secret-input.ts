@@ -24,9 +24,15 @@ export async function readSecretFile(file: string, flag: string): Promise<string
  * The secret from `file` when given, else typed at a hidden prompt (twice when `confirm` is
  * set). Without a terminal to prompt on, the file option is required.
  */
-export async function readSecret(options: { file?: string; flag: string; prompt: string; confirm?: string }): Promise<string> {
+export async function readSecret(options: {
+  file?: string;
+  flag: string;
+  prompt: string;
+  confirm?: string;
+}): Promise<string> {
   if (options.file !== undefined) return readSecretFile(options.file, options.flag);
-  if (!process.stdin.isTTY) throw new AppError("INVALID_OPTIONS", `There is no terminal to ask for the secret on: pass ${options.flag} FILE.`);
+  if (!process.stdin.isTTY)
+    throw new AppError("INVALID_OPTIONS", `There is no terminal to ask for the secret on: pass ${options.flag} FILE.`);
   const secret = await promptHidden(options.prompt);
   if (options.confirm !== undefined && (await promptHidden(options.confirm)) !== secret) {
     throw new AppError("INVALID_INPUT", "The two entries do not match.");

@@ -33,9 +33,15 @@ export function BindingRoleSelect({ projectRef, binding }: { projectRef: Project
           const previous = role;
           setRole(next);
           startTransition(async () => {
-            const result = await changeAccessRoleAction(projectRef, { email: binding.email, modelSlug: binding.modelSlug, role: next });
+            const result = await changeAccessRoleAction(projectRef, {
+              email: binding.email,
+              modelSlug: binding.modelSlug,
+              role: next,
+            });
             if (!result.ok) setRole(previous);
-            setMessage(result.ok ? { text: "Role updated.", error: false } : { text: result.error.message, error: true });
+            setMessage(
+              result.ok ? { text: "Role updated.", error: false } : { text: result.error.message, error: true },
+            );
           });
         }}
       >
@@ -45,7 +51,10 @@ export function BindingRoleSelect({ projectRef, binding }: { projectRef: Project
           </option>
         ))}
       </NativeSelect>
-      <span role={message?.error ? "alert" : "status"} className={message?.error ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+      <span
+        role={message?.error ? "alert" : "status"}
+        className={message?.error ? "text-xs text-destructive" : "text-xs text-muted-foreground"}
+      >
         {pending ? "Saving…" : message?.text}
       </span>
     </div>

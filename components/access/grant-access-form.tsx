@@ -15,7 +15,10 @@ import type { ModelOption } from "@/lib/models/list-model-options";
 import { grantAccessSchema, PROJECT_ROLES, type GrantAccessFormValues } from "@/lib/validations/access";
 
 export function GrantAccessForm({ projectRef, models }: { projectRef: ProjectRef; models: ModelOption[] }) {
-  const form = useForm<GrantAccessFormValues>({ resolver: zodResolver(grantAccessSchema, undefined, { raw: true }), defaultValues: { email: "", role: "VIEWER", modelSlug: "" } });
+  const form = useForm<GrantAccessFormValues>({
+    resolver: zodResolver(grantAccessSchema, undefined, { raw: true }),
+    defaultValues: { email: "", role: "VIEWER", modelSlug: "" },
+  });
   const { errors, isSubmitting } = form.formState;
   const [granted, setGranted] = useState<string | null>(null);
 
@@ -23,7 +26,9 @@ export function GrantAccessForm({ projectRef, models }: { projectRef: ProjectRef
     setGranted(null);
     const result = await grantAccessAction(projectRef, values);
     if (!result.ok) return applyActionError(form, result.error);
-    setGranted(`${values.email.trim()} is now ${values.role} of ${values.modelSlug ? `model ${values.modelSlug}` : "the project"}.`);
+    setGranted(
+      `${values.email.trim()} is now ${values.role} of ${values.modelSlug ? `model ${values.modelSlug}` : "the project"}.`,
+    );
     form.reset();
   });
 

@@ -25,10 +25,23 @@ const rowLabel = (prefix: string, label: string) => (
   </>
 );
 
-export function AgentConfigForm({ projectRef, config, models }: { projectRef: ProjectRef; config: AgentConfigView | null; models: ModelOption[] }) {
+export function AgentConfigForm({
+  projectRef,
+  config,
+  models,
+}: {
+  projectRef: ProjectRef;
+  config: AgentConfigView | null;
+  models: ModelOption[];
+}) {
   const form = useForm<AgentConfigFormValues>({
     resolver: zodResolver(agentConfigInputSchema, undefined, { raw: true }),
-    defaultValues: { persona: config?.persona ?? "", rubrics: config?.rubrics ?? [], modelContexts: config?.modelContexts ?? [], webhookUrl: config?.webhookUrl ?? "" },
+    defaultValues: {
+      persona: config?.persona ?? "",
+      rubrics: config?.rubrics ?? [],
+      modelContexts: config?.modelContexts ?? [],
+      webhookUrl: config?.webhookUrl ?? "",
+    },
   });
   const rubrics = useFieldArray({ control: form.control, name: "rubrics" });
   const contexts = useFieldArray({ control: form.control, name: "modelContexts" });
@@ -50,7 +63,11 @@ export function AgentConfigForm({ projectRef, config, models }: { projectRef: Pr
           <CardDescription>How the agent introduces itself and answers.</CardDescription>
         </CardHeader>
         <CardContent>
-          <FormField id="agent-persona" label={<span className="sr-only">Persona</span>} error={errors.persona?.message}>
+          <FormField
+            id="agent-persona"
+            label={<span className="sr-only">Persona</span>}
+            error={errors.persona?.message}
+          >
             <Textarea className="min-h-24" {...form.register("persona")} />
           </FormField>
         </CardContent>
@@ -64,30 +81,64 @@ export function AgentConfigForm({ projectRef, config, models }: { projectRef: Pr
         <CardContent className="grid gap-3">
           {rubrics.fields.length === 0 && <p className="text-sm text-muted-foreground">No rubrics yet.</p>}
           {rubrics.fields.map((field, index) => (
-            <div key={field.id} role="group" aria-labelledby={`rubric-${index}-title`} className="grid gap-2 rounded-md border p-3">
+            <div
+              key={field.id}
+              role="group"
+              aria-labelledby={`rubric-${index}-title`}
+              className="grid gap-2 rounded-md border p-3"
+            >
               <div className="flex items-center justify-between">
                 <h4 id={`rubric-${index}-title`} className="text-sm font-medium">
                   Rubric {index + 1}
                 </h4>
-                <Button type="button" variant="ghost" size="icon" aria-label={`Remove rubric ${index + 1}`} onClick={() => rubrics.remove(index)}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Remove rubric ${index + 1}`}
+                  onClick={() => rubrics.remove(index)}
+                >
                   <XIcon />
                 </Button>
               </div>
               <div className="grid items-start gap-2 sm:grid-cols-[1fr_8rem]">
-                <FormField id={`rubric-${index}-name`} label={rowLabel(`Rubric ${index + 1}`, "Name")} error={errors.rubrics?.[index]?.name?.message}>
+                <FormField
+                  id={`rubric-${index}-name`}
+                  label={rowLabel(`Rubric ${index + 1}`, "Name")}
+                  error={errors.rubrics?.[index]?.name?.message}
+                >
                   <Input {...form.register(`rubrics.${index}.name`)} />
                 </FormField>
-                <FormField id={`rubric-${index}-weight`} label={rowLabel(`Rubric ${index + 1}`, "Weight")} error={errors.rubrics?.[index]?.weight?.message}>
-                  <Input type="number" step="0.05" min={0} max={1} {...form.register(`rubrics.${index}.weight`, { valueAsNumber: true })} />
+                <FormField
+                  id={`rubric-${index}-weight`}
+                  label={rowLabel(`Rubric ${index + 1}`, "Weight")}
+                  error={errors.rubrics?.[index]?.weight?.message}
+                >
+                  <Input
+                    type="number"
+                    step="0.05"
+                    min={0}
+                    max={1}
+                    {...form.register(`rubrics.${index}.weight`, { valueAsNumber: true })}
+                  />
                 </FormField>
               </div>
-              <FormField id={`rubric-${index}-criteria`} label={rowLabel(`Rubric ${index + 1}`, "Criteria")} error={errors.rubrics?.[index]?.criteria?.message}>
+              <FormField
+                id={`rubric-${index}-criteria`}
+                label={rowLabel(`Rubric ${index + 1}`, "Criteria")}
+                error={errors.rubrics?.[index]?.criteria?.message}
+              >
                 <Textarea className="min-h-14" {...form.register(`rubrics.${index}.criteria`)} />
               </FormField>
             </div>
           ))}
           <div>
-            <Button type="button" variant="outline" size="sm" onClick={() => rubrics.append({ name: "", criteria: "", weight: 0.5 })}>
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              onClick={() => rubrics.append({ name: "", criteria: "", weight: 0.5 })}
+            >
               <PlusIcon /> Add rubric
             </Button>
           </div>
@@ -102,8 +153,17 @@ export function AgentConfigForm({ projectRef, config, models }: { projectRef: Pr
         <CardContent className="grid gap-3">
           {contexts.fields.length === 0 && <p className="text-sm text-muted-foreground">No model contexts yet.</p>}
           {contexts.fields.map((field, index) => (
-            <div key={field.id} role="group" aria-label={`Model context ${index + 1}`} className="grid gap-2 rounded-md border p-3 sm:grid-cols-[16rem_1fr_auto] sm:items-start">
-              <FormField id={`context-${index}-model`} label={rowLabel(`Context ${index + 1}`, "Model")} error={errors.modelContexts?.[index]?.model?.message}>
+            <div
+              key={field.id}
+              role="group"
+              aria-label={`Model context ${index + 1}`}
+              className="grid gap-2 rounded-md border p-3 sm:grid-cols-[16rem_1fr_auto] sm:items-start"
+            >
+              <FormField
+                id={`context-${index}-model`}
+                label={rowLabel(`Context ${index + 1}`, "Model")}
+                error={errors.modelContexts?.[index]?.model?.message}
+              >
                 <NativeSelect {...form.register(`modelContexts.${index}.model`)}>
                   <option value="">Choose a model…</option>
                   {models.map((m) => (
@@ -113,19 +173,38 @@ export function AgentConfigForm({ projectRef, config, models }: { projectRef: Pr
                   ))}
                 </NativeSelect>
               </FormField>
-              <FormField id={`context-${index}-text`} label={rowLabel(`Context ${index + 1}`, "Context")} error={errors.modelContexts?.[index]?.context?.message}>
+              <FormField
+                id={`context-${index}-text`}
+                label={rowLabel(`Context ${index + 1}`, "Context")}
+                error={errors.modelContexts?.[index]?.context?.message}
+              >
                 <Textarea className="min-h-9" {...form.register(`modelContexts.${index}.context`)} />
               </FormField>
-              <Button type="button" variant="ghost" size="icon" className="sm:mt-6" aria-label={`Remove model context ${index + 1}`} onClick={() => contexts.remove(index)}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon"
+                className="sm:mt-6"
+                aria-label={`Remove model context ${index + 1}`}
+                onClick={() => contexts.remove(index)}
+              >
                 <XIcon />
               </Button>
             </div>
           ))}
           <div>
-            <Button type="button" variant="outline" size="sm" disabled={models.length === 0} onClick={() => contexts.append({ model: "", context: "" })}>
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              disabled={models.length === 0}
+              onClick={() => contexts.append({ model: "", context: "" })}
+            >
               <PlusIcon /> Add model context
             </Button>
-            {models.length === 0 && <p className="pt-1 text-xs text-muted-foreground">This project has no models to describe yet.</p>}
+            {models.length === 0 && (
+              <p className="pt-1 text-xs text-muted-foreground">This project has no models to describe yet.</p>
+            )}
           </div>
         </CardContent>
       </Card>
@@ -133,7 +212,9 @@ export function AgentConfigForm({ projectRef, config, models }: { projectRef: Pr
       <Card>
         <CardHeader>
           <CardTitle>Webhook</CardTitle>
-          <CardDescription>Where agent events would be posted. Ferry stores the URL; it does not call it.</CardDescription>
+          <CardDescription>
+            Where agent events would be posted. Ferry stores the URL; it does not call it.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <FormField id="agent-webhook" label="Webhook URL (optional)" error={errors.webhookUrl?.message}>

@@ -6,7 +6,8 @@ import type { AgentConfigView as AgentConfig } from "@/lib/agent/get-agent-confi
 
 /** The agent config for those who may not edit it. */
 export function AgentConfigView({ config }: { config: AgentConfig | null }) {
-  if (!config) return <EmptyState>This project has no agent configuration yet. A project admin can set one up.</EmptyState>;
+  if (!config)
+    return <EmptyState>This project has no agent configuration yet. A project admin can set one up.</EmptyState>;
   return (
     <div className="grid gap-4">
       <Card>
@@ -14,7 +15,9 @@ export function AgentConfigView({ config }: { config: AgentConfig | null }) {
           <CardTitle>Persona</CardTitle>
         </CardHeader>
         <CardContent>
-          <p className="whitespace-pre-wrap text-sm">{config.persona || <span className="text-muted-foreground">No persona.</span>}</p>
+          <p className="whitespace-pre-wrap text-sm">
+            {config.persona || <span className="text-muted-foreground">No persona.</span>}
+          </p>
         </CardContent>
       </Card>
       <Card>
@@ -72,7 +75,9 @@ export function AgentConfigView({ config }: { config: AgentConfig | null }) {
         <CardHeader>
           <CardTitle>Webhook</CardTitle>
         </CardHeader>
-        <CardContent className="text-sm">{config.webhookUrl ?? <span className="text-muted-foreground">No webhook.</span>}</CardContent>
+        <CardContent className="text-sm">
+          {config.webhookUrl ?? <span className="text-muted-foreground">No webhook.</span>}
+        </CardContent>
       </Card>
     </div>
   );

@@ -11,8 +11,18 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ConnectionType } from "@/generated/prisma/enums";
 import { applyActionError } from "@/lib/forms/apply-action-error";
-import { connectionFormDefaults, connectionInputSchema, newConnectionConfig, type ConnectionFormValues } from "@/lib/validations/connection";
-import { CONNECTION_FIELDS, CONNECTION_SECRETS, CONNECTION_TYPE_LABELS, CONNECTION_TYPES } from "@/lib/validations/connection-fields";
+import {
+  connectionFormDefaults,
+  connectionInputSchema,
+  newConnectionConfig,
+  type ConnectionFormValues,
+} from "@/lib/validations/connection";
+import {
+  CONNECTION_FIELDS,
+  CONNECTION_SECRETS,
+  CONNECTION_TYPE_LABELS,
+  CONNECTION_TYPES,
+} from "@/lib/validations/connection-fields";
 
 export interface EditableConnection {
   name: string;
@@ -22,8 +32,19 @@ export interface EditableConnection {
 }
 
 /** Create (no `existing`) or edit a tenant connection. The secret is write-only. */
-export function ConnectionForm({ tenantSlug, existing, onDone }: { tenantSlug: string; existing?: EditableConnection; onDone: () => void }) {
-  const form = useForm<ConnectionFormValues>({ resolver: zodResolver(connectionInputSchema, undefined, { raw: true }), defaultValues: connectionFormDefaults(existing) });
+export function ConnectionForm({
+  tenantSlug,
+  existing,
+  onDone,
+}: {
+  tenantSlug: string;
+  existing?: EditableConnection;
+  onDone: () => void;
+}) {
+  const form = useForm<ConnectionFormValues>({
+    resolver: zodResolver(connectionInputSchema, undefined, { raw: true }),
+    defaultValues: connectionFormDefaults(existing),
+  });
   const { errors, isSubmitting } = form.formState;
   const type = useWatch({ control: form.control, name: "type" });
   const secret = CONNECTION_SECRETS[type];
@@ -37,7 +58,12 @@ export function ConnectionForm({ tenantSlug, existing, onDone }: { tenantSlug: s
 
   return (
     <form onSubmit={onSubmit} className="grid gap-3" noValidate>
-      <FormField id="connection-name" label="Name" hint="Unique in the tenant; models and bundles refer to the connection by this name." error={errors.name?.message}>
+      <FormField
+        id="connection-name"
+        label="Name"
+        hint="Unique in the tenant; models and bundles refer to the connection by this name."
+        error={errors.name?.message}
+      >
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
       {existing ? (
@@ -46,7 +72,11 @@ export function ConnectionForm({ tenantSlug, existing, onDone }: { tenantSlug: s
         </FormField>
       ) : (
         <FormField id="connection-type" label="Type" error={errors.type?.message}>
-          <NativeSelect {...form.register("type", { onChange: (event) => form.setValue("config", newConnectionConfig(event.target.value as ConnectionType)) })}>
+          <NativeSelect
+            {...form.register("type", {
+              onChange: (event) => form.setValue("config", newConnectionConfig(event.target.value as ConnectionType)),
+            })}
+          >
             {CONNECTION_TYPES.map((t) => (
               <option key={t} value={t}>
                 {CONNECTION_TYPE_LABELS[t]}
@@ -57,12 +87,27 @@ export function ConnectionForm({ tenantSlug, existing, onDone }: { tenantSlug: s
       )}
       <div className="grid items-start gap-3 sm:grid-cols-2">
         {CONNECTION_FIELDS[type].map((field) => (
-          <FormField key={`${type}-${field.key}`} id={`connection-config-${field.key}`} label={field.required ? field.label : `${field.label} (optional)`} error={configErrors?.[field.key]?.message}>
-            <Input placeholder={field.placeholder} autoComplete="off" inputMode={field.kind === "port" ? "numeric" : undefined} {...form.register(`config.${field.key}`)} />
+          <FormField
+            key={`${type}-${field.key}`}
+            id={`connection-config-${field.key}`}
+            label={field.required ? field.label : `${field.label} (optional)`}
+            error={configErrors?.[field.key]?.message}
+          >
+            <Input
+              placeholder={field.placeholder}
+              autoComplete="off"
+              inputMode={field.kind === "port" ? "numeric" : undefined}
+              {...form.register(`config.${field.key}`)}
+            />
           </FormField>
         ))}
       </div>
-      <FormField id="connection-options" label="Other settings (optional)" hint='Any other driver settings as a JSON object, e.g. { "sslmode": "require" }.' error={errors.options?.message}>
+      <FormField
+        id="connection-options"
+        label="Other settings (optional)"
+        hint='Any other driver settings as a JSON object, e.g. { "sslmode": "require" }.'
+        error={errors.options?.message}
+      >
         <Textarea className="min-h-16 font-mono text-xs" spellCheck={false} {...form.register("options")} />
       </FormField>
       <FormField
@@ -71,12 +116,31 @@ export function ConnectionForm({ tenantSlug, existing, onDone }: { tenantSlug: s
         hint={credentialHint(!!existing?.hasSecret, "secret")}
         error={errors.secret?.message}
       >
-        {secret.multiline ? <Textarea className="min-h-24 font-mono text-xs" spellCheck={false} autoComplete="off" {...form.register("secret")} /> : <Input type="password" autoComplete="new-password" {...form.register("secret")} />}
+        {secret.multiline ? (
+          <Textarea
+            className="min-h-24 font-mono text-xs"
+            spellCheck={false}
+            autoComplete="off"
+            {...form.register("secret")}
+          />
+        ) : (
+          <Input type="password" autoComplete="new-password" {...form.register("secret")} />
+        )}
       </FormField>
       {existing?.hasSecret && (
-        <CheckboxField control={form.control} name="clearSecret" id="connection-clear-secret" label="Clear the stored secret (the connection becomes pending credentials)" />
+        <CheckboxField
+          control={form.control}
+          name="clearSecret"
+          id="connection-clear-secret"
+          label="Clear the stored secret (the connection becomes pending credentials)"
+        />
       )}
-      <FormFooter error={errors.root?.server?.message} pending={isSubmitting} submitLabel={existing ? "Save connection" : "Create connection"} pendingLabel={existing ? "Saving…" : "Creating…"} />
+      <FormFooter
+        error={errors.root?.server?.message}
+        pending={isSubmitting}
+        submitLabel={existing ? "Save connection" : "Create connection"}
+        pendingLabel={existing ? "Saving…" : "Creating…"}
+      />
     </form>
   );
 }

@@ -2,7 +2,10 @@
 
 import { UnlinkIcon } from "lucide-react";
 import { useState, useTransition } from "react";
-import { linkConnectionAction, unlinkConnectionAction } from "@/app/(workspace)/t/[tenant]/p/[project]/connections/actions";
+import {
+  linkConnectionAction,
+  unlinkConnectionAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/connections/actions";
 import { ConfirmDeleteButton } from "@/components/shared/confirm-delete-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,7 +26,10 @@ export function LinkConnectionForm({ projectRef, available }: { projectRef: Proj
   const [name, setName] = useState(available[0]?.name ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  if (available.length === 0) return <p className="text-sm text-muted-foreground">Every connection of the tenant is already linked to this project.</p>;
+  if (available.length === 0)
+    return (
+      <p className="text-sm text-muted-foreground">Every connection of the tenant is already linked to this project.</p>
+    );
   const selected = available.some((c) => c.name === name) ? name : available[0]!.name;
   return (
     <form
@@ -38,10 +44,16 @@ export function LinkConnectionForm({ projectRef, available }: { projectRef: Proj
     >
       <Label htmlFor="link-connection">Connection to link</Label>
       <div className="flex flex-wrap gap-2">
-        <NativeSelect id="link-connection" className="max-w-sm" value={selected} onChange={(event) => setName(event.target.value)}>
+        <NativeSelect
+          id="link-connection"
+          className="max-w-sm"
+          value={selected}
+          onChange={(event) => setName(event.target.value)}
+        >
           {available.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({CONNECTION_TYPE_LABELS[c.type]}{c.status === "PENDING_CREDENTIALS" ? ", pending credentials" : ""})
+              {c.name} ({CONNECTION_TYPE_LABELS[c.type]}
+              {c.status === "PENDING_CREDENTIALS" ? ", pending credentials" : ""})
             </option>
           ))}
         </NativeSelect>

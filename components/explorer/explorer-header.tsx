@@ -6,7 +6,14 @@ import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/login/actions";
 import { Brand } from "@/components/brand";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 interface TenantOption {
   slug: string;
@@ -37,7 +44,11 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
         <DropdownMenuContent align="start">
           <DropdownMenuLabel>{user.isSystemAdmin ? "All tenants (system admin)" : "Your tenants"}</DropdownMenuLabel>
           {tenants.map((t) => (
-            <DropdownMenuItem key={t.slug} onSelect={() => router.push(`/t/${t.slug}`)} aria-current={t.slug === tenant.slug ? "true" : undefined}>
+            <DropdownMenuItem
+              key={t.slug}
+              onSelect={() => router.push(`/t/${t.slug}`)}
+              aria-current={t.slug === tenant.slug ? "true" : undefined}
+            >
               {t.name} <span className="ml-auto text-xs text-muted-foreground">{t.slug}</span>
             </DropdownMenuItem>
           ))}

@@ -6,7 +6,12 @@ import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";
 
 export interface SidebarProject {
@@ -17,7 +22,15 @@ export interface SidebarProject {
   modelCount: number;
 }
 
-export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug: string; projects: SidebarProject[]; canCreate: boolean }) {
+export function ProjectSidebar({
+  tenantSlug,
+  projects,
+  canCreate,
+}: {
+  tenantSlug: string;
+  projects: SidebarProject[];
+  canCreate: boolean;
+}) {
   const params = useParams<{ project?: string }>();
   const router = useRouter();
   const [exporting, setExporting] = useState<SidebarProject | null>(null);
@@ -38,8 +51,18 @@ export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug
       ) : (
         <ul className="grid gap-0.5">
           {projects.map((project) => (
-            <li key={project.slug} className={cn("group flex items-center rounded-md", params.project === project.slug ? "bg-accent" : "hover:bg-accent/60")}>
-              <Link href={`/t/${tenantSlug}/p/${project.slug}`} className="flex min-w-0 flex-1 items-center gap-2 px-2 py-1.5 text-sm" aria-current={params.project === project.slug ? "page" : undefined}>
+            <li
+              key={project.slug}
+              className={cn(
+                "group flex items-center rounded-md",
+                params.project === project.slug ? "bg-accent" : "hover:bg-accent/60",
+              )}
+            >
+              <Link
+                href={`/t/${tenantSlug}/p/${project.slug}`}
+                className="flex min-w-0 flex-1 items-center gap-2 px-2 py-1.5 text-sm"
+                aria-current={params.project === project.slug ? "page" : undefined}
+              >
                 <FolderIcon className="size-4 shrink-0 text-muted-foreground" />
                 <span className="truncate">{project.displayName}</span>
                 <span className="ml-auto text-xs text-muted-foreground">{project.modelCount}</span>
@@ -51,17 +74,33 @@ export function ProjectSidebar({ tenantSlug, projects, canCreate }: { tenantSlug
                   </Button>
                 </DropdownMenuTrigger>
                 <DropdownMenuContent align="start">
-                  <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}`)}>Open</DropdownMenuItem>
-                  <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/settings`)}>Settings</DropdownMenuItem>
-                  {project.role === "ADMIN" && <DropdownMenuItem onSelect={() => setExporting(project)}>Export Project…</DropdownMenuItem>}
-                  {project.role === "ADMIN" && <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/import-model`)}>Import Model…</DropdownMenuItem>}
+                  <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}`)}>
+                    Open
+                  </DropdownMenuItem>
+                  <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/settings`)}>
+                    Settings
+                  </DropdownMenuItem>
+                  {project.role === "ADMIN" && (
+                    <DropdownMenuItem onSelect={() => setExporting(project)}>Export Project…</DropdownMenuItem>
+                  )}
+                  {project.role === "ADMIN" && (
+                    <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/import-model`)}>
+                      Import Model…
+                    </DropdownMenuItem>
+                  )}
                 </DropdownMenuContent>
               </DropdownMenu>
             </li>
           ))}
         </ul>
       )}
-      {exporting && <ExportDialog open target={{ tenantSlug, projectSlug: exporting.slug, displayName: exporting.displayName }} onOpenChange={(open) => !open && setExporting(null)} />}
+      {exporting && (
+        <ExportDialog
+          open
+          target={{ tenantSlug, projectSlug: exporting.slug, displayName: exporting.displayName }}
+          onOpenChange={(open) => !open && setExporting(null)}
+        />
+      )}
     </aside>
   );
 }

@@ -8,7 +8,14 @@ import { prepareExportAction } from "@/app/(workspace)/t/[tenant]/p/[project]/ex
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -41,7 +48,15 @@ export interface ExportTarget {
 }
 
 /** Export Project… / Export Model… dialog: choose sections and credentials, then download. */
-export function ExportDialog({ target, open, onOpenChange }: { target: ExportTarget; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ExportDialog({
+  target,
+  open,
+  onOpenChange,
+}: {
+  target: ExportTarget;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [phase, setPhase] = useState<Phase>({ step: "form" });
   const [error, setError] = useState<string | null>(null);
   const form = useForm<ExportDialogValues>({ resolver: zodResolver(exportDialogSchema), defaultValues: DEFAULTS });
@@ -64,7 +79,11 @@ export function ExportDialog({ target, open, onOpenChange }: { target: ExportTar
     const sections = isModel ? ["connections"] : SECTIONS.filter((s) => values.sections[s.key]).map((s) => s.key);
     const result = await prepareExportAction(
       { tenantSlug: target.tenantSlug, projectSlug: target.projectSlug, modelSlug: target.model?.slug },
-      { sections, includeCredentials: values.includeCredentials, ...(values.includeCredentials ? { passphrase: values.passphrase } : {}) },
+      {
+        sections,
+        includeCredentials: values.includeCredentials,
+        ...(values.includeCredentials ? { passphrase: values.passphrase } : {}),
+      },
     );
     if (!result.ok) {
       setError(result.error.message);
@@ -85,9 +104,13 @@ export function ExportDialog({ target, open, onOpenChange }: { target: ExportTar
     <Dialog open={open} onOpenChange={reset}>
       <DialogContent aria-describedby="export-dialog-description">
         <DialogHeader>
-          <DialogTitle>{isModel ? `Export model “${target.model!.name}”` : `Export project “${target.displayName}”`}</DialogTitle>
+          <DialogTitle>
+            {isModel ? `Export model “${target.model!.name}”` : `Export project “${target.displayName}”`}
+          </DialogTitle>
           <DialogDescription id="export-dialog-description">
-            {isModel ? "One JSON file with the model, its history and the connections it uses; importable into another project." : "One JSON file with the whole project, to import into another project or environment."}
+            {isModel
+              ? "One JSON file with the model, its history and the connections it uses; importable into another project."
+              : "One JSON file with the whole project, to import into another project or environment."}
           </DialogDescription>
         </DialogHeader>
 
@@ -121,7 +144,12 @@ export function ExportDialog({ target, open, onOpenChange }: { target: ExportTar
                     name={`sections.${section.key}`}
                     render={({ field }) => (
                       <div className="flex items-start gap-2">
-                        <Checkbox id={`section-${section.key}`} checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} aria-describedby={`section-${section.key}-hint`} />
+                        <Checkbox
+                          id={`section-${section.key}`}
+                          checked={field.value}
+                          onCheckedChange={(v) => field.onChange(v === true)}
+                          aria-describedby={`section-${section.key}-hint`}
+                        />
                         <div className="grid gap-0.5">
                           <Label htmlFor={`section-${section.key}`}>{section.label}</Label>
                           <p id={`section-${section.key}-hint`} className="text-xs text-muted-foreground">
@@ -141,13 +169,19 @@ export function ExportDialog({ target, open, onOpenChange }: { target: ExportTar
                 name="includeCredentials"
                 render={({ field }) => (
                   <div className="flex items-start gap-2">
-                    <Checkbox id="include-credentials" checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} aria-describedby="include-credentials-hint" />
+                    <Checkbox
+                      id="include-credentials"
+                      checked={field.value}
+                      onCheckedChange={(v) => field.onChange(v === true)}
+                      aria-describedby="include-credentials-hint"
+                    />
                     <div className="grid gap-0.5">
                       <Label htmlFor="include-credentials" className="inline-flex items-center gap-1">
                         <LockIcon className="size-3.5" /> Include credentials
                       </Label>
                       <p id="include-credentials-hint" className="text-xs text-muted-foreground">
-                        Off: passwords and API keys are left out. On: they are encrypted under a passphrase you choose (Fernet, PBKDF2-SHA256).
+                        Off: passwords and API keys are left out. On: they are encrypted under a passphrase you choose
+                        (Fernet, PBKDF2-SHA256).
                       </p>
                     </div>
                   </div>
@@ -155,10 +189,19 @@ export function ExportDialog({ target, open, onOpenChange }: { target: ExportTar
               />
               {includeCredentials && (
                 <div className="grid gap-3 sm:grid-cols-2">
-                  <FormField id="export-passphrase" label="Passphrase" error={errors.passphrase?.message} hint="At least 8 characters. Ferry does not keep it.">
+                  <FormField
+                    id="export-passphrase"
+                    label="Passphrase"
+                    error={errors.passphrase?.message}
+                    hint="At least 8 characters. Ferry does not keep it."
+                  >
                     <Input type="password" autoComplete="new-password" {...form.register("passphrase")} />
                   </FormField>
-                  <FormField id="export-passphrase-confirm" label="Repeat passphrase" error={errors.confirmPassphrase?.message}>
+                  <FormField
+                    id="export-passphrase-confirm"
+                    label="Repeat passphrase"
+                    error={errors.confirmPassphrase?.message}
+                  >
                     <Input type="password" autoComplete="new-password" {...form.register("confirmPassphrase")} />
                   </FormField>
                 </div>
@@ -172,7 +215,11 @@ export function ExportDialog({ target, open, onOpenChange }: { target: ExportTar
               </Button>
               <Button type="submit" disabled={phase.step === "preparing"}>
                 <DownloadIcon />
-                {phase.step === "preparing" ? (includeCredentials ? "Encrypting and preparing…" : "Preparing…") : "Export"}
+                {phase.step === "preparing"
+                  ? includeCredentials
+                    ? "Encrypting and preparing…"
+                    : "Preparing…"
+                  : "Export"}
               </Button>
             </DialogFooter>
           </form>

@@ -16,9 +16,16 @@ self.onmessage = async (event: MessageEvent<ReaderRequest>) => {
   try {
     const started = performance.now();
     const bundle = parseBundleBytes(new Uint8Array(await file.arrayBuffer()), maxBytes);
-    self.postMessage({ ok: true, summary: summarizeBundle(bundle), encryption: bundle.encryption ?? null, millis: performance.now() - started });
+    self.postMessage({
+      ok: true,
+      summary: summarizeBundle(bundle),
+      encryption: bundle.encryption ?? null,
+      millis: performance.now() - started,
+    });
   } catch (error) {
-    const payload = isAppError(error) ? { code: error.code, message: error.message, details: error.details } : { code: "INVALID_BUNDLE", message: "The file could not be read." };
+    const payload = isAppError(error)
+      ? { code: error.code, message: error.message, details: error.details }
+      : { code: "INVALID_BUNDLE", message: "The file could not be read." };
     self.postMessage({ ok: false, error: payload });
   }
 };

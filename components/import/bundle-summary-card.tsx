@@ -5,7 +5,9 @@ import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import { formatUtc } from "@/lib/utils";
 
 export function BundleSummaryCard({ summary, fileName }: { summary: BundleSummary; fileName: string }) {
-  const exportedAt = summary.source.exportedAt ? formatUtc(new Date(summary.source.exportedAt)) : "not recorded (stable export)";
+  const exportedAt = summary.source.exportedAt
+    ? formatUtc(new Date(summary.source.exportedAt))
+    : "not recorded (stable export)";
   return (
     <Card aria-label="Bundle summary">
       <CardHeader>

@@ -14,7 +14,17 @@ export interface TenantConnection {
 }
 
 /** One row per exported connection: create it, map it onto an existing one of its type, or create it pending. */
-export function ConnectionMappingTable({ control, register, errors, tenantConnections }: { control: Control<ImportWizardValues>; register: UseFormRegister<ImportWizardValues>; errors: FieldErrors<ImportWizardValues>; tenantConnections: TenantConnection[] }) {
+export function ConnectionMappingTable({
+  control,
+  register,
+  errors,
+  tenantConnections,
+}: {
+  control: Control<ImportWizardValues>;
+  register: UseFormRegister<ImportWizardValues>;
+  errors: FieldErrors<ImportWizardValues>;
+  tenantConnections: TenantConnection[];
+}) {
   const rows = useWatch({ control, name: "connections" });
   return (
     <Table>
@@ -36,11 +46,19 @@ export function ConnectionMappingTable({ control, register, errors, tenantConnec
                 <div className="font-medium">{row.exported}</div>
                 <div className="flex gap-1 pt-1">
                   <Badge variant="outline">{row.type}</Badge>
-                  {row.hasCredentials ? <Badge variant="success">credentials in bundle</Badge> : <Badge variant="secondary">no credentials</Badge>}
+                  {row.hasCredentials ? (
+                    <Badge variant="success">credentials in bundle</Badge>
+                  ) : (
+                    <Badge variant="secondary">no credentials</Badge>
+                  )}
                 </div>
               </TableCell>
               <TableCell className="w-64">
-                <NativeSelect aria-label={`Action for ${row.exported}`} aria-invalid={!!rowErrors?.action} {...register(`connections.${index}.action`)}>
+                <NativeSelect
+                  aria-label={`Action for ${row.exported}`}
+                  aria-invalid={!!rowErrors?.action}
+                  {...register(`connections.${index}.action`)}
+                >
                   <option value="create" disabled={!row.hasCredentials}>
                     Create new{row.hasCredentials ? "" : " (needs credentials)"}
                   </option>
@@ -54,7 +72,11 @@ export function ConnectionMappingTable({ control, register, errors, tenantConnec
               <TableCell className="w-72">
                 {row.action === "map" ? (
                   <>
-                    <NativeSelect aria-label={`Existing connection for ${row.exported}`} aria-invalid={!!rowErrors?.target} {...register(`connections.${index}.target`)}>
+                    <NativeSelect
+                      aria-label={`Existing connection for ${row.exported}`}
+                      aria-invalid={!!rowErrors?.target}
+                      {...register(`connections.${index}.target`)}
+                    >
                       <option value="">Choose a {row.type} connection…</option>
                       {candidates.map((c) => (
                         <option key={c.name} value={c.name}>
@@ -63,13 +85,27 @@ export function ConnectionMappingTable({ control, register, errors, tenantConnec
                       ))}
                     </NativeSelect>
                     {rowErrors?.target && <p className="pt-1 text-xs text-destructive">{rowErrors.target.message}</p>}
-                    {mapped && <p className="pt-1 text-xs text-muted-foreground">{mapped.projects.length > 0 ? `Used by: ${mapped.projects.join(", ")}` : "Not used by any project yet"}</p>}
+                    {mapped && (
+                      <p className="pt-1 text-xs text-muted-foreground">
+                        {mapped.projects.length > 0
+                          ? `Used by: ${mapped.projects.join(", ")}`
+                          : "Not used by any project yet"}
+                      </p>
+                    )}
                   </>
                 ) : (
                   <>
-                    <Input aria-label={`New name for ${row.exported}`} aria-invalid={!!rowErrors?.name} {...register(`connections.${index}.name`)} />
+                    <Input
+                      aria-label={`New name for ${row.exported}`}
+                      aria-invalid={!!rowErrors?.name}
+                      {...register(`connections.${index}.name`)}
+                    />
                     {rowErrors?.name && <p className="pt-1 text-xs text-destructive">{rowErrors.name.message}</p>}
-                    <p className="pt-1 text-xs text-muted-foreground">{row.action === "create" ? "A new tenant connection with the bundle's credentials." : "A new tenant connection; enter its secret later."}</p>
+                    <p className="pt-1 text-xs text-muted-foreground">
+                      {row.action === "create"
+                        ? "A new tenant connection with the bundle's credentials."
+                        : "A new tenant connection; enter its secret later."}
+                    </p>
                   </>
                 )}
               </TableCell>

@@ -3,7 +3,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -36,7 +45,8 @@ function defaults(summary: BundleSummary, target: WizardTarget): ImportWizardVal
       const sameName = target.connections.find((t) => t.name === c.name && t.type === c.type);
       const hasCredentials = c.credentials === "encrypted";
       // Pre-fill the obvious choice; the user confirms it row by row.
-      const action = hasCredentials && !target.connections.some((t) => t.name === c.name) ? "create" : sameName ? "map" : "pending";
+      const action =
+        hasCredentials && !target.connections.some((t) => t.name === c.name) ? "create" : sameName ? "map" : "pending";
       return { exported: c.name, type: c.type, hasCredentials, action, target: sameName?.name ?? "", name: c.name };
     }),
     overrideCredentials: false,
@@ -44,13 +54,35 @@ function defaults(summary: BundleSummary, target: WizardTarget): ImportWizardVal
 }
 
 /** Mode, slugs, model renames and connection mapping — everything import needs to decide. */
-export function ImportOptionsForm({ summary, target, passphrase, onImport, busy }: { summary: BundleSummary; target: WizardTarget; passphrase?: string; onImport: (options: ImportOptions) => void; busy: boolean }) {
+export function ImportOptionsForm({
+  summary,
+  target,
+  passphrase,
+  onImport,
+  busy,
+}: {
+  summary: BundleSummary;
+  target: WizardTarget;
+  passphrase?: string;
+  onImport: (options: ImportOptions) => void;
+  busy: boolean;
+}) {
   const isModel = summary.scope === "model";
   const schema = useMemo(
-    () => importWizardSchema({ scope: summary.scope, projectSlugs: target.projects.map((p) => p.slug), modelSlugs: target.project?.modelSlugs ?? [], connections: target.connections }),
+    () =>
+      importWizardSchema({
+        scope: summary.scope,
+        projectSlugs: target.projects.map((p) => p.slug),
+        modelSlugs: target.project?.modelSlugs ?? [],
+        connections: target.connections,
+      }),
     [summary.scope, target],
   );
-  const form = useForm<ImportWizardValues>({ resolver: zodResolver(schema), defaultValues: defaults(summary, target), mode: "onChange" });
+  const form = useForm<ImportWizardValues>({
+    resolver: zodResolver(schema),
+    defaultValues: defaults(summary, target),
+    mode: "onChange",
+  });
   const { errors } = form.formState;
   const mode = useWatch({ control: form.control, name: "mode" });
   const replaceSlug = useWatch({ control: form.control, name: "replaceSlug" });
@@ -68,8 +100,15 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
     projectSlug: isModel ? target.project!.slug : values.mode === "create" ? values.projectSlug : values.replaceSlug,
     ...(isModel || !values.displayName ? {} : { displayName: values.displayName }),
     passphrase,
-    modelSlugOverrides: Object.fromEntries(values.models.filter((m) => m.slug !== m.exported).map((m) => [m.exported, m.slug])),
-    connectionMapping: Object.fromEntries(values.connections.map((c) => [c.exported, c.action === "map" ? { action: "map" as const, target: c.target } : { action: c.action, name: c.name }])),
+    modelSlugOverrides: Object.fromEntries(
+      values.models.filter((m) => m.slug !== m.exported).map((m) => [m.exported, m.slug]),
+    ),
+    connectionMapping: Object.fromEntries(
+      values.connections.map((c) => [
+        c.exported,
+        c.action === "map" ? { action: "map" as const, target: c.target } : { action: c.action, name: c.name },
+      ]),
+    ),
     overrideCredentials: values.overrideCredentials,
   });
 
@@ -79,18 +118,33 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
     else onImport(options);
   });
 
-  const replaced = isModel ? form.getValues("models")[0]?.slug : target.projects.find((p) => p.slug === replaceSlug)?.displayName;
+  const replaced = isModel
+    ? form.getValues("models")[0]?.slug
+    : target.projects.find((p) => p.slug === replaceSlug)?.displayName;
 
   return (
     <form onSubmit={onSubmit} className="grid gap-6" noValidate>
       <fieldset className="grid gap-3">
-        <legend className="mb-2 text-base font-semibold">{isModel ? `Into project “${target.project!.displayName}”` : "Mode"}</legend>
+        <legend className="mb-2 text-base font-semibold">
+          {isModel ? `Into project “${target.project!.displayName}”` : "Mode"}
+        </legend>
         <div role="radiogroup" aria-label="Import mode" className="grid gap-2 sm:grid-cols-2">
           {(["create", "replace"] as const).map((value) => (
-            <label key={value} className="flex cursor-pointer items-start gap-2 rounded-md border p-3 has-[:checked]:border-primary has-[:checked]:bg-accent">
+            <label
+              key={value}
+              className="flex cursor-pointer items-start gap-2 rounded-md border p-3 has-[:checked]:border-primary has-[:checked]:bg-accent"
+            >
               <input type="radio" value={value} className="mt-1" {...form.register("mode")} />
               <span>
-                <span className="block text-sm font-medium">{value === "create" ? (isModel ? "Add as a new model" : "Create new project") : isModel ? "Replace an existing model" : "Replace existing project"}</span>
+                <span className="block text-sm font-medium">
+                  {value === "create"
+                    ? isModel
+                      ? "Add as a new model"
+                      : "Create new project"
+                    : isModel
+                      ? "Replace an existing model"
+                      : "Replace existing project"}
+                </span>
                 <span className="block text-xs text-muted-foreground">
                   {value === "create"
                     ? isModel
@@ -106,7 +160,16 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
         </div>
         {!isModel && mode === "create" && (
           <div className="grid gap-3 sm:grid-cols-2">
-            <FormField id="import-slug" label="Project slug" error={errors.projectSlug?.message} hint={target.projects.some((p) => p.slug === summary.project.slug) ? `"${summary.project.slug}" exists here: try "${suggestion}", or replace it.` : undefined}>
+            <FormField
+              id="import-slug"
+              label="Project slug"
+              error={errors.projectSlug?.message}
+              hint={
+                target.projects.some((p) => p.slug === summary.project.slug)
+                  ? `"${summary.project.slug}" exists here: try "${suggestion}", or replace it.`
+                  : undefined
+              }
+            >
               <Input {...form.register("projectSlug")} />
             </FormField>
             <FormField id="import-display-name" label="Display name" error={errors.displayName?.message}>
@@ -133,17 +196,30 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
         )}
       </fieldset>
 
-      <details className="rounded-md border p-3" open={overridesOpen || !!errors.models} onToggle={(event) => setOverridesOpen(event.currentTarget.open)}>
+      <details
+        className="rounded-md border p-3"
+        open={overridesOpen || !!errors.models}
+        onToggle={(event) => setOverridesOpen(event.currentTarget.open)}
+      >
         <summary className="cursor-pointer text-sm font-medium">
           Model slug overrides ({summary.models.length} {summary.models.length === 1 ? "model" : "models"})
         </summary>
-        <p className="py-2 text-xs text-muted-foreground">Rename a model on the way in: recipes, agent contexts, joins and model-scoped access bindings are rewritten to match.</p>
+        <p className="py-2 text-xs text-muted-foreground">
+          Rename a model on the way in: recipes, agent contexts, joins and model-scoped access bindings are rewritten to
+          match.
+        </p>
         <div className="grid gap-2 sm:grid-cols-2">
-          {(overridesOpen || !!errors.models) && summary.models.map((model, index) => (
-            <FormField key={model.slug} id={`model-slug-${model.slug}`} label={`New slug for ${model.slug}`} error={errors.models?.[index]?.slug?.message}>
-              <Input {...form.register(`models.${index}.slug`)} />
-            </FormField>
-          ))}
+          {(overridesOpen || !!errors.models) &&
+            summary.models.map((model, index) => (
+              <FormField
+                key={model.slug}
+                id={`model-slug-${model.slug}`}
+                label={`New slug for ${model.slug}`}
+                error={errors.models?.[index]?.slug?.message}
+              >
+                <Input {...form.register(`models.${index}.slug`)} />
+              </FormField>
+            ))}
         </div>
       </details>
 
@@ -152,17 +228,31 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
           <h3 id="mapping-heading" className="text-base font-semibold">
             Connections
           </h3>
-          <p className="text-xs text-muted-foreground">Connections belong to the tenant and may be shared by several projects.</p>
-          <ConnectionMappingTable control={form.control} register={form.register} errors={errors} tenantConnections={target.connections} />
+          <p className="text-xs text-muted-foreground">
+            Connections belong to the tenant and may be shared by several projects.
+          </p>
+          <ConnectionMappingTable
+            control={form.control}
+            register={form.register}
+            errors={errors}
+            tenantConnections={target.connections}
+          />
           <Controller
             control={form.control}
             name="overrideCredentials"
             render={({ field }) => (
               <div className="flex items-start gap-2 pt-1">
-                <Checkbox id="override-credentials" checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} disabled={!summary.credentialsIncluded} />
+                <Checkbox
+                  id="override-credentials"
+                  checked={field.value}
+                  onCheckedChange={(v) => field.onChange(v === true)}
+                  disabled={!summary.credentialsIncluded}
+                />
                 <Label htmlFor="override-credentials" className="leading-5">
                   Override existing connections with exported credentials
-                  <span className="block text-xs font-normal text-muted-foreground">Mapped connections get the bundle&apos;s secret — every project using them is affected.</span>
+                  <span className="block text-xs font-normal text-muted-foreground">
+                    Mapped connections get the bundle&apos;s secret — every project using them is affected.
+                  </span>
                 </Label>
               </div>
             )}
@@ -182,7 +272,11 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
                 <span className="text-muted-foreground">
                   {l.provider} · {l.model}
                 </span>
-                {l.credentials === "encrypted" ? <Badge variant="success">arrives active</Badge> : <Badge variant="warning">arrives pending (no API key)</Badge>}
+                {l.credentials === "encrypted" ? (
+                  <Badge variant="success">arrives active</Badge>
+                ) : (
+                  <Badge variant="warning">arrives pending (no API key)</Badge>
+                )}
               </li>
             ))}
           </ul>
@@ -203,7 +297,9 @@ export function ImportOptionsForm({ summary, target, passphrase, onImport, busy 
       <AlertDialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>
-            <AlertDialogTitle>{isModel ? `Replace model “${replaced}”?` : `Replace project “${replaced}”?`}</AlertDialogTitle>
+            <AlertDialogTitle>
+              {isModel ? `Replace model “${replaced}”?` : `Replace project “${replaced}”?`}
+            </AlertDialogTitle>
             <AlertDialogDescription>
               {isModel
                 ? "Its draft, version history, aggregates and pockets are replaced by the bundle's. This cannot be undone."

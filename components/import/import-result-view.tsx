@@ -5,7 +5,20 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportResult } from "@/lib/import/import-bundle";
 
-const SECTION_NAMES: Record<string, string> = { project: "Project", models: "Models", versions: "Model versions", aggregates: "Aggregates", pockets: "Pockets", connections: "Connections", llmConfigs: "LLM configs", agent: "Agent", recipes: "Recipes", settings: "Settings", accessBindings: "Access bindings", users: "Users" };
+const SECTION_NAMES: Record<string, string> = {
+  project: "Project",
+  models: "Models",
+  versions: "Model versions",
+  aggregates: "Aggregates",
+  pockets: "Pockets",
+  connections: "Connections",
+  llmConfigs: "LLM configs",
+  agent: "Agent",
+  recipes: "Recipes",
+  settings: "Settings",
+  accessBindings: "Access bindings",
+  users: "Users",
+};
 
 /** What the import did, what to watch out for, and the checklist of what to do next. */
 export function ImportResultView({ result }: { result: ImportResult }) {
@@ -14,7 +27,11 @@ export function ImportResultView({ result }: { result: ImportResult }) {
       <Alert variant="success">
         <AlertTitle className="flex items-center gap-2">
           <CheckCircle2Icon className="size-4" />
-          {result.scope === "model" ? "Model imported" : result.mode === "replace" ? "Project replaced" : "Project imported"}
+          {result.scope === "model"
+            ? "Model imported"
+            : result.mode === "replace"
+              ? "Project replaced"
+              : "Project imported"}
         </AlertTitle>
         <AlertDescription>
           <Link href={result.project.href} className="font-medium underline">
@@ -91,7 +108,11 @@ export function ImportResultView({ result }: { result: ImportResult }) {
               {result.connections.map((c) => (
                 <li key={c.exportedName}>
                   <span className="font-medium">{c.exportedName}</span> →{" "}
-                  {c.action === "map" ? `mapped to ${c.targetName}` : c.action === "create" ? `created as ${c.targetName}` : `created as ${c.targetName} (pending credentials)`}
+                  {c.action === "map"
+                    ? `mapped to ${c.targetName}`
+                    : c.action === "create"
+                      ? `created as ${c.targetName}`
+                      : `created as ${c.targetName} (pending credentials)`}
                 </li>
               ))}
             </ul>

@@ -21,7 +21,12 @@ import { useBundleReader } from "./use-bundle-reader";
 
 type WizardError = { code: string; message: string; details?: unknown };
 type Loaded = { file: File; summary: BundleSummary; encryption: BundleEncryption | null };
-type Step = { name: "file" } | { name: "passphrase"; loaded: Loaded } | { name: "options"; loaded: Loaded; passphrase?: string } | { name: "importing"; loaded: Loaded } | { name: "result"; result: ImportResult };
+type Step =
+  | { name: "file" }
+  | { name: "passphrase"; loaded: Loaded }
+  | { name: "options"; loaded: Loaded; passphrase?: string }
+  | { name: "importing"; loaded: Loaded }
+  | { name: "result"; result: ImportResult };
 
 const STEPS = ["Choose file", "Passphrase", "Options", "Import", "Result"];
 
@@ -44,7 +49,13 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
     setReading(false);
     if (!read.ok) return setError(read.error);
     if (read.summary.scope !== expectedScope) {
-      return setError({ code: "INVALID_BUNDLE", message: read.summary.scope === "model" ? "This file holds a single model: open the project that should receive it and use Import Model." : "This file holds a whole project: use Import Project in the toolbar." });
+      return setError({
+        code: "INVALID_BUNDLE",
+        message:
+          read.summary.scope === "model"
+            ? "This file holds a single model: open the project that should receive it and use Import Model."
+            : "This file holds a whole project: use Import Project in the toolbar.",
+      });
     }
     const loaded = { file, summary: read.summary, encryption: read.encryption };
     // A transition lets React render a big options form (hundreds of rows) in slices, keeping
@@ -68,7 +79,9 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
     const form = new FormData();
     form.set("bundle", loaded.file);
     form.set("options", JSON.stringify(options));
-    const url = target.project ? `/api/v1/projects/${target.project.slug}/models/import?tenant=${target.tenantSlug}` : "/api/v1/projects/import";
+    const url = target.project
+      ? `/api/v1/projects/${target.project.slug}/models/import?tenant=${target.tenantSlug}`
+      : "/api/v1/projects/import";
     const result = await uploadImport({ url, form, onProgress: setProgress });
     if (!result.ok) {
       setError(result.error);
@@ -89,7 +102,11 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         {STEPS.map((label, i) => {
           const skipped = i === 1 && passphraseSkipped;
           return (
-            <li key={label} aria-current={i === index ? "step" : undefined} className={`rounded-full border px-3 py-1 ${i === index ? "border-primary bg-primary text-primary-foreground" : skipped ? "text-muted-foreground line-through" : i < index ? "bg-accent" : "text-muted-foreground"}`}>
+            <li
+              key={label}
+              aria-current={i === index ? "step" : undefined}
+              className={`rounded-full border px-3 py-1 ${i === index ? "border-primary bg-primary text-primary-foreground" : skipped ? "text-muted-foreground line-through" : i < index ? "bg-accent" : "text-muted-foreground"}`}
+            >
               {i + 1}. {label}
               {skipped && <span className="sr-only"> (not needed: no credentials in the bundle)</span>}
             </li>
@@ -102,7 +119,12 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
           <BundleSummaryCard summary={loaded.summary} fileName={loaded.file.name} />
           {step.name !== "importing" && (
             <div>
-              <Button variant="link" size="sm" className="px-0" onClick={() => (setStep({ name: "file" }), setError(null), setPassphrase(""))}>
+              <Button
+                variant="link"
+                size="sm"
+                className="px-0"
+                onClick={() => (setStep({ name: "file" }), setError(null), setPassphrase(""))}
+              >
                 Choose another file
               </Button>
             </div>
@@ -122,8 +144,17 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
             void onPassphrase(step.loaded);
           }}
         >
-          <FormField id="import-passphrase" label="Passphrase" hint="The passphrase chosen when the bundle was exported. It is checked before anything is imported.">
-            <Input type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <FormField
+            id="import-passphrase"
+            label="Passphrase"
+            hint="The passphrase chosen when the bundle was exported. It is checked before anything is imported."
+          >
+            <Input
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
           </FormField>
           <div>
             <Button type="submit" disabled={checking || passphrase.length === 0}>
@@ -133,13 +164,23 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         </form>
       )}
 
-      {step.name === "options" && <ImportOptionsForm summary={step.loaded.summary} target={target} passphrase={step.passphrase} busy={false} onImport={(options) => void onImport(step.loaded, options)} />}
+      {step.name === "options" && (
+        <ImportOptionsForm
+          summary={step.loaded.summary}
+          target={target}
+          passphrase={step.passphrase}
+          busy={false}
+          onImport={(options) => void onImport(step.loaded, options)}
+        />
+      )}
 
       {step.name === "importing" && (
         <div role="status" aria-live="polite" className="grid max-w-md gap-2">
           <p className="text-sm font-medium">{progressLabel(progress, step.loaded.summary.counts.models)}</p>
           <Progress value={progressPercent(progress)} aria-label="Import progress" />
-          <p className="text-xs text-muted-foreground">Everything is written in one transaction: if anything fails, nothing is changed.</p>
+          <p className="text-xs text-muted-foreground">
+            Everything is written in one transaction: if anything fails, nothing is changed.
+          </p>
         </div>
       )}
 
@@ -171,7 +212,8 @@ const PHASES: Record<string, string> = {
 function progressLabel(progress: ImportProgress, models: number): string {
   if (progress.uploaded !== null) return `Uploading… ${Math.round(progress.uploaded * 100)}%`;
   const phase = PHASES[progress.phase ?? "validating"] ?? "Importing…";
-  if (progress.phase === "versions" && progress.total) return `${phase}: ${progress.done!.toLocaleString("en")} of ${progress.total.toLocaleString("en")} (${models} models)`;
+  if (progress.phase === "versions" && progress.total)
+    return `${phase}: ${progress.done!.toLocaleString("en")} of ${progress.total.toLocaleString("en")} (${models} models)`;
   return phase;
 }
 

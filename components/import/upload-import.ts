@@ -10,13 +10,18 @@ export interface ImportProgress {
   total?: number;
 }
 
-export type ImportOutcome = { ok: true; data: ImportResult } | { ok: false; error: { code: string; message: string; details?: unknown } };
+export type ImportOutcome =
+  { ok: true; data: ImportResult } | { ok: false; error: { code: string; message: string; details?: unknown } };
 
 /**
  * Posts the bundle and options to the import route with the browser session and follows it:
  * upload progress from XHR (fetch has none), then the server's NDJSON phases, then the result.
  */
-export function uploadImport(options: { url: string; form: FormData; onProgress: (progress: ImportProgress) => void }): Promise<ImportOutcome> {
+export function uploadImport(options: {
+  url: string;
+  form: FormData;
+  onProgress: (progress: ImportProgress) => void;
+}): Promise<ImportOutcome> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let offset = 0;
@@ -29,10 +34,17 @@ export function uploadImport(options: { url: string; form: FormData; onProgress:
         offset = newline + 1;
         newline = text.indexOf("\n", offset);
         if (!line) continue;
-        const message = JSON.parse(line) as { phase?: string; done?: number; total?: number; result?: ImportResult; error?: { code: string; message: string; details?: unknown } };
+        const message = JSON.parse(line) as {
+          phase?: string;
+          done?: number;
+          total?: number;
+          result?: ImportResult;
+          error?: { code: string; message: string; details?: unknown };
+        };
         if (message.result) outcome = { ok: true, data: message.result };
         else if (message.error) outcome = { ok: false, error: message.error };
-        else if (message.phase) options.onProgress({ uploaded: null, phase: message.phase, done: message.done, total: message.total });
+        else if (message.phase)
+          options.onProgress({ uploaded: null, phase: message.phase, done: message.done, total: message.total });
       }
     };
     xhr.open("POST", options.url);
@@ -53,9 +65,24 @@ export function uploadImport(options: { url: string; form: FormData; onProgress:
           // Not JSON: handled below.
         }
       }
-      resolve(outcome ?? { ok: false, error: { code: "IMPORT_FAILED", message: `The server answered ${xhr.status} without a result. Nothing was changed.` } });
+      resolve(
+        outcome ?? {
+          ok: false,
+          error: {
+            code: "IMPORT_FAILED",
+            message: `The server answered ${xhr.status} without a result. Nothing was changed.`,
+          },
+        },
+      );
     };
-    xhr.onerror = () => resolve({ ok: false, error: { code: "IMPORT_FAILED", message: "The upload did not reach the server (connection lost). Nothing was changed." } });
+    xhr.onerror = () =>
+      resolve({
+        ok: false,
+        error: {
+          code: "IMPORT_FAILED",
+          message: "The upload did not reach the server (connection lost). Nothing was changed.",
+        },
+      });
     xhr.send(options.form);
   });
 }

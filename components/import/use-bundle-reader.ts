@@ -14,7 +14,10 @@ export function useBundleReader(maxBytes: number) {
     (file: File): Promise<ReaderResult> => {
       if (file.size > maxBytes) {
         const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-        return Promise.resolve({ ok: false, error: { code: "PAYLOAD_TOO_LARGE", message: `The file is ${mb(file.size)}; the limit is ${mb(maxBytes)}.` } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: "PAYLOAD_TOO_LARGE", message: `The file is ${mb(file.size)}; the limit is ${mb(maxBytes)}.` },
+        });
       }
       return new Promise((resolve) => {
         const worker = new Worker(new URL("./bundle-reader.worker.ts", import.meta.url), { type: "module" });

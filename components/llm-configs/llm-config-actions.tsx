@@ -8,7 +8,13 @@ import { LlmConfigForm, type EditableLlmConfig } from "./llm-config-form";
 const DESCRIPTION = "Ferry stores and validates these settings; it does not call the provider.";
 
 export function NewLlmConfigButton({ projectRef }: { projectRef: ProjectRef }) {
-  return <NewItemButton label="New LLM config" description={DESCRIPTION} form={(close) => <LlmConfigForm projectRef={projectRef} onDone={close} />} />;
+  return (
+    <NewItemButton
+      label="New LLM config"
+      description={DESCRIPTION}
+      form={(close) => <LlmConfigForm projectRef={projectRef} onDone={close} />}
+    />
+  );
 }
 
 export function LlmConfigRowActions({ projectRef, config }: { projectRef: ProjectRef; config: EditableLlmConfig }) {

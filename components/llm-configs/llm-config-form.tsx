@@ -11,7 +11,15 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { applyActionError } from "@/lib/forms/apply-action-error";
 import type { ProjectRef } from "@/lib/http/workspace-action";
-import { ENDPOINT_REQUIRED, LLM_PROVIDER_LABELS, LLM_PROVIDERS, llmConfigFormDefaults, llmConfigInputSchema, type LlmConfigFormValues, type LlmProviderName } from "@/lib/validations/llm-config";
+import {
+  ENDPOINT_REQUIRED,
+  LLM_PROVIDER_LABELS,
+  LLM_PROVIDERS,
+  llmConfigFormDefaults,
+  llmConfigInputSchema,
+  type LlmConfigFormValues,
+  type LlmProviderName,
+} from "@/lib/validations/llm-config";
 
 export interface EditableLlmConfig {
   name: string;
@@ -22,8 +30,19 @@ export interface EditableLlmConfig {
   hasApiKey: boolean;
 }
 
-export function LlmConfigForm({ projectRef, existing, onDone }: { projectRef: ProjectRef; existing?: EditableLlmConfig; onDone: () => void }) {
-  const form = useForm<LlmConfigFormValues>({ resolver: zodResolver(llmConfigInputSchema, undefined, { raw: true }), defaultValues: llmConfigFormDefaults(existing) });
+export function LlmConfigForm({
+  projectRef,
+  existing,
+  onDone,
+}: {
+  projectRef: ProjectRef;
+  existing?: EditableLlmConfig;
+  onDone: () => void;
+}) {
+  const form = useForm<LlmConfigFormValues>({
+    resolver: zodResolver(llmConfigInputSchema, undefined, { raw: true }),
+    defaultValues: llmConfigFormDefaults(existing),
+  });
   const { errors, isSubmitting } = form.formState;
   const provider = useWatch({ control: form.control, name: "provider" });
 
@@ -35,7 +54,12 @@ export function LlmConfigForm({ projectRef, existing, onDone }: { projectRef: Pr
 
   return (
     <form onSubmit={onSubmit} className="grid gap-3" noValidate>
-      <FormField id="llm-name" label="Name" hint="Unique in the project, e.g. primary or judge." error={errors.name?.message}>
+      <FormField
+        id="llm-name"
+        label="Name"
+        hint="Unique in the project, e.g. primary or judge."
+        error={errors.name?.message}
+      >
         <Input autoComplete="off" {...form.register("name")} />
       </FormField>
       <div className="grid items-start gap-3 sm:grid-cols-2">
@@ -55,12 +79,21 @@ export function LlmConfigForm({ projectRef, existing, onDone }: { projectRef: Pr
       <FormField
         id="llm-endpoint"
         label={ENDPOINT_REQUIRED.includes(provider) ? "Endpoint URL" : "Endpoint URL (optional)"}
-        hint={ENDPOINT_REQUIRED.includes(provider) ? `Required for ${LLM_PROVIDER_LABELS[provider]}.` : "Leave blank for the provider's default endpoint."}
+        hint={
+          ENDPOINT_REQUIRED.includes(provider)
+            ? `Required for ${LLM_PROVIDER_LABELS[provider]}.`
+            : "Leave blank for the provider's default endpoint."
+        }
         error={errors.endpoint?.message}
       >
         <Input type="url" placeholder="https://" autoComplete="off" {...form.register("endpoint")} />
       </FormField>
-      <FormField id="llm-params" label="Parameters (JSON)" hint="temperature from 0 to 2, maxTokens a positive whole number; other keys are kept as given." error={errors.params?.message}>
+      <FormField
+        id="llm-params"
+        label="Parameters (JSON)"
+        hint="temperature from 0 to 2, maxTokens a positive whole number; other keys are kept as given."
+        error={errors.params?.message}
+      >
         <Textarea className="min-h-24 font-mono text-xs" spellCheck={false} {...form.register("params")} />
       </FormField>
       <FormField
@@ -72,9 +105,19 @@ export function LlmConfigForm({ projectRef, existing, onDone }: { projectRef: Pr
         <Input type="password" autoComplete="new-password" {...form.register("apiKey")} />
       </FormField>
       {existing?.hasApiKey && (
-        <CheckboxField control={form.control} name="clearApiKey" id="llm-clear-api-key" label="Clear the stored API key (the config becomes pending credentials)" />
+        <CheckboxField
+          control={form.control}
+          name="clearApiKey"
+          id="llm-clear-api-key"
+          label="Clear the stored API key (the config becomes pending credentials)"
+        />
       )}
-      <FormFooter error={errors.root?.server?.message} pending={isSubmitting} submitLabel={existing ? "Save LLM config" : "Create LLM config"} pendingLabel={existing ? "Saving…" : "Creating…"} />
+      <FormFooter
+        error={errors.root?.server?.message}
+        pending={isSubmitting}
+        submitLabel={existing ? "Save LLM config" : "Create LLM config"}
+        pendingLabel={existing ? "Saving…" : "Creating…"}
+      />
     </form>
   );
 }

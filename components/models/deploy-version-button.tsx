@@ -4,12 +4,22 @@ import { useState, useTransition } from "react";
 import { deployModelVersionAction } from "@/app/(workspace)/t/[tenant]/p/[project]/actions";
 import { Button } from "@/components/ui/button";
 
-export function DeployVersionButton({ modelRef, number }: { modelRef: { tenantSlug: string; projectSlug: string; modelSlug: string }; number: number }) {
+export function DeployVersionButton({
+  modelRef,
+  number,
+}: {
+  modelRef: { tenantSlug: string; projectSlug: string; modelSlug: string };
+  number: number;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
-      {error && <span className="text-xs text-destructive" role="alert">{error}</span>}
+      {error && (
+        <span className="text-xs text-destructive" role="alert">
+          {error}
+        </span>
+      )}
       <Button
         size="sm"
         variant="outline"

@@ -4,10 +4,25 @@ import { EllipsisVerticalIcon } from "lucide-react";
 import { useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 /** A model's kebab (⋮): model-level actions for its editors. */
-export function ModelActionsMenu({ tenantSlug, projectSlug, projectName, model }: { tenantSlug: string; projectSlug: string; projectName: string; model: { slug: string; name: string } }) {
+export function ModelActionsMenu({
+  tenantSlug,
+  projectSlug,
+  projectName,
+  model,
+}: {
+  tenantSlug: string;
+  projectSlug: string;
+  projectName: string;
+  model: { slug: string; name: string };
+}) {
   const [exporting, setExporting] = useState(false);
   return (
     <>
@@ -21,7 +36,13 @@ export function ModelActionsMenu({ tenantSlug, projectSlug, projectName, model }
           <DropdownMenuItem onSelect={() => setExporting(true)}>Export Model…</DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      {exporting && <ExportDialog open target={{ tenantSlug, projectSlug, displayName: projectName, model }} onOpenChange={setExporting} />}
+      {exporting && (
+        <ExportDialog
+          open
+          target={{ tenantSlug, projectSlug, displayName: projectName, model }}
+          onOpenChange={setExporting}
+        />
+      )}
     </>
   );
 }

@@ -10,7 +10,15 @@ import { Textarea } from "@/components/ui/textarea";
 import { snapshotSchema } from "@/lib/validations/snapshot";
 
 /** A JSON editor for the model draft, validated on every change; saving records a new version. */
-export function ModelDraftEditor({ modelRef, draft, canEdit }: { modelRef: { tenantSlug: string; projectSlug: string; modelSlug: string }; draft: unknown; canEdit: boolean }) {
+export function ModelDraftEditor({
+  modelRef,
+  draft,
+  canEdit,
+}: {
+  modelRef: { tenantSlug: string; projectSlug: string; modelSlug: string };
+  draft: unknown;
+  canEdit: boolean;
+}) {
   const [text, setText] = useState(() => JSON.stringify(draft, null, 2));
   const [message, setMessage] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
@@ -37,7 +45,12 @@ export function ModelDraftEditor({ modelRef, draft, canEdit }: { modelRef: { ten
       }}
     >
       <FormField id="draft-json" label="Definition (JSON)" error={validation.error ?? undefined}>
-        <Textarea className="min-h-72 font-mono text-xs" spellCheck={false} value={text} onChange={(e) => (setText(e.target.value), setSaved(null))} />
+        <Textarea
+          className="min-h-72 font-mono text-xs"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => (setText(e.target.value), setSaved(null))}
+        />
       </FormField>
       <FormField id="version-message" label="Version message" hint="What changed, for the version history.">
         <Input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} />

@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import { refreshAction } from "@/app/(workspace)/t/[tenant]/p/[project]/actions";
 import { Button } from "@/components/ui/button";
 
-export function RefreshProjectButton({ tenantSlug, projectSlug, modelSlug }: { tenantSlug: string; projectSlug: string; modelSlug?: string }) {
+export function RefreshProjectButton({
+  tenantSlug,
+  projectSlug,
+  modelSlug,
+}: {
+  tenantSlug: string;
+  projectSlug: string;
+  modelSlug?: string;
+}) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -20,7 +28,11 @@ export function RefreshProjectButton({ tenantSlug, projectSlug, modelSlug }: { t
         onClick={() =>
           startTransition(async () => {
             const result = await refreshAction({ tenantSlug, projectSlug, modelSlug });
-            setMessage(result.ok ? `Rebuilt ${result.data.aggregates} aggregates and ${result.data.pockets} pockets (bookkeeping only; no warehouse contacted).` : result.error.message);
+            setMessage(
+              result.ok
+                ? `Rebuilt ${result.data.aggregates} aggregates and ${result.data.pockets} pockets (bookkeeping only; no warehouse contacted).`
+                : result.error.message,
+            );
           })
         }
       >

@@ -15,7 +15,10 @@ import { createProjectSchema, type CreateProjectInput } from "@/lib/validations/
 export function CreateProjectForm({ tenantSlug }: { tenantSlug: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<CreateProjectInput>({ resolver: zodResolver(createProjectSchema), defaultValues: { slug: "", displayName: "" } });
+  const form = useForm<CreateProjectInput>({
+    resolver: zodResolver(createProjectSchema),
+    defaultValues: { slug: "", displayName: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -37,7 +40,12 @@ export function CreateProjectForm({ tenantSlug }: { tenantSlug: string }) {
           <FormField id="new-project-name" label="Display name" error={errors.displayName?.message}>
             <Input {...form.register("displayName")} />
           </FormField>
-          <FormField id="new-project-slug" label="Slug" hint="Lowercase letters, digits and dashes; used in URLs and bundles." error={errors.slug?.message}>
+          <FormField
+            id="new-project-slug"
+            label="Slug"
+            hint="Lowercase letters, digits and dashes; used in URLs and bundles."
+            error={errors.slug?.message}
+          >
             <Input {...form.register("slug")} />
           </FormField>
           <div>

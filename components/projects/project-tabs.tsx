@@ -16,5 +16,11 @@ const TABS = [
 export function ProjectTabs({ base }: { base: string }) {
   const segment = useSelectedLayoutSegment();
   const active = segment === null || segment === "m" ? "models" : segment;
-  return <LinkTabs label="Project sections" active={active} tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: t.segment ? `${base}/${t.segment}` : base }))} />;
+  return (
+    <LinkTabs
+      label="Project sections"
+      active={active}
+      tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: t.segment ? `${base}/${t.segment}` : base }))}
+    />
+  );
 }

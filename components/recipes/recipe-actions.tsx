@@ -8,10 +8,25 @@ import { RecipeForm, type EditableRecipe } from "./recipe-form";
 const DESCRIPTION = "A recipe combines measures of several models of this project.";
 
 export function NewRecipeButton({ projectRef, modelSlugs }: { projectRef: ProjectRef; modelSlugs: string[] }) {
-  return <NewItemButton wide label="New recipe" description={DESCRIPTION} form={(close) => <RecipeForm projectRef={projectRef} modelSlugs={modelSlugs} onDone={close} />} />;
+  return (
+    <NewItemButton
+      wide
+      label="New recipe"
+      description={DESCRIPTION}
+      form={(close) => <RecipeForm projectRef={projectRef} modelSlugs={modelSlugs} onDone={close} />}
+    />
+  );
 }
 
-export function RecipeRowActions({ projectRef, modelSlugs, recipe }: { projectRef: ProjectRef; modelSlugs: string[]; recipe: EditableRecipe }) {
+export function RecipeRowActions({
+  projectRef,
+  modelSlugs,
+  recipe,
+}: {
+  projectRef: ProjectRef;
+  modelSlugs: string[];
+  recipe: EditableRecipe;
+}) {
   return (
     <EditDeleteButtons
       wide

@@ -22,10 +22,24 @@ function starterDefinition(modelSlugs: string[]): string {
   return JSON.stringify({ models: [model], steps: [{ measure: `${model}.revenue` }] }, null, 2);
 }
 
-export function RecipeForm({ projectRef, modelSlugs, existing, onDone }: { projectRef: ProjectRef; modelSlugs: string[]; existing?: EditableRecipe; onDone: () => void }) {
+export function RecipeForm({
+  projectRef,
+  modelSlugs,
+  existing,
+  onDone,
+}: {
+  projectRef: ProjectRef;
+  modelSlugs: string[];
+  existing?: EditableRecipe;
+  onDone: () => void;
+}) {
   const form = useForm<RecipeFormValues>({
     resolver: zodResolver(recipeInputSchema, undefined, { raw: true }),
-    defaultValues: { slug: existing?.slug ?? "", name: existing?.name ?? "", definition: existing ? JSON.stringify(existing.definition, null, 2) : starterDefinition(modelSlugs) },
+    defaultValues: {
+      slug: existing?.slug ?? "",
+      name: existing?.name ?? "",
+      definition: existing ? JSON.stringify(existing.definition, null, 2) : starterDefinition(modelSlugs),
+    },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -41,7 +55,12 @@ export function RecipeForm({ projectRef, modelSlugs, existing, onDone }: { proje
         <FormField id="recipe-name" label="Name" error={errors.name?.message}>
           <Input autoComplete="off" {...form.register("name")} />
         </FormField>
-        <FormField id="recipe-slug" label="Slug" hint="Lowercase letters, digits and dashes." error={errors.slug?.message}>
+        <FormField
+          id="recipe-slug"
+          label="Slug"
+          hint="Lowercase letters, digits and dashes."
+          error={errors.slug?.message}
+        >
           <Input autoComplete="off" {...form.register("slug")} />
         </FormField>
       </div>
@@ -53,7 +72,12 @@ export function RecipeForm({ projectRef, modelSlugs, existing, onDone }: { proje
       >
         <Textarea className="min-h-48 font-mono text-xs" spellCheck={false} {...form.register("definition")} />
       </FormField>
-      <FormFooter error={errors.root?.server?.message} pending={isSubmitting} submitLabel={existing ? "Save recipe" : "Create recipe"} pendingLabel={existing ? "Saving…" : "Creating…"} />
+      <FormFooter
+        error={errors.root?.server?.message}
+        pending={isSubmitting}
+        submitLabel={existing ? "Save recipe" : "Create recipe"}
+        pendingLabel={existing ? "Saving…" : "Creating…"}
+      />
     </form>
   );
 }

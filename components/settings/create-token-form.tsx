@@ -10,14 +10,21 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { createAccessTokenSchema, MAX_TOKEN_LIFETIME_DAYS, type CreateAccessTokenInput } from "@/lib/validations/access-token";
+import {
+  createAccessTokenSchema,
+  MAX_TOKEN_LIFETIME_DAYS,
+  type CreateAccessTokenInput,
+} from "@/lib/validations/access-token";
 import { NewTokenNotice } from "./new-token-notice";
 
 export function CreateTokenForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const form = useForm<CreateAccessTokenInput>({ resolver: zodResolver(createAccessTokenSchema), defaultValues: { name: "", expiresInDays: undefined } });
+  const form = useForm<CreateAccessTokenInput>({
+    resolver: zodResolver(createAccessTokenSchema),
+    defaultValues: { name: "", expiresInDays: undefined },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -34,7 +41,9 @@ export function CreateTokenForm() {
     <Card className="max-w-3xl">
       <CardHeader>
         <CardTitle>Create a token</CardTitle>
-        <CardDescription>Name it after where it will be used, so you know what breaks when you revoke it.</CardDescription>
+        <CardDescription>
+          Name it after where it will be used, so you know what breaks when you revoke it.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {created && <NewTokenNotice token={created.token} name={created.name} onDismiss={() => setCreated(null)} />}
@@ -44,8 +53,22 @@ export function CreateTokenForm() {
             <FormField id="token-name" label="Name" error={errors.name?.message}>
               <Input placeholder="e.g. CI export job" autoComplete="off" {...form.register("name")} />
             </FormField>
-            <FormField id="token-expiry" label="Expires after (days)" hint="Leave empty for a token that never expires." error={errors.expiresInDays?.message}>
-              <Input type="number" inputMode="numeric" min={1} max={MAX_TOKEN_LIFETIME_DAYS} placeholder="never" {...form.register("expiresInDays", { setValueAs: (value: string) => (value === "" ? undefined : Number(value)) })} />
+            <FormField
+              id="token-expiry"
+              label="Expires after (days)"
+              hint="Leave empty for a token that never expires."
+              error={errors.expiresInDays?.message}
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_TOKEN_LIFETIME_DAYS}
+                placeholder="never"
+                {...form.register("expiresInDays", {
+                  setValueAs: (value: string) => (value === "" ? undefined : Number(value)),
+                })}
+              />
             </FormField>
           </div>
           <div>

@@ -26,10 +26,19 @@ export function NewTokenNotice({ token, name, onDismiss }: { token: string; name
     <Alert variant="success" className="grid gap-3">
       <div>
         <AlertTitle>Token “{name}” created</AlertTitle>
-        <AlertDescription>Copy it now. You won&apos;t be able to see it again: Ferry stores only a hash of it.</AlertDescription>
+        <AlertDescription>
+          Copy it now. You won&apos;t be able to see it again: Ferry stores only a hash of it.
+        </AlertDescription>
       </div>
       <div className="flex gap-2">
-        <Input ref={input} readOnly value={token} aria-label="New access token" className="bg-background font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+        <Input
+          ref={input}
+          readOnly
+          value={token}
+          aria-label="New access token"
+          className="bg-background font-mono text-xs"
+          onFocus={(event) => event.currentTarget.select()}
+        />
         <Button type="button" variant="outline" onClick={copy}>
           {copied ? <CheckIcon /> : <CopyIcon />}
           {copied ? "Copied" : "Copy"}

@@ -16,7 +16,10 @@ import { updateProjectSchema, type UpdateProjectInput } from "@/lib/validations/
 
 /** Display name and active flag; the slug is fixed (bundles and URLs use it). */
 export function ProjectDetailsForm({ projectRef, project }: { projectRef: ProjectRef; project: UpdateProjectInput }) {
-  const form = useForm<UpdateProjectInput>({ resolver: zodResolver(updateProjectSchema, undefined, { raw: true }), defaultValues: project });
+  const form = useForm<UpdateProjectInput>({
+    resolver: zodResolver(updateProjectSchema, undefined, { raw: true }),
+    defaultValues: project,
+  });
   const { errors, isSubmitting } = form.formState;
   const [saved, setSaved] = useState(false);
 
@@ -32,7 +35,11 @@ export function ProjectDetailsForm({ projectRef, project }: { projectRef: Projec
       <FormField id="project-display-name" label="Display name" error={errors.displayName?.message}>
         <Input {...form.register("displayName")} />
       </FormField>
-      <FormField id="project-slug" label="Slug" hint="The slug cannot change: URLs and bundles refer to the project by it.">
+      <FormField
+        id="project-slug"
+        label="Slug"
+        hint="The slug cannot change: URLs and bundles refer to the project by it."
+      >
         <Input value={projectRef.projectSlug} readOnly disabled />
       </FormField>
       <Controller
@@ -40,9 +47,15 @@ export function ProjectDetailsForm({ projectRef, project }: { projectRef: Projec
         name="active"
         render={({ field }) => (
           <div className="flex items-center gap-3">
-            <Switch id="project-active" checked={field.value} onCheckedChange={(checked) => (field.onChange(checked), setSaved(false))} />
+            <Switch
+              id="project-active"
+              checked={field.value}
+              onCheckedChange={(checked) => (field.onChange(checked), setSaved(false))}
+            />
             <Label htmlFor="project-active">Active</Label>
-            <span className="text-xs text-muted-foreground">Inactive projects stay visible and editable, marked as inactive.</span>
+            <span className="text-xs text-muted-foreground">
+              Inactive projects stay visible and editable, marked as inactive.
+            </span>
           </div>
         )}
       />

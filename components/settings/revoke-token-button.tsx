@@ -2,7 +2,17 @@
 
 import { useState, useTransition } from "react";
 import { revokeAccessTokenAction } from "@/app/(workspace)/settings/actions";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger } from "@/components/ui/alert-dialog";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 
 export function RevokeTokenButton({ token }: { token: { id: string; name: string; prefix: string } }) {
@@ -28,7 +38,8 @@ export function RevokeTokenButton({ token }: { token: { id: string; name: string
         <AlertDialogHeader>
           <AlertDialogTitle>Revoke “{token.name}”?</AlertDialogTitle>
           <AlertDialogDescription>
-            Scripts and integrations using the token <span className="font-mono">{token.prefix}…</span> stop working at once. This cannot be undone; create a new token if you need access again.
+            Scripts and integrations using the token <span className="font-mono">{token.prefix}…</span> stop working at
+            once. This cannot be undone; create a new token if you need access again.
           </AlertDialogDescription>
         </AlertDialogHeader>
         {error && (

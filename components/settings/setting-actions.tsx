@@ -8,10 +8,22 @@ import { SettingForm } from "./setting-form";
 const DESCRIPTION = "Project settings are key/value pairs; the value is any JSON.";
 
 export function NewSettingButton({ projectRef }: { projectRef: ProjectRef }) {
-  return <NewItemButton label="Add setting" description={DESCRIPTION} form={(close) => <SettingForm projectRef={projectRef} onDone={close} />} />;
+  return (
+    <NewItemButton
+      label="Add setting"
+      description={DESCRIPTION}
+      form={(close) => <SettingForm projectRef={projectRef} onDone={close} />}
+    />
+  );
 }
 
-export function SettingRowActions({ projectRef, setting }: { projectRef: ProjectRef; setting: { key: string; value: unknown } }) {
+export function SettingRowActions({
+  projectRef,
+  setting,
+}: {
+  projectRef: ProjectRef;
+  setting: { key: string; value: unknown };
+}) {
   return (
     <EditDeleteButtons
       item={setting.key}

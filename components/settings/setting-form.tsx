@@ -11,7 +11,15 @@ import { applyActionError } from "@/lib/forms/apply-action-error";
 import type { ProjectRef } from "@/lib/http/workspace-action";
 import { settingInputSchema, type SettingFormValues } from "@/lib/validations/setting";
 
-export function SettingForm({ projectRef, existing, onDone }: { projectRef: ProjectRef; existing?: { key: string; value: unknown }; onDone: () => void }) {
+export function SettingForm({
+  projectRef,
+  existing,
+  onDone,
+}: {
+  projectRef: ProjectRef;
+  existing?: { key: string; value: unknown };
+  onDone: () => void;
+}) {
   const form = useForm<SettingFormValues>({
     resolver: zodResolver(settingInputSchema, undefined, { raw: true }),
     defaultValues: { key: existing?.key ?? "", value: existing ? JSON.stringify(existing.value, null, 2) : "" },
@@ -26,13 +34,28 @@ export function SettingForm({ projectRef, existing, onDone }: { projectRef: Proj
 
   return (
     <form onSubmit={onSubmit} className="grid gap-3" noValidate>
-      <FormField id="setting-key" label="Key" hint="Unique in the project, up to 200 characters (e.g. timezone or cache.ttlSeconds)." error={errors.key?.message}>
+      <FormField
+        id="setting-key"
+        label="Key"
+        hint="Unique in the project, up to 200 characters (e.g. timezone or cache.ttlSeconds)."
+        error={errors.key?.message}
+      >
         <Input autoComplete="off" {...form.register("key")} />
       </FormField>
-      <FormField id="setting-value" label="Value (JSON)" hint='Any JSON: "Europe/Paris" (text needs quotes), 900, true, ["a", "b"] or {"a": 1}.' error={errors.value?.message}>
+      <FormField
+        id="setting-value"
+        label="Value (JSON)"
+        hint='Any JSON: "Europe/Paris" (text needs quotes), 900, true, ["a", "b"] or {"a": 1}.'
+        error={errors.value?.message}
+      >
         <Textarea className="min-h-24 font-mono text-xs" spellCheck={false} {...form.register("value")} />
       </FormField>
-      <FormFooter error={errors.root?.server?.message} pending={isSubmitting} submitLabel={existing ? "Save setting" : "Add setting"} pendingLabel={existing ? "Saving…" : "Adding…"} />
+      <FormFooter
+        error={errors.root?.server?.message}
+        pending={isSubmitting}
+        submitLabel={existing ? "Save setting" : "Add setting"}
+        pendingLabel={existing ? "Saving…" : "Adding…"}
+      />
     </form>
   );
 }

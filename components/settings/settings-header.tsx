@@ -5,7 +5,13 @@ import { Brand } from "@/components/brand";
 import { Button } from "@/components/ui/button";
 
 /** Header of the account pages, which live outside any tenant (a user may belong to none yet). */
-export function SettingsHeader({ user, hasWorkspace }: { user: { name: string; email: string }; hasWorkspace: boolean }) {
+export function SettingsHeader({
+  user,
+  hasWorkspace,
+}: {
+  user: { name: string; email: string };
+  hasWorkspace: boolean;
+}) {
   return (
     <header className="flex h-14 items-center gap-3 border-b bg-background px-4">
       <Link href="/" className="text-lg font-semibold tracking-tight">

@@ -5,7 +5,17 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 
 /** A boolean form value as a labelled Radix checkbox. */
-export function CheckboxField<T extends FieldValues>({ control, name, id, label }: { control: Control<T>; name: FieldPathByValue<T, boolean>; id: string; label: string }) {
+export function CheckboxField<T extends FieldValues>({
+  control,
+  name,
+  id,
+  label,
+}: {
+  control: Control<T>;
+  name: FieldPathByValue<T, boolean>;
+  id: string;
+  label: string;
+}) {
   return (
     <Controller
       control={control}
@@ -24,5 +34,7 @@ export function CheckboxField<T extends FieldValues>({ control, name, id, label 
 
 /** The hint under a write-only credential field. */
 export function credentialHint(stored: boolean, what: string): string {
-  return stored ? `A ${what} is stored. Leave blank to keep it; it is never shown again.` : "Stored encrypted and never shown again. Leave blank to add it later (status: pending credentials).";
+  return stored
+    ? `A ${what} is stored. Leave blank to keep it; it is never shown again.`
+    : "Stored encrypted and never shown again. Leave blank to add it later (status: pending credentials).";
 }

@@ -5,7 +5,17 @@ import { Button } from "@/components/ui/button";
 import { DialogClose } from "@/components/ui/dialog";
 
 /** The end of a dialog form: the server's message (if not shown inline), Cancel and submit. */
-export function FormFooter({ error, pending, submitLabel, pendingLabel }: { error?: string; pending: boolean; submitLabel: string; pendingLabel: string }) {
+export function FormFooter({
+  error,
+  pending,
+  submitLabel,
+  pendingLabel,
+}: {
+  error?: string;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+}) {
   return (
     <>
       {error && <Alert variant="destructive">{error}</Alert>}

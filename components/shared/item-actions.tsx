@@ -12,7 +12,17 @@ import { FormDialog } from "./form-dialog";
 
 type FormRenderer = (close: () => void) => ReactNode;
 
-export function NewItemButton({ label, description, wide, form }: { label: string; description: ReactNode; wide?: boolean; form: FormRenderer }) {
+export function NewItemButton({
+  label,
+  description,
+  wide,
+  form,
+}: {
+  label: string;
+  description: ReactNode;
+  wide?: boolean;
+  form: FormRenderer;
+}) {
   return (
     <FormDialog
       wide={wide}
@@ -54,7 +64,12 @@ export function EditDeleteButtons(props: {
       >
         {props.form}
       </FormDialog>
-      <ConfirmDeleteButton label={`Delete ${props.item}`} title={props.deleteTitle} description={props.deleteDescription} action={props.onDelete} />
+      <ConfirmDeleteButton
+        label={`Delete ${props.item}`}
+        title={props.deleteTitle}
+        description={props.deleteDescription}
+        action={props.onDelete}
+      />
     </div>
   );
 }

@@ -1,7 +1,13 @@
 import { TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 /** Column titles of a list table; `actions` adds the (visually hidden) title of the row-actions column. */
-export function ListTableHeader({ columns, actions = false }: { columns: (string | { title: string; className: string })[]; actions?: boolean }) {
+export function ListTableHeader({
+  columns,
+  actions = false,
+}: {
+  columns: (string | { title: string; className: string })[];
+  actions?: boolean;
+}) {
   return (
     <TableHeader>
       <TableRow>

@@ -15,8 +15,18 @@ const alertVariants = cva("relative w-full rounded-lg border px-4 py-3 text-sm",
   defaultVariants: { variant: "default" },
 });
 
-export function Alert({ className, variant, ...props }: React.ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
-  return <div role={variant === "destructive" ? "alert" : "status"} className={cn(alertVariants({ variant }), className)} {...props} />;
+export function Alert({
+  className,
+  variant,
+  ...props
+}: React.ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
+  return (
+    <div
+      role={variant === "destructive" ? "alert" : "status"}
+      className={cn(alertVariants({ variant }), className)}
+      {...props}
+    />
+  );
 }
 export function AlertTitle({ className, ...props }: React.ComponentProps<"p">) {
   return <p className={cn("mb-1 font-medium leading-none", className)} {...props} />;

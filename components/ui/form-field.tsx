@@ -5,7 +5,19 @@ import { Label } from "./label";
  * Label + control + hint/error, wired for screen readers: the single child gets the id,
  * aria-invalid and aria-describedby.
  */
-export function FormField({ id, label, hint, error, children }: { id: string; label: React.ReactNode; hint?: React.ReactNode; error?: string; children: React.ReactElement<Record<string, unknown>> }) {
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string;
+  children: React.ReactElement<Record<string, unknown>>;
+}) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-1.5">

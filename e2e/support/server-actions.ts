@@ -12,7 +12,9 @@ interface ManifestEntry {
 }
 
 export function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, ManifestEntry> };
   const ids = Object.entries(manifest.node).filter(([, entry]) => entry.exportedName === name);
   if (ids.length !== 1) throw new Error(`Server action ${name}: ${ids.length} entries in the build manifest`);
   return ids[0]![0];
@@ -26,10 +28,19 @@ export interface ActionAnswer {
 }
 
 /** POSTs `args` to action `name` on page `url` (absolute, or relative to the request's baseURL). */
-export async function postAction(request: APIRequestContext, options: { url: string; action: string; args: unknown[]; headers?: Record<string, string> }): Promise<ActionAnswer> {
+export async function postAction(
+  request: APIRequestContext,
+  options: { url: string; action: string; args: unknown[]; headers?: Record<string, string> },
+): Promise<ActionAnswer> {
   const origin = new URL(options.url, "http://placeholder").origin;
   const response = await request.post(options.url, {
-    headers: { "next-action": actionId(options.action), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...(origin === "http://placeholder" ? {} : { origin }), ...options.headers },
+    headers: {
+      "next-action": actionId(options.action),
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      ...(origin === "http://placeholder" ? {} : { origin }),
+      ...options.headers,
+    },
     data: JSON.stringify(options.args),
     maxRedirects: 0,
   });

@@ -31,7 +31,9 @@ export function e2eMasterKey(): string {
 
 /** The connection string of the embedded PostgreSQL a server keeps under `dataDir`. */
 export function embeddedUrl(dataDir: string, port: number): string {
-  const { password } = JSON.parse(fs.readFileSync(path.join(dataDir, "postgres.credentials.json"), "utf8")) as { password: string };
+  const { password } = JSON.parse(fs.readFileSync(path.join(dataDir, "postgres.credentials.json"), "utf8")) as {
+    password: string;
+  };
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/ferry`;
 }
 
@@ -42,24 +44,41 @@ export interface FerryServer {
   stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
 }
 
-export async function startFerry(options: { name: string; port: number; env: Record<string, string | undefined> }): Promise<FerryServer> {
+export async function startFerry(options: {
+  name: string;
+  port: number;
+  env: Record<string, string | undefined>;
+}): Promise<FerryServer> {
   fs.mkdirSync(E2E_DATA_DIR, { recursive: true });
   const log = fs.createWriteStream(path.join(E2E_DATA_DIR, `${options.name}.log`), { flags: "a" });
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FERRY_PRINT_LOGINS: "0", PORT: String(options.port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    FERRY_PRINT_LOGINS: "0",
+    PORT: String(options.port),
+  };
   for (const [key, value] of Object.entries(options.env)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "start.ts")], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(
+    path.join("node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", path.join("scripts", "start.ts")],
+    { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+  );
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const url = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Ferry server ${options.name} exited with ${child.exitCode}; see .data/e2e/${options.name}.log`);
+    if (child.exitCode !== null)
+      throw new Error(`Ferry server ${options.name} exited with ${child.exitCode}; see .data/e2e/${options.name}.log`);
     if (Date.now() > deadline) throw new Error(`Ferry server ${options.name} did not answer on ${url}`);
-    const healthy = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

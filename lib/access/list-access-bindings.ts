@@ -13,7 +13,11 @@ export interface AccessBindingItem {
 export async function listAccessBindings(options: { projectId: string }): Promise<AccessBindingItem[]> {
   const bindings = await db.accessBinding.findMany({
     where: { projectId: options.projectId },
-    select: { role: true, user: { select: { email: true, name: true } }, model: { select: { slug: true, name: true } } },
+    select: {
+      role: true,
+      user: { select: { email: true, name: true } },
+      model: { select: { slug: true, name: true } },
+    },
   });
   return bindings
     .map((b) => ({ email: b.user.email, name: b.user.name, role: b.role, model: b.model }))

@@ -27,29 +27,72 @@ describe("agent config", () => {
 
   it("lets project admins replace it, and creates it where missing", async () => {
     await saveAgentConfig({ actor: await actorFor("lead@acme.test"), ...sales, input: input({ webhookUrl: "" }) });
-    expect(await getAgentConfig({ projectId: await projectId("sales-analytics") })).toEqual({ ...input(), webhookUrl: null });
+    expect(await getAgentConfig({ projectId: await projectId("sales-analytics") })).toEqual({
+      ...input(),
+      webhookUrl: null,
+    });
 
     expect(await getAgentConfig({ projectId: await projectId("marketing-dev") })).toBeNull();
-    await saveAgentConfig({ actor: await actorFor("admin@acme.test"), tenantSlug: "acme", projectSlug: "marketing-dev", input: input({ modelContexts: [{ model: "campaigns", context: "Spend in USD." }] }) });
-    expect(await getAgentConfig({ projectId: await projectId("marketing-dev") })).toMatchObject({ modelContexts: [{ model: "campaigns", context: "Spend in USD." }] });
+    await saveAgentConfig({
+      actor: await actorFor("admin@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "marketing-dev",
+      input: input({ modelContexts: [{ model: "campaigns", context: "Spend in USD." }] }),
+    });
+    expect(await getAgentConfig({ projectId: await projectId("marketing-dev") })).toMatchObject({
+      modelContexts: [{ model: "campaigns", context: "Spend in USD." }],
+    });
   });
 
   it("checks weights, duplicates, the webhook URL and that each model exists in the project", async () => {
     const lead = await actorFor("lead@acme.test");
-    const attempt = (overrides: Record<string, unknown>) => saveAgentConfig({ actor: lead, ...sales, input: input(overrides) });
-    await expect(attempt({ rubrics: [{ name: "a", criteria: "c", weight: 1.5 }] })).rejects.toMatchObject({ code: "INVALID_INPUT", details: [{ path: "rubrics.0.weight", reason: "The weight is a number from 0 to 1." }] });
-    await expect(attempt({ rubrics: [{ name: "a", criteria: "c", weight: Number.NaN }] })).rejects.toMatchObject({ details: [{ path: "rubrics.0.weight" }] });
-    await expect(attempt({ rubrics: [{ name: "a", criteria: "c", weight: 0.5 }, { name: "a", criteria: "d", weight: 0.5 }] })).rejects.toMatchObject({ details: [{ path: "rubrics.1.name" }] });
-    await expect(attempt({ modelContexts: [{ model: "orders", context: "x" }, { model: "orders", context: "y" }] })).rejects.toMatchObject({ details: [{ path: "modelContexts.1.model" }] });
-    await expect(attempt({ webhookUrl: "javascript:alert(1)" })).rejects.toMatchObject({ details: [{ path: "webhookUrl" }] });
-    await expect(attempt({ modelContexts: [{ model: "orders", context: "x" }, { model: "campaigns", context: "another project's model" }] })).rejects.toMatchObject({
+    const attempt = (overrides: Record<string, unknown>) =>
+      saveAgentConfig({ actor: lead, ...sales, input: input(overrides) });
+    await expect(attempt({ rubrics: [{ name: "a", criteria: "c", weight: 1.5 }] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ path: "rubrics.0.weight", reason: "The weight is a number from 0 to 1." }],
+    });
+    await expect(attempt({ rubrics: [{ name: "a", criteria: "c", weight: Number.NaN }] })).rejects.toMatchObject({
+      details: [{ path: "rubrics.0.weight" }],
+    });
+    await expect(
+      attempt({
+        rubrics: [
+          { name: "a", criteria: "c", weight: 0.5 },
+          { name: "a", criteria: "d", weight: 0.5 },
+        ],
+      }),
+    ).rejects.toMatchObject({ details: [{ path: "rubrics.1.name" }] });
+    await expect(
+      attempt({
+        modelContexts: [
+          { model: "orders", context: "x" },
+          { model: "orders", context: "y" },
+        ],
+      }),
+    ).rejects.toMatchObject({ details: [{ path: "modelContexts.1.model" }] });
+    await expect(attempt({ webhookUrl: "javascript:alert(1)" })).rejects.toMatchObject({
+      details: [{ path: "webhookUrl" }],
+    });
+    await expect(
+      attempt({
+        modelContexts: [
+          { model: "orders", context: "x" },
+          { model: "campaigns", context: "another project's model" },
+        ],
+      }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: [{ path: "modelContexts.1.model", reason: 'Model "campaigns" does not exist in this project.' }],
     });
   });
 
   it("refuses viewers and other tenants", async () => {
-    await expect(saveAgentConfig({ actor: await actorFor("analyst@acme.test"), ...sales, input: input() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(saveAgentConfig({ actor: await actorFor("admin@globex.test"), ...sales, input: input() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveAgentConfig({ actor: await actorFor("analyst@acme.test"), ...sales, input: input() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      saveAgentConfig({ actor: await actorFor("admin@globex.test"), ...sales, input: input() }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -28,7 +28,10 @@ export async function loadActor(userId: string, via: Actor["via"]): Promise<Acto
       email: true,
       name: true,
       isSystemAdmin: true,
-      memberships: { select: { role: true, tenant: { select: { id: true, slug: true, name: true } } }, orderBy: { tenant: { slug: "asc" } } },
+      memberships: {
+        select: { role: true, tenant: { select: { id: true, slug: true, name: true } } },
+        orderBy: { tenant: { slug: "asc" } },
+      },
     },
   });
   if (!user) return null;
@@ -37,7 +40,12 @@ export async function loadActor(userId: string, via: Actor["via"]): Promise<Acto
     email: user.email,
     name: user.name,
     isSystemAdmin: user.isSystemAdmin,
-    memberships: user.memberships.map((m) => ({ tenantId: m.tenant.id, tenantSlug: m.tenant.slug, tenantName: m.tenant.name, role: m.role })),
+    memberships: user.memberships.map((m) => ({
+      tenantId: m.tenant.id,
+      tenantSlug: m.tenant.slug,
+      tenantName: m.tenant.name,
+      role: m.role,
+    })),
     via,
   };
 }
@@ -54,5 +62,12 @@ export async function loadActorByEmail(email: string, via: Actor["via"]): Promis
  */
 export function cliActor(): Actor {
   const email = process.env.FERRY_CLI_ACTOR || `${os.userInfo().username}@${os.hostname()} (cli)`;
-  return { userId: "00000000-0000-0000-0000-000000000000", email, name: "Ferry CLI", isSystemAdmin: true, memberships: [], via: "cli" };
+  return {
+    userId: "00000000-0000-0000-0000-000000000000",
+    email,
+    name: "Ferry CLI",
+    isSystemAdmin: true,
+    memberships: [],
+    via: "cli",
+  };
 }

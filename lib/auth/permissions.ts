@@ -34,7 +34,12 @@ export interface BindingLike {
  * binding lets a member see the project as VIEWER and act with its role on that model only.
  * Returns null when the project is invisible to the caller.
  */
-export function projectRole(actor: RoleSubject, tenantId: string, bindings: BindingLike[], modelId?: string): ProjectRole | null {
+export function projectRole(
+  actor: RoleSubject,
+  tenantId: string,
+  bindings: BindingLike[],
+  modelId?: string,
+): ProjectRole | null {
   const access = tenantAccess(actor, tenantId);
   if (access === null) return null;
   if (access !== "MEMBER") return "ADMIN";

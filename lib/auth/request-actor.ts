@@ -17,7 +17,11 @@ export async function requireRequestActor(request: Request): Promise<Actor> {
     return actor;
   }
   const actor = await actorFromSession(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  if (!actor)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Sign in, or send a personal access token as `Authorization: Bearer <token>`.",
+    );
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
     throw new AppError("FORBIDDEN", "Cross-site requests are not accepted with a browser session.");
   }

@@ -15,7 +15,10 @@ export async function createSession(userId: string): Promise<{ token: string; ex
 
 export async function actorFromSession(token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
-  const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true, expiresAt: true } });
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { userId: true, expiresAt: true },
+  });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   return loadActor(session.userId, "session");
 }

@@ -1,4 +1,9 @@
-import { BUNDLE_KDF_ITERATIONS, deriveBundleKey, MAX_BUNDLE_KDF_ITERATIONS, newBundleSalt } from "@/lib/crypto/derive-bundle-key";
+import {
+  BUNDLE_KDF_ITERATIONS,
+  deriveBundleKey,
+  MAX_BUNDLE_KDF_ITERATIONS,
+  newBundleSalt,
+} from "@/lib/crypto/derive-bundle-key";
 import { MIN_PASSPHRASE_LENGTH } from "@/lib/validations/passphrase";
 import { fernetDecrypt, fernetEncrypt, FernetError, type FernetKey } from "@/lib/crypto/fernet";
 import { AppError } from "@/lib/errors";
@@ -13,31 +18,54 @@ export const VERIFIER_PLAINTEXT = "ferry";
 export type SecretObject = Record<string, unknown>;
 
 export function assertPassphrase(passphrase: string | undefined | null): asserts passphrase is string {
-  if (passphrase === undefined || passphrase === null || passphrase === "") throw new AppError("PASSPHRASE_REQUIRED", "Enter the passphrase the bundle was exported with.");
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new AppError("PASSPHRASE_TOO_SHORT", `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase === undefined || passphrase === null || passphrase === "")
+    throw new AppError("PASSPHRASE_REQUIRED", "Enter the passphrase the bundle was exported with.");
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+    throw new AppError("PASSPHRASE_TOO_SHORT", `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`);
 }
 
-export async function createBundleEncryption(passphrase: string, iterations = BUNDLE_KDF_ITERATIONS): Promise<{ encryption: BundleEncryption; key: FernetKey }> {
+export async function createBundleEncryption(
+  passphrase: string,
+  iterations = BUNDLE_KDF_ITERATIONS,
+): Promise<{ encryption: BundleEncryption; key: FernetKey }> {
   assertPassphrase(passphrase);
   const salt = newBundleSalt();
   const key = await deriveBundleKey({ passphrase, salt, iterations });
-  const encryption: BundleEncryption = { cipher: "fernet", kdf: "pbkdf2-sha256", iterations, salt: salt.toString("base64"), verifier: fernetEncrypt(key, VERIFIER_PLAINTEXT) };
+  const encryption: BundleEncryption = {
+    cipher: "fernet",
+    kdf: "pbkdf2-sha256",
+    iterations,
+    salt: salt.toString("base64"),
+    verifier: fernetEncrypt(key, VERIFIER_PLAINTEXT),
+  };
   return { encryption, key };
 }
 
 /** Derives the bundle key and checks it against the verifier: WRONG_PASSPHRASE on mismatch. */
-export async function openBundleEncryption(encryption: BundleEncryption, passphrase: string | undefined | null): Promise<FernetKey> {
+export async function openBundleEncryption(
+  encryption: BundleEncryption,
+  passphrase: string | undefined | null,
+): Promise<FernetKey> {
   assertPassphrase(passphrase);
-  if (encryption.iterations > MAX_BUNDLE_KDF_ITERATIONS) throw new AppError("INVALID_BUNDLE", "The bundle asks for an unreasonable number of key-derivation iterations.", [{ path: "encryption.iterations", reason: "too large" }]);
-  const key = await deriveBundleKey({ passphrase, salt: Buffer.from(encryption.salt, "base64"), iterations: encryption.iterations });
+  if (encryption.iterations > MAX_BUNDLE_KDF_ITERATIONS)
+    throw new AppError("INVALID_BUNDLE", "The bundle asks for an unreasonable number of key-derivation iterations.", [
+      { path: "encryption.iterations", reason: "too large" },
+    ]);
+  const key = await deriveBundleKey({
+    passphrase,
+    salt: Buffer.from(encryption.salt, "base64"),
+    iterations: encryption.iterations,
+  });
   let plain: string;
   try {
     plain = fernetDecrypt(key, encryption.verifier).toString("utf8");
   } catch (error) {
-    if (error instanceof FernetError) throw new AppError("WRONG_PASSPHRASE", "That passphrase does not open this bundle's credentials.");
+    if (error instanceof FernetError)
+      throw new AppError("WRONG_PASSPHRASE", "That passphrase does not open this bundle's credentials.");
     throw error;
   }
-  if (plain !== VERIFIER_PLAINTEXT) throw new AppError("WRONG_PASSPHRASE", "That passphrase does not open this bundle's credentials.");
+  if (plain !== VERIFIER_PLAINTEXT)
+    throw new AppError("WRONG_PASSPHRASE", "That passphrase does not open this bundle's credentials.");
   return key;
 }
 
@@ -52,10 +80,16 @@ export function decryptCredentials(key: FernetKey, credentials: BundleCredential
   try {
     value = JSON.parse(fernetDecrypt(key, credentials.encrypted).toString("utf8"));
   } catch {
-    throw new AppError("INVALID_BUNDLE", `The encrypted credentials at ${path} are damaged or were not made with this bundle's passphrase.`, [{ path: `${path}.credentials`, reason: "token does not verify" }]);
+    throw new AppError(
+      "INVALID_BUNDLE",
+      `The encrypted credentials at ${path} are damaged or were not made with this bundle's passphrase.`,
+      [{ path: `${path}.credentials`, reason: "token does not verify" }],
+    );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new AppError("INVALID_BUNDLE", `The credentials at ${path} do not hold a secret object.`, [{ path: `${path}.credentials`, reason: "not an object" }]);
+    throw new AppError("INVALID_BUNDLE", `The credentials at ${path} do not hold a secret object.`, [
+      { path: `${path}.credentials`, reason: "not an object" },
+    ]);
   }
   return value as SecretObject;
 }

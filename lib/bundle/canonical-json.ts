@@ -44,7 +44,10 @@ export function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => compareKeys(key(a), key(b));
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    compareKeys(key(a), key(b));
 
 /**
  * A model in canonical order. `fromJsonb`: its free-form values were just read from jsonb columns,
@@ -60,9 +63,19 @@ export function canonicalModel(model: BundleModel, options: { fromJsonb?: boolea
     draft: sortKeys(model.draft),
     versions: [...model.versions]
       .sort((a, b) => a.number - b.number)
-      .map((v) => ({ number: v.number, message: v.message, author: v.author, createdAt: v.createdAt, snapshot: v.snapshot instanceof RawJson ? (sortKeysDeep(v.snapshot.value()) as Snapshot) : sortKeys(v.snapshot) })),
-    aggregates: [...model.aggregates].sort(byKey((a) => a.name)).map((a) => ({ name: a.name, definition: sortKeys(a.definition) })),
-    pockets: [...model.pockets].sort(byKey((p) => p.name)).map((p) => ({ name: p.name, definition: sortKeys(p.definition) })),
+      .map((v) => ({
+        number: v.number,
+        message: v.message,
+        author: v.author,
+        createdAt: v.createdAt,
+        snapshot: v.snapshot instanceof RawJson ? (sortKeysDeep(v.snapshot.value()) as Snapshot) : sortKeys(v.snapshot),
+      })),
+    aggregates: [...model.aggregates]
+      .sort(byKey((a) => a.name))
+      .map((a) => ({ name: a.name, definition: sortKeys(a.definition) })),
+    pockets: [...model.pockets]
+      .sort(byKey((p) => p.name))
+      .map((p) => ({ name: p.name, definition: sortKeys(p.definition) })),
   };
 }
 
@@ -85,12 +98,19 @@ export function canonicalBundle(bundle: Bundle): Bundle {
     out.encryption = { cipher: e.cipher, kdf: e.kdf, iterations: e.iterations, salt: e.salt, verifier: e.verifier };
   }
   if (bundle.connections) {
-    out.connections = [...bundle.connections].sort(byKey((c) => c.name)).map((c) => ({ name: c.name, type: c.type, config: sortKeysDeep(c.config), credentials: c.credentials }));
+    out.connections = [...bundle.connections]
+      .sort(byKey((c) => c.name))
+      .map((c) => ({ name: c.name, type: c.type, config: sortKeysDeep(c.config), credentials: c.credentials }));
   }
   if (bundle.llmConfigs) {
-    out.llmConfigs = [...bundle.llmConfigs]
-      .sort(byKey((l) => l.name))
-      .map((l) => ({ name: l.name, provider: l.provider, endpoint: l.endpoint, model: l.model, params: sortKeysDeep(l.params), credentials: l.credentials }));
+    out.llmConfigs = [...bundle.llmConfigs].sort(byKey((l) => l.name)).map((l) => ({
+      name: l.name,
+      provider: l.provider,
+      endpoint: l.endpoint,
+      model: l.model,
+      params: sortKeysDeep(l.params),
+      credentials: l.credentials,
+    }));
   }
   if (bundle.agent !== undefined) {
     const a = bundle.agent;
@@ -99,15 +119,27 @@ export function canonicalBundle(bundle: Bundle): Bundle {
         ? null
         : {
             persona: a.persona,
-            rubrics: [...a.rubrics].sort(byKey((r) => r.name)).map((r) => ({ name: r.name, criteria: r.criteria, weight: r.weight })),
-            modelContexts: [...a.modelContexts].sort(byKey((m) => m.model)).map((m) => ({ model: m.model, context: m.context })),
+            rubrics: [...a.rubrics]
+              .sort(byKey((r) => r.name))
+              .map((r) => ({ name: r.name, criteria: r.criteria, weight: r.weight })),
+            modelContexts: [...a.modelContexts]
+              .sort(byKey((m) => m.model))
+              .map((m) => ({ model: m.model, context: m.context })),
             webhookUrl: a.webhookUrl,
           };
   }
-  if (bundle.recipes) out.recipes = [...bundle.recipes].sort(byKey((r) => r.slug)).map((r) => ({ slug: r.slug, name: r.name, definition: sortKeysDeep(r.definition) }));
-  if (bundle.settings) out.settings = [...bundle.settings].sort(byKey((s) => s.key)).map((s) => ({ key: s.key, value: sortKeysDeep(s.value) }));
+  if (bundle.recipes)
+    out.recipes = [...bundle.recipes]
+      .sort(byKey((r) => r.slug))
+      .map((r) => ({ slug: r.slug, name: r.name, definition: sortKeysDeep(r.definition) }));
+  if (bundle.settings)
+    out.settings = [...bundle.settings]
+      .sort(byKey((s) => s.key))
+      .map((s) => ({ key: s.key, value: sortKeysDeep(s.value) }));
   if (bundle.accessBindings) {
-    out.accessBindings = [...bundle.accessBindings].sort(byKey((b) => `${b.user}\u0000${b.model ?? ""}`)).map((b) => ({ user: b.user, role: b.role, model: b.model }));
+    out.accessBindings = [...bundle.accessBindings]
+      .sort(byKey((b) => `${b.user}\u0000${b.model ?? ""}`))
+      .map((b) => ({ user: b.user, role: b.role, model: b.model }));
   }
   out.models = [...bundle.models].sort(byKey((m) => m.slug)).map((m) => canonicalModel(m));
   return out as Bundle;

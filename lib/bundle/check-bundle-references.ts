@@ -11,7 +11,8 @@ export function checkBundleReferences(bundle: Bundle): void {
   const models = new Set(bundle.models.map((m) => m.slug));
   if (bundle.scope === "project") {
     for (const ref of collectModelReferences(bundle)) {
-      if (!models.has(ref.slug)) problems.push({ path: ref.path, reason: `refers to model "${ref.slug}", which is not in the bundle` });
+      if (!models.has(ref.slug))
+        problems.push({ path: ref.path, reason: `refers to model "${ref.slug}", which is not in the bundle` });
     }
   }
   (bundle.recipes ?? []).forEach((recipe, r) => {
@@ -21,23 +22,38 @@ export function checkBundleReferences(bundle: Bundle): void {
       const measure = (step as { measure?: unknown } | null)?.measure;
       if (typeof measure !== "string") return;
       for (const slug of modelTokens(measure)) {
-        if (!listed.has(slug)) problems.push({ path: `recipes.${r}.definition.steps.${s}.measure`, reason: `uses model "${slug}", which the recipe does not list in its models` });
+        if (!listed.has(slug))
+          problems.push({
+            path: `recipes.${r}.definition.steps.${s}.measure`,
+            reason: `uses model "${slug}", which the recipe does not list in its models`,
+          });
       }
     });
   });
   if (bundle.connections) {
     const connections = new Set(bundle.connections.map((c) => c.name));
     bundle.models.forEach((model, i) => {
-      if (model.connection !== null && !connections.has(model.connection)) problems.push({ path: `models.${i}.connection`, reason: `refers to connection "${model.connection}", which is not in the bundle` });
+      if (model.connection !== null && !connections.has(model.connection))
+        problems.push({
+          path: `models.${i}.connection`,
+          reason: `refers to connection "${model.connection}", which is not in the bundle`,
+        });
     });
   }
   bundle.models.forEach((model, i) => {
     if (model.deployedVersion !== null && !model.versions.some((v) => v.number === model.deployedVersion)) {
-      problems.push({ path: `models.${i}.deployedVersion`, reason: `version ${model.deployedVersion} is not in the model's history` });
+      problems.push({
+        path: `models.${i}.deployedVersion`,
+        reason: `version ${model.deployedVersion} is not in the model's history`,
+      });
     }
   });
   if (problems.length > 0) {
     const first = problems[0]!;
-    throw new AppError("DANGLING_REFERENCE", `The bundle refers to something it does not contain: ${first.path} ${first.reason}.`, problems.slice(0, 50));
+    throw new AppError(
+      "DANGLING_REFERENCE",
+      `The bundle refers to something it does not contain: ${first.path} ${first.reason}.`,
+      problems.slice(0, 50),
+    );
   }
 }

@@ -24,7 +24,11 @@ export function recipeModels(definition: Record<string, unknown>): string[] {
 }
 
 function recipeSteps(definition: Record<string, unknown>): Record<string, unknown>[] {
-  return Array.isArray(definition.steps) ? definition.steps.filter((s): s is Record<string, unknown> => s !== null && typeof s === "object" && !Array.isArray(s)) : [];
+  return Array.isArray(definition.steps)
+    ? definition.steps.filter(
+        (s): s is Record<string, unknown> => s !== null && typeof s === "object" && !Array.isArray(s),
+      )
+    : [];
 }
 
 export function joinTargets(snapshot: Snapshot | RawJson): string[] {
@@ -36,20 +40,29 @@ export function joinTargets(snapshot: Snapshot | RawJson): string[] {
 export function collectModelReferences(bundle: Bundle): ModelReference[] {
   const refs: ModelReference[] = [];
   (bundle.recipes ?? []).forEach((recipe, r) => {
-    recipeModels(recipe.definition).forEach((slug, i) => refs.push({ path: `recipes.${r}.definition.models.${i}`, slug }));
+    recipeModels(recipe.definition).forEach((slug, i) =>
+      refs.push({ path: `recipes.${r}.definition.models.${i}`, slug }),
+    );
     recipeSteps(recipe.definition).forEach((step, s) => {
       for (const [key, value] of Object.entries(step)) {
-        if (typeof value === "string") for (const slug of modelTokens(value)) refs.push({ path: `recipes.${r}.definition.steps.${s}.${key}`, slug });
+        if (typeof value === "string")
+          for (const slug of modelTokens(value)) refs.push({ path: `recipes.${r}.definition.steps.${s}.${key}`, slug });
       }
     });
   });
-  (bundle.agent?.modelContexts ?? []).forEach((context, i) => refs.push({ path: `agent.modelContexts.${i}.model`, slug: context.model }));
+  (bundle.agent?.modelContexts ?? []).forEach((context, i) =>
+    refs.push({ path: `agent.modelContexts.${i}.model`, slug: context.model }),
+  );
   (bundle.accessBindings ?? []).forEach((binding, i) => {
     if (binding.model !== null) refs.push({ path: `accessBindings.${i}.model`, slug: binding.model });
   });
   bundle.models.forEach((model, m) => {
     joinTargets(model.draft).forEach((slug, j) => refs.push({ path: `models.${m}.draft.joins.${j}.model`, slug }));
-    model.versions.forEach((version, v) => joinTargets(version.snapshot).forEach((slug, j) => refs.push({ path: `models.${m}.versions.${v}.snapshot.joins.${j}.model`, slug })));
+    model.versions.forEach((version, v) =>
+      joinTargets(version.snapshot).forEach((slug, j) =>
+        refs.push({ path: `models.${m}.versions.${v}.snapshot.joins.${j}.model`, slug }),
+      ),
+    );
   });
   return refs;
 }
@@ -58,19 +71,26 @@ export function collectModelReferences(bundle: Bundle): ModelReference[] {
 export function renameModelReferences(bundle: Bundle, renames: ReadonlyMap<string, string>): Bundle {
   if (renames.size === 0) return bundle;
   const rename = (slug: string) => renames.get(slug) ?? slug;
-  const renameTokens = (text: string) => text.replace(TOKEN, (whole, before: string, slug: string) => (renames.has(slug) ? `${before}${rename(slug)}.` : whole));
+  const renameTokens = (text: string) =>
+    text.replace(TOKEN, (whole, before: string, slug: string) =>
+      renames.has(slug) ? `${before}${rename(slug)}.` : whole,
+    );
   const renameObject = (snapshot: Snapshot): Snapshot => ({
     ...snapshot,
     joins: (snapshot.joins ?? []).map((join) => ({
       ...join,
       model: rename(join.model),
-      on: join.on.replace(/\$\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g, (whole, slug: string) => (renames.has(slug) ? `\${${rename(slug)}}` : whole)),
+      on: join.on.replace(/\$\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/g, (whole, slug: string) =>
+        renames.has(slug) ? `\${${rename(slug)}}` : whole,
+      ),
     })),
   });
   // A snapshot still in its uploaded bytes is parsed only when a rename touches its joins.
   const renameSnapshot = <S extends Snapshot | RawJson>(snapshot: S): S | Snapshot => {
     if (!(snapshot instanceof RawJson)) return renameObject(snapshot as Snapshot);
-    const touched = snapshot.joins.some((slug) => renames.has(slug)) || [...renames.keys()].some((slug) => snapshot.text().includes(`\${${slug}}`));
+    const touched =
+      snapshot.joins.some((slug) => renames.has(slug)) ||
+      [...renames.keys()].some((slug) => snapshot.text().includes(`\${${slug}}`));
     return touched ? renameObject(snapshot.value<Snapshot>()) : snapshot;
   };
   return {
@@ -85,13 +105,26 @@ export function renameModelReferences(bundle: Bundle, renames: ReadonlyMap<strin
       ...recipe,
       definition: {
         ...recipe.definition,
-        ...(Array.isArray(recipe.definition.models) ? { models: recipe.definition.models.map((m) => (typeof m === "string" ? rename(m) : m)) } : {}),
+        ...(Array.isArray(recipe.definition.models)
+          ? { models: recipe.definition.models.map((m) => (typeof m === "string" ? rename(m) : m)) }
+          : {}),
         ...(Array.isArray(recipe.definition.steps)
-          ? { steps: recipe.definition.steps.map((step) => (step !== null && typeof step === "object" && !Array.isArray(step) ? Object.fromEntries(Object.entries(step).map(([k, v]) => [k, typeof v === "string" ? renameTokens(v) : v])) : step)) }
+          ? {
+              steps: recipe.definition.steps.map((step) =>
+                step !== null && typeof step === "object" && !Array.isArray(step)
+                  ? Object.fromEntries(
+                      Object.entries(step).map(([k, v]) => [k, typeof v === "string" ? renameTokens(v) : v]),
+                    )
+                  : step,
+              ),
+            }
           : {}),
       },
     })),
-    agent: bundle.agent && { ...bundle.agent, modelContexts: bundle.agent.modelContexts.map((c) => ({ ...c, model: rename(c.model) })) },
+    agent: bundle.agent && {
+      ...bundle.agent,
+      modelContexts: bundle.agent.modelContexts.map((c) => ({ ...c, model: rename(c.model) })),
+    },
     accessBindings: bundle.accessBindings?.map((b) => ({ ...b, model: b.model === null ? null : rename(b.model) })),
   };
 }
@@ -99,5 +132,11 @@ export function renameModelReferences(bundle: Bundle, renames: ReadonlyMap<strin
 /** Rewrites model → connection references (exported name → target name). */
 export function renameConnectionReferences(bundle: Bundle, names: ReadonlyMap<string, string>): Bundle {
   if (names.size === 0) return bundle;
-  return { ...bundle, models: bundle.models.map((m) => ({ ...m, connection: m.connection === null ? null : (names.get(m.connection) ?? m.connection) })) };
+  return {
+    ...bundle,
+    models: bundle.models.map((m) => ({
+      ...m,
+      connection: m.connection === null ? null : (names.get(m.connection) ?? m.connection),
+    })),
+  };
 }

@@ -1,5 +1,13 @@
 import { AppError, type ErrorDetail } from "@/lib/errors";
-import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, modelSchema, OPTIONAL_SECTIONS, type Bundle, type BundleModel } from "./schema";
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  bundleSchema,
+  modelSchema,
+  OPTIONAL_SECTIONS,
+  type Bundle,
+  type BundleModel,
+} from "./schema";
 import { checkBundleReferences } from "./check-bundle-references";
 import { joinTargets } from "./model-references";
 import { RawJson } from "./raw-json";
@@ -31,7 +39,11 @@ export function decodeBundleBytes(bytes: Uint8Array, maxBytes: number): string {
 
 export function tooLarge(size: number, maxBytes: number): AppError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new AppError("PAYLOAD_TOO_LARGE", `The bundle is ${mb(size)}; the limit is ${mb(maxBytes)} (FERRY_MAX_BUNDLE_MB).`, { size, limit: maxBytes });
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The bundle is ${mb(size)}; the limit is ${mb(maxBytes)} (FERRY_MAX_BUNDLE_MB).`,
+    { size, limit: maxBytes },
+  );
 }
 
 /**
@@ -40,7 +52,8 @@ export function tooLarge(size: number, maxBytes: number): AppError {
  * plain path, whose JSON errors name the position.
  */
 export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
-  if (bytes.byteLength > maxBytes || bytes.byteLength === 0 || bytes[0] === 0xff || bytes[0] === 0xfe) return parseBundleText(decodeBundleBytes(bytes, maxBytes));
+  if (bytes.byteLength > maxBytes || bytes.byteLength === 0 || bytes[0] === 0xff || bytes[0] === 0xfe)
+    return parseBundleText(decodeBundleBytes(bytes, maxBytes));
   const slices = splitBundleBytes(bytes);
   if (!slices) return parseBundleText(decodeBundleBytes(bytes, maxBytes));
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -54,7 +67,11 @@ export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
   try {
     // Each model is parsed when validation reaches it and dropped once validated, so only the
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
-    return validateBundle(head, { count: slices.models.length, get: (i) => parseSlice(decoder, slices.models[i]!), snapshotBytes: (i) => versionSnapshotSlices(slices.models[i]!) });
+    return validateBundle(head, {
+      count: slices.models.length,
+      get: (i) => parseSlice(decoder, slices.models[i]!),
+      snapshotBytes: (i) => versionSnapshotSlices(slices.models[i]!),
+    });
   } catch (error) {
     if (error instanceof SliceSyntaxError) return fallback();
     throw error;
@@ -81,7 +98,10 @@ export function parseBundleText(text: string): Bundle {
   try {
     raw = JSON.parse(body);
   } catch (error) {
-    throw new AppError("INVALID_JSON", `The file is not valid JSON (${(error as Error).message}). Was it truncated or edited by hand?`);
+    throw new AppError(
+      "INVALID_JSON",
+      `The file is not valid JSON (${(error as Error).message}). Was it truncated or edited by hand?`,
+    );
   }
   return validateBundleValue(raw);
 }
@@ -105,22 +125,36 @@ interface ModelSource {
  */
 function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new AppError("INVALID_BUNDLE", "A bundle is a JSON object; this file holds something else.", [{ path: "", reason: `expected an object, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}` }]);
+    throw new AppError("INVALID_BUNDLE", "A bundle is a JSON object; this file holds something else.", [
+      {
+        path: "",
+        reason: `expected an object, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}`,
+      },
+    ]);
   }
   const envelope = raw as Record<string, unknown>;
   if (envelope.format !== BUNDLE_FORMAT) {
-    throw new AppError("INVALID_BUNDLE", `This is not a Ferry project bundle (format must be "${BUNDLE_FORMAT}").`, [{ path: "format", reason: `expected "${BUNDLE_FORMAT}"` }]);
+    throw new AppError("INVALID_BUNDLE", `This is not a Ferry project bundle (format must be "${BUNDLE_FORMAT}").`, [
+      { path: "format", reason: `expected "${BUNDLE_FORMAT}"` },
+    ]);
   }
-  if (!("version" in envelope)) throw new AppError("INVALID_BUNDLE", "The bundle has no version.", [{ path: "version", reason: "required" }]);
+  if (!("version" in envelope))
+    throw new AppError("INVALID_BUNDLE", "The bundle has no version.", [{ path: "version", reason: "required" }]);
   if (envelope.version !== BUNDLE_VERSION) {
-    throw new AppError("UNSUPPORTED_BUNDLE_VERSION", `This Ferry reads bundle version ${BUNDLE_VERSION}; the file says ${JSON.stringify(envelope.version)}.`, { supported: [BUNDLE_VERSION], found: envelope.version ?? null });
+    throw new AppError(
+      "UNSUPPORTED_BUNDLE_VERSION",
+      `This Ferry reads bundle version ${BUNDLE_VERSION}; the file says ${JSON.stringify(envelope.version)}.`,
+      { supported: [BUNDLE_VERSION], found: envelope.version ?? null },
+    );
   }
 
   const head = models ? { ...envelope, models: [] } : envelope;
   const scanned: ErrorDetail[] = [];
   const schema: ErrorDetail[] = [];
   const schemaIssues = (issues: { path: PropertyKey[]; message: string }[], prefix: string[]) => {
-    for (const issue of issues) if (schema.length < MAX_DETAILS) schema.push({ path: [...prefix, ...issue.path.map(String)].join("."), reason: issue.message });
+    for (const issue of issues)
+      if (schema.length < MAX_DETAILS)
+        schema.push({ path: [...prefix, ...issue.path.map(String)].join("."), reason: issue.message });
   };
   scanValues(head, scanned);
   const validated: BundleModel[] = [];
@@ -138,7 +172,9 @@ function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
       // Validated snapshots are kept as their uploaded bytes (see raw-json.ts): the objects go.
       const raw = models.snapshotBytes?.(i);
       const versions: BundleModel["versions"] =
-        raw && raw.length === result.data.versions.length ? result.data.versions.map((v, k) => ({ ...v, snapshot: new RawJson(raw[k]!, joinTargets(v.snapshot)) })) : result.data.versions;
+        raw && raw.length === result.data.versions.length
+          ? result.data.versions.map((v, k) => ({ ...v, snapshot: new RawJson(raw[k]!, joinTargets(v.snapshot)) }))
+          : result.data.versions;
       validated.push({ ...result.data, versions });
     }
   }
@@ -158,7 +194,11 @@ function invalid(problems: ErrorDetail[]): AppError {
   const shown = problems.slice(0, MAX_DETAILS);
   const first = shown[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-  return new AppError("INVALID_BUNDLE", `The bundle is not valid: ${first.path ? `${first.path}: ` : ""}${first.reason}${more}.`, shown);
+  return new AppError(
+    "INVALID_BUNDLE",
+    `The bundle is not valid: ${first.path ? `${first.path}: ` : ""}${first.reason}${more}.`,
+    shown,
+  );
 }
 
 /**
@@ -169,14 +209,19 @@ function invalid(problems: ErrorDetail[]): AppError {
 function scanValues(value: unknown, problems: ErrorDetail[], path: string[] = []): void {
   if (problems.length >= MAX_DETAILS) return;
   if (typeof value === "string") {
-    if (value.length > MAX_FREE_STRING_LENGTH) problems.push({ path: path.join("."), reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
+    if (value.length > MAX_FREE_STRING_LENGTH)
+      problems.push({ path: path.join("."), reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
     // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here, not halfway through an import.
-    else if (value.includes("\u0000")) problems.push({ path: path.join("."), reason: "the NUL character (\\u0000) is not allowed" });
+    else if (value.includes("\u0000"))
+      problems.push({ path: path.join("."), reason: "the NUL character (\\u0000) is not allowed" });
     return;
   }
   if (value === null || typeof value !== "object") return;
   if (path.length >= MAX_NESTING_DEPTH) {
-    problems.push({ path: path.join("."), reason: `nesting deeper than ${MAX_NESTING_DEPTH} levels, which no real project does` });
+    problems.push({
+      path: path.join("."),
+      reason: `nesting deeper than ${MAX_NESTING_DEPTH} levels, which no real project does`,
+    });
     return;
   }
   if (Array.isArray(value)) {
@@ -203,23 +248,85 @@ function checkConsistency(bundle: Bundle, problems: ErrorDetail[]): void {
     if (listed.has(section) && !present) problems.push({ path: section, reason: `listed in sections but missing` });
     if (!listed.has(section) && present) problems.push({ path: section, reason: `present but not listed in sections` });
   }
-  if (bundle.scope === "model" && bundle.models.length !== 1) problems.push({ path: "models", reason: "a model bundle holds exactly one model" });
+  if (bundle.scope === "model" && bundle.models.length !== 1)
+    problems.push({ path: "models", reason: "a model bundle holds exactly one model" });
 
-  const encrypted = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].some((item) => typeof item.credentials === "object");
-  if (encrypted && !bundle.encryption) problems.push({ path: "encryption", reason: "credentials are encrypted but the envelope has no encryption parameters" });
+  const encrypted = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].some(
+    (item) => typeof item.credentials === "object",
+  );
+  if (encrypted && !bundle.encryption)
+    problems.push({
+      path: "encryption",
+      reason: "credentials are encrypted but the envelope has no encryption parameters",
+    });
 
-  duplicates(bundle.models.map((m) => m.slug), "models", "model slug", problems);
-  duplicates((bundle.connections ?? []).map((c) => c.name), "connections", "connection name", problems);
-  duplicates((bundle.llmConfigs ?? []).map((l) => l.name), "llmConfigs", "LLM config name", problems);
-  duplicates((bundle.recipes ?? []).map((r) => r.slug), "recipes", "recipe slug", problems);
-  duplicates((bundle.settings ?? []).map((s) => s.key), "settings", "setting key", problems);
-  duplicates((bundle.accessBindings ?? []).map((b) => `${b.user.toLowerCase()} on ${b.model ?? "the project"}`), "accessBindings", "access binding", problems);
-  duplicates((bundle.agent?.rubrics ?? []).map((r) => r.name), "agent.rubrics", "rubric name", problems);
-  duplicates((bundle.agent?.modelContexts ?? []).map((c) => c.model), "agent.modelContexts", "model context", problems);
+  duplicates(
+    bundle.models.map((m) => m.slug),
+    "models",
+    "model slug",
+    problems,
+  );
+  duplicates(
+    (bundle.connections ?? []).map((c) => c.name),
+    "connections",
+    "connection name",
+    problems,
+  );
+  duplicates(
+    (bundle.llmConfigs ?? []).map((l) => l.name),
+    "llmConfigs",
+    "LLM config name",
+    problems,
+  );
+  duplicates(
+    (bundle.recipes ?? []).map((r) => r.slug),
+    "recipes",
+    "recipe slug",
+    problems,
+  );
+  duplicates(
+    (bundle.settings ?? []).map((s) => s.key),
+    "settings",
+    "setting key",
+    problems,
+  );
+  duplicates(
+    (bundle.accessBindings ?? []).map((b) => `${b.user.toLowerCase()} on ${b.model ?? "the project"}`),
+    "accessBindings",
+    "access binding",
+    problems,
+  );
+  duplicates(
+    (bundle.agent?.rubrics ?? []).map((r) => r.name),
+    "agent.rubrics",
+    "rubric name",
+    problems,
+  );
+  duplicates(
+    (bundle.agent?.modelContexts ?? []).map((c) => c.model),
+    "agent.modelContexts",
+    "model context",
+    problems,
+  );
   bundle.models.forEach((model, i) => {
-    duplicates(model.versions.map((v) => String(v.number)), `models.${i}.versions`, "version number", problems);
-    duplicates(model.aggregates.map((a) => a.name), `models.${i}.aggregates`, "aggregate name", problems);
-    duplicates(model.pockets.map((p) => p.name), `models.${i}.pockets`, "pocket name", problems);
+    duplicates(
+      model.versions.map((v) => String(v.number)),
+      `models.${i}.versions`,
+      "version number",
+      problems,
+    );
+    duplicates(
+      model.aggregates.map((a) => a.name),
+      `models.${i}.aggregates`,
+      "aggregate name",
+      problems,
+    );
+    duplicates(
+      model.pockets.map((p) => p.name),
+      `models.${i}.pockets`,
+      "pocket name",
+      problems,
+    );
   });
 }
 

@@ -11,7 +11,14 @@ export const BUNDLE_FORMAT = "ferry.project";
 export const BUNDLE_VERSION = 1;
 
 /** Optional sections in canonical order, with the export dialog's defaults (SPEC §2). */
-export const OPTIONAL_SECTIONS = ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] as const;
+export const OPTIONAL_SECTIONS = [
+  "connections",
+  "llmConfigs",
+  "agent",
+  "recipes",
+  "settings",
+  "accessBindings",
+] as const;
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
 export const DEFAULT_SECTIONS: OptionalSection[] = ["connections", "llmConfigs", "agent", "recipes", "settings"];
 
@@ -26,7 +33,11 @@ const freeObject = z.record(z.string(), z.unknown());
  * How a secret travels: "stripped" (left out on export), "none" (the source had no secret: pending
  * credentials there too), or a Fernet token of the secret's UTF-8 JSON under the bundle key.
  */
-export const credentialsSchema = z.union([z.literal("stripped"), z.literal("none"), z.strictObject({ encrypted: z.string().min(1).max(1_000_000) })]);
+export const credentialsSchema = z.union([
+  z.literal("stripped"),
+  z.literal("none"),
+  z.strictObject({ encrypted: z.string().min(1).max(1_000_000) }),
+]);
 
 export const encryptionSchema = z.strictObject({
   cipher: z.literal("fernet"),
@@ -66,7 +77,15 @@ export const llmConfigSchema = z.strictObject({
 
 export const agentSchema = z.strictObject({
   persona: z.string().max(100_000),
-  rubrics: z.array(z.strictObject({ name: z.string().min(1).max(200), criteria: z.string().max(10_000), weight: z.number().min(0).max(1) })).max(1_000),
+  rubrics: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(200),
+        criteria: z.string().max(10_000),
+        weight: z.number().min(0).max(1),
+      }),
+    )
+    .max(1_000),
   modelContexts: z.array(z.strictObject({ model: slugSchema, context: z.string().max(100_000) })).max(10_000),
   webhookUrl: z.string().max(2_000).nullable(),
 });

@@ -15,6 +15,9 @@ export interface ConnectionSummary {
 /** Which of these connections hold a secret. */
 export async function connectionsWithSecret(ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.connection.findMany({ where: { id: { in: ids }, secretEncrypted: { not: null } }, select: { id: true } });
+  const rows = await db.connection.findMany({
+    where: { id: { in: ids }, secretEncrypted: { not: null } },
+    select: { id: true },
+  });
   return new Set(rows.map((row) => row.id));
 }

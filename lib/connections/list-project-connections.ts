@@ -15,7 +15,10 @@ export interface ProjectConnections {
   available: ConnectionSummary[];
 }
 
-export async function listProjectConnections(options: { tenantId: string; projectId: string }): Promise<ProjectConnections> {
+export async function listProjectConnections(options: {
+  tenantId: string;
+  projectId: string;
+}): Promise<ProjectConnections> {
   const rows = await db.connection.findMany({
     where: { tenantId: options.tenantId },
     orderBy: { name: "asc" },
@@ -33,7 +36,8 @@ export async function listProjectConnections(options: { tenantId: string; projec
   for (const row of rows) {
     const summary = { name: row.name, type: row.type, status: row.status, hasSecret: withSecret.has(row.id) };
     const linked = row.projects.length > 0;
-    if (linked || row.models.length > 0) result.connections.push({ ...summary, linked, models: row.models.map((m) => m.slug) });
+    if (linked || row.models.length > 0)
+      result.connections.push({ ...summary, linked, models: row.models.map((m) => m.slug) });
     if (!linked) result.available.push(summary);
   }
   return result;

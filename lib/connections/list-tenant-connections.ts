@@ -21,7 +21,10 @@ export interface TenantConnectionItem extends ConnectionSummary {
 }
 
 /** Every connection of a tenant with the projects that use it (linked, or by a model). */
-export async function listTenantConnections(options: { actor: Actor; tenantId: string }): Promise<TenantConnectionItem[]> {
+export async function listTenantConnections(options: {
+  actor: Actor;
+  tenantId: string;
+}): Promise<TenantConnectionItem[]> {
   const [connections, visible] = await Promise.all([
     db.connection.findMany({
       where: { tenantId: options.tenantId },
@@ -33,7 +36,10 @@ export async function listTenantConnections(options: { actor: Actor; tenantId: s
         status: true,
         config: true,
         projects: { select: { project: { select: { slug: true, displayName: true } } } },
-        models: { select: { slug: true, project: { select: { slug: true, displayName: true } } }, orderBy: { slug: "asc" } },
+        models: {
+          select: { slug: true, project: { select: { slug: true, displayName: true } } },
+          orderBy: { slug: "asc" },
+        },
       },
     }),
     listProjects({ actor: options.actor, tenantId: options.tenantId }),
@@ -43,7 +49,12 @@ export async function listTenantConnections(options: { actor: Actor; tenantId: s
   return connections.map((connection) => {
     const usage = new Map<string, ConnectionUsage>();
     const use = (project: { slug: string; displayName: string }) => {
-      const entry = usage.get(project.slug) ?? { projectSlug: project.slug, projectName: project.displayName, linked: false, models: [] };
+      const entry = usage.get(project.slug) ?? {
+        projectSlug: project.slug,
+        projectName: project.displayName,
+        linked: false,
+        models: [],
+      };
       usage.set(project.slug, entry);
       return entry;
     };

@@ -17,7 +17,17 @@ export function newBundleSalt(): Buffer {
  * PBKDF2-HMAC-SHA256(passphrase, salt, iterations) → 32 bytes → Fernet key. The urlsafe-base64
  * form of those 32 bytes is what `cryptography.fernet.Fernet` accepts.
  */
-export async function deriveBundleKey(options: { passphrase: string; salt: Buffer; iterations: number }): Promise<FernetKey> {
-  const raw = await pbkdf2Async(Buffer.from(options.passphrase, "utf8"), options.salt, options.iterations, 32, "sha256");
+export async function deriveBundleKey(options: {
+  passphrase: string;
+  salt: Buffer;
+  iterations: number;
+}): Promise<FernetKey> {
+  const raw = await pbkdf2Async(
+    Buffer.from(options.passphrase, "utf8"),
+    options.salt,
+    options.iterations,
+    32,
+    "sha256",
+  );
   return parseFernetKey(raw);
 }

@@ -35,7 +35,10 @@ export function fernetEncrypt(key: FernetKey, plaintext: Buffer | string, option
   if (iv.length !== 16) throw new FernetError("The IV must be 16 bytes.");
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const cipher = createCipheriv("aes-128-cbc", key.encryptionKey, iv);
-  const ciphertext = Buffer.concat([cipher.update(typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext), cipher.final()]);
+  const ciphertext = Buffer.concat([
+    cipher.update(typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext),
+    cipher.final(),
+  ]);
   const header = Buffer.alloc(9);
   header.writeUInt8(VERSION, 0);
   header.writeBigUInt64BE(BigInt(now), 1);
@@ -62,12 +65,14 @@ export function fernetDecrypt(key: FernetKey, token: string, options: DecryptOpt
 
   const signed = data.subarray(0, data.length - HMAC_LENGTH);
   const expected = createHmac("sha256", key.signingKey).update(signed).digest();
-  if (!timingSafeEqual(expected, data.subarray(data.length - HMAC_LENGTH))) throw new FernetError("The token's signature does not match.");
+  if (!timingSafeEqual(expected, data.subarray(data.length - HMAC_LENGTH)))
+    throw new FernetError("The token's signature does not match.");
 
   const timestamp = Number(data.readBigUInt64BE(1));
   const now = options.now ?? Math.floor(Date.now() / 1000);
   if (timestamp > now + MAX_CLOCK_SKEW_SECONDS) throw new FernetError("The token is from the future.");
-  if (options.ttlSeconds !== undefined && timestamp + options.ttlSeconds < now) throw new FernetError("The token has expired.");
+  if (options.ttlSeconds !== undefined && timestamp + options.ttlSeconds < now)
+    throw new FernetError("The token has expired.");
 
   try {
     const decipher = createDecipheriv("aes-128-cbc", key.encryptionKey, data.subarray(9, HEADER_LENGTH));

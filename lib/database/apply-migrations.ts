@@ -16,7 +16,10 @@ export interface AppliedMigration {
  * transaction, under an advisory lock. Checksums of applied files are recorded; a changed
  * applied file is refused rather than silently diverging from the database.
  */
-export async function applyMigrations(options: { databaseUrl: string; migrationsDir?: string }): Promise<AppliedMigration[]> {
+export async function applyMigrations(options: {
+  databaseUrl: string;
+  migrationsDir?: string;
+}): Promise<AppliedMigration[]> {
   const migrationsDir = options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations");
   const files = fs
     .readdirSync(migrationsDir, { withFileTypes: true })
@@ -35,7 +38,9 @@ export async function applyMigrations(options: { databaseUrl: string; migrations
       applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
     )`);
     const applied = new Map<string, string>(
-      (await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_ferry_migrations"`)).rows.map((row) => [row.name, row.checksum]),
+      (
+        await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_ferry_migrations"`)
+      ).rows.map((row) => [row.name, row.checksum]),
     );
     for (const name of files) {
       const sql = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
@@ -43,7 +48,9 @@ export async function applyMigrations(options: { databaseUrl: string; migrations
       const recorded = applied.get(name);
       if (recorded !== undefined) {
         if (recorded !== checksum) {
-          throw new Error(`Migration ${name} was changed after it was applied (checksum mismatch). Add a new migration instead of editing an applied one.`);
+          throw new Error(
+            `Migration ${name} was changed after it was applied (checksum mismatch). Add a new migration instead of editing an applied one.`,
+          );
         }
         results.push({ name, applied: false });
         continue;

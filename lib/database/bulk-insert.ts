@@ -32,7 +32,12 @@ function selectExpression(column: Column): string {
   return ref;
 }
 
-export async function bulkInsert(client: PgClient, table: string, columns: Column[], rows: Record<string, unknown>[]): Promise<number> {
+export async function bulkInsert(
+  client: PgClient,
+  table: string,
+  columns: Column[],
+  rows: Record<string, unknown>[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${columns.map(selectExpression).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `"${c.name}" ${recordType(c.type)}`).join(", ")})`;
@@ -67,7 +72,12 @@ function copyField(value: unknown, type: ColumnType): string {
 }
 
 /** Streams rows into `table` with COPY, writing ~1 MB at a time and honouring backpressure. */
-export async function copyRows(client: PgClient, table: string, columns: Column[], rows: Iterable<Record<string, unknown>>): Promise<number> {
+export async function copyRows(
+  client: PgClient,
+  table: string,
+  columns: Column[],
+  rows: Iterable<Record<string, unknown>>,
+): Promise<number> {
   const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")}) FROM STDIN`));
   let failure: Error | undefined;
   const done = new Promise<void>((resolve, reject) => {

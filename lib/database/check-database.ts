@@ -8,7 +8,10 @@ export async function checkDatabase(): Promise<void> {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
     // Logged here because the AppError below deliberately carries no internals to the caller.
-    console.error("[ferry] health check: the database did not answer:", error instanceof Error ? error.message : String(error));
+    console.error(
+      "[ferry] health check: the database did not answer:",
+      error instanceof Error ? error.message : String(error),
+    );
     throw new AppError("UNAVAILABLE", "The database is not reachable.");
   }
 }

@@ -21,7 +21,11 @@ const types = {
 
 export function pgPool(): pg.Pool {
   if (!globalForPg.ferryPgPool) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FERRY_BULK_POOL_SIZE ?? 4), types: types as pg.CustomTypesConfig });
+    const pool = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.FERRY_BULK_POOL_SIZE ?? 4),
+      types: types as pg.CustomTypesConfig,
+    });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on next use.
     pool.on("error", (error) => console.error("[ferry] idle database connection lost:", error.message));
@@ -42,11 +46,16 @@ export interface TransactionOptions {
 }
 
 /** Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
-export async function withPgTransaction<T>(work: (client: PgClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function withPgTransaction<T>(
+  work: (client: PgClient) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const client = await pgPool().connect();
   let broken = false;
   try {
-    await client.query(`BEGIN ISOLATION LEVEL ${options.isolation ?? "READ COMMITTED"}${options.readOnly ? " READ ONLY" : ""}`);
+    await client.query(
+      `BEGIN ISOLATION LEVEL ${options.isolation ?? "READ COMMITTED"}${options.readOnly ? " READ ONLY" : ""}`,
+    );
     const result = await work(client);
     await client.query("COMMIT");
     return result;

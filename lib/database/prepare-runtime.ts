@@ -19,7 +19,9 @@ export interface Runtime {
  * the user's PostgreSQL when DATABASE_URL is set, else the embedded server under .data/;
  * migrations are applied either way.
  */
-export async function prepareRuntime(options: { log?: (line: string) => void; migrate?: boolean } = {}): Promise<Runtime> {
+export async function prepareRuntime(
+  options: { log?: (line: string) => void; migrate?: boolean } = {},
+): Promise<Runtime> {
   const log = options.log ?? (() => {});
   let runtime: Runtime;
   if (process.env.DATABASE_URL) {
@@ -49,7 +51,9 @@ export function resolveMasterKey(options: { embedded: boolean }): string {
   const file = path.join(DATA_DIR, "master.key");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   if (!options.embedded && process.env.NODE_ENV === "production") {
-    throw new Error("FERRY_MASTER_KEY must be set when DATABASE_URL points at your own PostgreSQL in production (32 random bytes, base64: `openssl rand -base64 32`).");
+    throw new Error(
+      "FERRY_MASTER_KEY must be set when DATABASE_URL points at your own PostgreSQL in production (32 random bytes, base64: `openssl rand -base64 32`).",
+    );
   }
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const key = randomBytes(32).toString("base64");

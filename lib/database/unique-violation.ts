@@ -4,7 +4,11 @@
  * `meta.driverAdapterError.cause.constraint.fields`, returned here when present.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: { code?: unknown }; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } } | null;
+  const e = error as {
+    code?: unknown;
+    cause?: { code?: unknown };
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  } | null;
   if (!e) return false;
   if (e.code === "P2002" || e.code === "23505") return true;
   const cause = e.meta?.driverAdapterError?.cause;
@@ -12,6 +16,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function uniqueViolationFields(error: unknown): string[] {
-  const fields = (error as { meta?: { driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } } | null)?.meta?.driverAdapterError?.cause?.constraint?.fields;
+  const fields = (error as { meta?: { driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } } | null)
+    ?.meta?.driverAdapterError?.cause?.constraint?.fields;
   return Array.isArray(fields) ? fields.map(String) : [];
 }

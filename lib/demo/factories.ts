@@ -7,21 +7,37 @@ import { cipherFor, type SecretValue } from "@/lib/secrets/tenant-secrets";
 
 // Data factories shared by the demo seed, the tests and the benchmark generator.
 
-type Client = Pick<PrismaClient, "tenant" | "user" | "membership" | "project" | "connection" | "projectConnection" | "llmConfig" | "accessBinding">;
+type Client = Pick<
+  PrismaClient,
+  "tenant" | "user" | "membership" | "project" | "connection" | "projectConnection" | "llmConfig" | "accessBinding"
+>;
 
 export async function createTenant(db: Client, data: { slug: string; name: string }) {
   return db.tenant.create({ data: { ...data, wrappedDataKey: newWrappedDataKey() } });
 }
 
-export async function createUser(db: Client, data: { email: string; name: string; password: string; isSystemAdmin?: boolean }) {
-  return db.user.create({ data: { email: data.email.toLowerCase(), name: data.name, passwordHash: await hashPassword(data.password), isSystemAdmin: data.isSystemAdmin ?? false } });
+export async function createUser(
+  db: Client,
+  data: { email: string; name: string; password: string; isSystemAdmin?: boolean },
+) {
+  return db.user.create({
+    data: {
+      email: data.email.toLowerCase(),
+      name: data.name,
+      passwordHash: await hashPassword(data.password),
+      isSystemAdmin: data.isSystemAdmin ?? false,
+    },
+  });
 }
 
 export async function addMembership(db: Client, data: { tenantId: string; userId: string; role: TenantRole }) {
   return db.membership.create({ data });
 }
 
-export async function createConnection(db: Client, data: { tenantId: string; name: string; type: ConnectionType; config: Record<string, unknown>; secret?: SecretValue }) {
+export async function createConnection(
+  db: Client,
+  data: { tenantId: string; name: string; type: ConnectionType; config: Record<string, unknown>; secret?: SecretValue },
+) {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: data.tenantId }, select: { wrappedDataKey: true } });
   const cipher = cipherFor(unwrapDataKey(tenant.wrappedDataKey));
   return db.connection.create({
@@ -40,7 +56,19 @@ export async function linkConnection(db: Client, data: { projectId: string; conn
   return db.projectConnection.create({ data });
 }
 
-export async function createLlmConfig(db: Client, data: { tenantId: string; projectId: string; name: string; provider: LlmProvider; endpoint?: string; model: string; params: Record<string, unknown>; apiKey?: string }) {
+export async function createLlmConfig(
+  db: Client,
+  data: {
+    tenantId: string;
+    projectId: string;
+    name: string;
+    provider: LlmProvider;
+    endpoint?: string;
+    model: string;
+    params: Record<string, unknown>;
+    apiKey?: string;
+  },
+) {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: data.tenantId }, select: { wrappedDataKey: true } });
   const cipher = cipherFor(unwrapDataKey(tenant.wrappedDataKey));
   return db.llmConfig.create({
@@ -57,6 +85,11 @@ export async function createLlmConfig(db: Client, data: { tenantId: string; proj
   });
 }
 
-export async function bindAccess(db: Client, data: { projectId: string; userId: string; role: ProjectRole; modelId?: string }) {
-  return db.accessBinding.create({ data: { projectId: data.projectId, userId: data.userId, role: data.role, modelId: data.modelId ?? null } });
+export async function bindAccess(
+  db: Client,
+  data: { projectId: string; userId: string; role: ProjectRole; modelId?: string },
+) {
+  return db.accessBinding.create({
+    data: { projectId: data.projectId, userId: data.userId, role: data.role, modelId: data.modelId ?? null },
+  });
 }

@@ -20,71 +20,305 @@ export interface LargeProjectShape {
   accessBindings: number;
 }
 
-export const SPEC_WORKLOAD: LargeProjectShape = { models: 200, versions: 25, snapshotKb: 20, connections: 100, settings: 2_000, accessBindings: 1_000 };
+export const SPEC_WORKLOAD: LargeProjectShape = {
+  models: 200,
+  versions: 25,
+  snapshotKb: 20,
+  connections: 100,
+  settings: 2_000,
+  accessBindings: 1_000,
+};
 
 const TYPES = ["postgres", "snowflake", "bigquery", "databricks", "redshift", "mysql"] as const;
 
-export async function generateLargeProject(options: { tenantSlug: string; projectSlug: string; shape: LargeProjectShape; adminEmail: string }): Promise<{ tenantId: string; projectId: string }> {
+export async function generateLargeProject(options: {
+  tenantSlug: string;
+  projectSlug: string;
+  shape: LargeProjectShape;
+  adminEmail: string;
+}): Promise<{ tenantId: string; projectId: string }> {
   const { shape } = options;
   const tenantId = randomUUID();
   const wrappedDataKey = newWrappedDataKey();
   const cipher = cipherFor(unwrapDataKey(wrappedDataKey));
   const projectId = randomUUID();
   return withPgTransaction(async (tx) => {
-      await tx.query(`INSERT INTO "Tenant" (id, slug, name, "wrappedDataKey") VALUES ($1, $2, $3, $4)`, [tenantId, options.tenantSlug, `Scale test ${options.tenantSlug}`, wrappedDataKey]);
-      const passwordHash = await hashPassword(randomUUID());
-      const admin = (
-        await tx.query(`INSERT INTO "User" (email, name, "passwordHash", "isSystemAdmin") VALUES ($1, 'Bench admin', $2, true) ON CONFLICT (email) DO UPDATE SET "isSystemAdmin" = true RETURNING id`, [options.adminEmail, passwordHash])
-      ).rows[0] as { id: string };
-      const userCount = Math.max(1, Math.ceil(shape.accessBindings / 2));
-      const users = Array.from({ length: userCount }, (_, i) => ({ id: randomUUID(), email: `user${i}@${options.tenantSlug}.bench`, name: `User ${i}`, passwordHash, isSystemAdmin: false }));
-      await bulkInsert(tx, "User", [{ name: "id", type: "uuid" }, { name: "email", type: "text" }, { name: "name", type: "text" }, { name: "passwordHash", type: "text" }, { name: "isSystemAdmin", type: "bool" }], users);
-      await bulkInsert(tx, "Membership", [{ name: "id", type: "uuid" }, { name: "tenantId", type: "uuid" }, { name: "userId", type: "uuid" }, { name: "role", type: { enum: "TenantRole" } }], [...users.map((u) => ({ id: randomUUID(), tenantId, userId: u.id, role: "MEMBER" })), { id: randomUUID(), tenantId, userId: admin.id, role: "TENANT_ADMIN" }]);
+    await tx.query(`INSERT INTO "Tenant" (id, slug, name, "wrappedDataKey") VALUES ($1, $2, $3, $4)`, [
+      tenantId,
+      options.tenantSlug,
+      `Scale test ${options.tenantSlug}`,
+      wrappedDataKey,
+    ]);
+    const passwordHash = await hashPassword(randomUUID());
+    const admin = (
+      await tx.query(
+        `INSERT INTO "User" (email, name, "passwordHash", "isSystemAdmin") VALUES ($1, 'Bench admin', $2, true) ON CONFLICT (email) DO UPDATE SET "isSystemAdmin" = true RETURNING id`,
+        [options.adminEmail, passwordHash],
+      )
+    ).rows[0] as { id: string };
+    const userCount = Math.max(1, Math.ceil(shape.accessBindings / 2));
+    const users = Array.from({ length: userCount }, (_, i) => ({
+      id: randomUUID(),
+      email: `user${i}@${options.tenantSlug}.bench`,
+      name: `User ${i}`,
+      passwordHash,
+      isSystemAdmin: false,
+    }));
+    await bulkInsert(
+      tx,
+      "User",
+      [
+        { name: "id", type: "uuid" },
+        { name: "email", type: "text" },
+        { name: "name", type: "text" },
+        { name: "passwordHash", type: "text" },
+        { name: "isSystemAdmin", type: "bool" },
+      ],
+      users,
+    );
+    await bulkInsert(
+      tx,
+      "Membership",
+      [
+        { name: "id", type: "uuid" },
+        { name: "tenantId", type: "uuid" },
+        { name: "userId", type: "uuid" },
+        { name: "role", type: { enum: "TenantRole" } },
+      ],
+      [
+        ...users.map((u) => ({ id: randomUUID(), tenantId, userId: u.id, role: "MEMBER" })),
+        { id: randomUUID(), tenantId, userId: admin.id, role: "TENANT_ADMIN" },
+      ],
+    );
 
-      await tx.query(`INSERT INTO "Project" (id, "tenantId", slug, "displayName", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [projectId, tenantId, options.projectSlug, `Scale test (${shape.models} models)`]);
-      const connections = Array.from({ length: shape.connections }, (_, i) => ({
+    await tx.query(
+      `INSERT INTO "Project" (id, "tenantId", slug, "displayName", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [projectId, tenantId, options.projectSlug, `Scale test (${shape.models} models)`],
+    );
+    const connections = Array.from({ length: shape.connections }, (_, i) => ({
+      id: randomUUID(),
+      tenantId,
+      name: `conn-${String(i).padStart(3, "0")}`,
+      type: TYPES[i % TYPES.length],
+      config: {
+        host: `db${i}.bench.internal`,
+        port: 5432 + (i % 10),
+        database: `warehouse_${i}`,
+        warehouse: "BENCH_WH",
+        schema: "public",
+      },
+      secretEncrypted: cipher.encrypt({ password: `bench-secret-${i}` }),
+      status: "ACTIVE",
+      updatedAt: new Date().toISOString(),
+    }));
+    await bulkInsert(
+      tx,
+      "Connection",
+      [
+        { name: "id", type: "uuid" },
+        { name: "tenantId", type: "uuid" },
+        { name: "name", type: "text" },
+        { name: "type", type: { enum: "ConnectionType" } },
+        { name: "config", type: "jsonb" },
+        { name: "secretEncrypted", type: "text" },
+        { name: "status", type: { enum: "CredentialStatus" } },
+        { name: "updatedAt", type: "timestamp" },
+      ],
+      connections,
+    );
+    await tx.query(`INSERT INTO "ProjectConnection" ("projectId", "connectionId") SELECT $1, unnest($2::uuid[])`, [
+      projectId,
+      connections.map((c) => c.id),
+    ]);
+
+    const models = Array.from({ length: shape.models }, (_, i) => ({
+      id: randomUUID(),
+      slug: `model-${String(i).padStart(4, "0")}`,
+      connectionId: connections[i % connections.length]!.id,
+    }));
+    const targetBytes = shape.snapshotKb * 1024;
+    const start = Date.UTC(2026, 0, 1);
+    // Versions go in model by model so generation memory stays small.
+    for (const [index, model] of models.entries()) {
+      const joinTo = index > 0 ? models[index - 1]!.slug : undefined;
+      const versions = Array.from({ length: shape.versions }, (_, v) => ({
         id: randomUUID(),
-        tenantId,
-        name: `conn-${String(i).padStart(3, "0")}`,
-        type: TYPES[i % TYPES.length],
-        config: { host: `db${i}.bench.internal`, port: 5432 + (i % 10), database: `warehouse_${i}`, warehouse: "BENCH_WH", schema: "public" },
-        secretEncrypted: cipher.encrypt({ password: `bench-secret-${i}` }),
-        status: "ACTIVE",
-        updatedAt: new Date().toISOString(),
+        modelId: model.id,
+        number: v + 1,
+        snapshot: largeSnapshot({ slug: model.slug, index, revision: v + 1, targetBytes, joinTo }),
+        message: `Revision ${v + 1} of ${model.slug}`,
+        authorEmail: users[v % users.length]!.email,
+        createdAt: new Date(start + (index * shape.versions + v) * 60_000).toISOString(),
       }));
-      await bulkInsert(tx, "Connection", [{ name: "id", type: "uuid" }, { name: "tenantId", type: "uuid" }, { name: "name", type: "text" }, { name: "type", type: { enum: "ConnectionType" } }, { name: "config", type: "jsonb" }, { name: "secretEncrypted", type: "text" }, { name: "status", type: { enum: "CredentialStatus" } }, { name: "updatedAt", type: "timestamp" }], connections);
-      await tx.query(`INSERT INTO "ProjectConnection" ("projectId", "connectionId") SELECT $1, unnest($2::uuid[])`, [projectId, connections.map((c) => c.id)]);
-
-      const models = Array.from({ length: shape.models }, (_, i) => ({ id: randomUUID(), slug: `model-${String(i).padStart(4, "0")}`, connectionId: connections[i % connections.length]!.id }));
-      const targetBytes = shape.snapshotKb * 1024;
-      const start = Date.UTC(2026, 0, 1);
-      // Versions go in model by model so generation memory stays small.
-      for (const [index, model] of models.entries()) {
-        const joinTo = index > 0 ? models[index - 1]!.slug : undefined;
-        const versions = Array.from({ length: shape.versions }, (_, v) => ({
-          id: randomUUID(),
-          modelId: model.id,
-          number: v + 1,
-          snapshot: largeSnapshot({ slug: model.slug, index, revision: v + 1, targetBytes, joinTo }),
-          message: `Revision ${v + 1} of ${model.slug}`,
-          authorEmail: users[v % users.length]!.email,
-          createdAt: new Date(start + (index * shape.versions + v) * 60_000).toISOString(),
-        }));
-        await bulkInsert(tx, "Model", [{ name: "id", type: "uuid" }, { name: "projectId", type: "uuid" }, { name: "slug", type: "text" }, { name: "name", type: "text" }, { name: "connectionId", type: "uuid" }, { name: "draft", type: "jsonb" }, { name: "deployedVersion", type: "int" }], [{ id: model.id, projectId, slug: model.slug, name: `Model ${index}`, connectionId: model.connectionId, draft: versions[versions.length - 1]!.snapshot, deployedVersion: versions.length }]);
-        await bulkInsert(tx, "ModelVersion", [{ name: "id", type: "uuid" }, { name: "modelId", type: "uuid" }, { name: "number", type: "int" }, { name: "snapshot", type: "jsonb" }, { name: "message", type: "text" }, { name: "authorEmail", type: "text" }, { name: "createdAt", type: "timestamp" }], versions);
-      }
-      await bulkInsert(tx, "Aggregate", [{ name: "id", type: "uuid" }, { name: "modelId", type: "uuid" }, { name: "name", type: "text" }, { name: "definition", type: "jsonb" }, { name: "status", type: { enum: "AggregateStatus" } }], models.flatMap((m) => ["daily", "monthly"].map((name) => ({ id: randomUUID(), modelId: m.id, name, definition: { measures: ["sum_amount_0"], dimensions: ["region_0"], refreshSchedule: name === "daily" ? "0 3 * * *" : "0 4 1 * *" }, status: "READY" }))));
-      await bulkInsert(tx, "PocketTable", [{ name: "id", type: "uuid" }, { name: "modelId", type: "uuid" }, { name: "name", type: "text" }, { name: "definition", type: "jsonb" }, { name: "status", type: { enum: "PocketStatus" } }], models.map((m) => ({ id: randomUUID(), modelId: m.id, name: "recent", definition: { measures: ["count_sku_0"], rowLimit: 10_000 }, status: "FRESH" })));
-      await bulkInsert(tx, "ProjectSetting", [{ name: "id", type: "uuid" }, { name: "projectId", type: "uuid" }, { name: "key", type: "text" }, { name: "value", type: "jsonb" }], Array.from({ length: shape.settings }, (_, i) => ({ id: randomUUID(), projectId, key: `setting.${String(i).padStart(5, "0")}`, value: { enabled: i % 2 === 0, threshold: i, label: `Setting ${i}` } })));
       await bulkInsert(
         tx,
-        "AccessBinding",
-        [{ name: "id", type: "uuid" }, { name: "projectId", type: "uuid" }, { name: "modelId", type: "uuid" }, { name: "userId", type: "uuid" }, { name: "role", type: { enum: "ProjectRole" } }],
-        Array.from({ length: shape.accessBindings }, (_, i) => ({ id: randomUUID(), projectId, modelId: i % 2 === 0 ? null : models[i % models.length]!.id, userId: users[Math.floor(i / 2) % users.length]!.id, role: (["VIEWER", "EDITOR", "ADMIN"] as const)[i % 3] })),
+        "Model",
+        [
+          { name: "id", type: "uuid" },
+          { name: "projectId", type: "uuid" },
+          { name: "slug", type: "text" },
+          { name: "name", type: "text" },
+          { name: "connectionId", type: "uuid" },
+          { name: "draft", type: "jsonb" },
+          { name: "deployedVersion", type: "int" },
+        ],
+        [
+          {
+            id: model.id,
+            projectId,
+            slug: model.slug,
+            name: `Model ${index}`,
+            connectionId: model.connectionId,
+            draft: versions[versions.length - 1]!.snapshot,
+            deployedVersion: versions.length,
+          },
+        ],
       );
-      await bulkInsert(tx, "LlmConfig", [{ name: "id", type: "uuid" }, { name: "projectId", type: "uuid" }, { name: "name", type: "text" }, { name: "provider", type: { enum: "LlmProvider" } }, { name: "model", type: "text" }, { name: "params", type: "jsonb" }, { name: "apiKeyEncrypted", type: "text" }, { name: "status", type: { enum: "CredentialStatus" } }], ["primary", "judge"].map((name) => ({ id: randomUUID(), projectId, name, provider: "openai", model: "gpt-4.1", params: { temperature: 0.2 }, apiKeyEncrypted: cipher.encrypt({ apiKey: `sk-bench-${name}` }), status: "ACTIVE" })));
-      await tx.query(`INSERT INTO "AgentConfig" (id, "projectId", persona, rubrics, "modelContexts") VALUES ($1, $2, 'Bench agent', $3, $4)`, [randomUUID(), projectId, JSON.stringify([{ name: "accuracy", criteria: "Numbers match.", weight: 1 }]), JSON.stringify(models.slice(0, 20).map((m) => ({ model: m.slug, context: `Context for ${m.slug}` })))]);
-      await bulkInsert(tx, "Recipe", [{ name: "id", type: "uuid" }, { name: "projectId", type: "uuid" }, { name: "slug", type: "text" }, { name: "name", type: "text" }, { name: "definition", type: "jsonb" }], Array.from({ length: 50 }, (_, i) => ({ id: randomUUID(), projectId, slug: `recipe-${i}`, name: `Recipe ${i}`, definition: { models: [models[i % models.length]!.slug], steps: [{ measure: `${models[i % models.length]!.slug}.sum_amount_0` }] } })));
-      return { tenantId, projectId };
+      await bulkInsert(
+        tx,
+        "ModelVersion",
+        [
+          { name: "id", type: "uuid" },
+          { name: "modelId", type: "uuid" },
+          { name: "number", type: "int" },
+          { name: "snapshot", type: "jsonb" },
+          { name: "message", type: "text" },
+          { name: "authorEmail", type: "text" },
+          { name: "createdAt", type: "timestamp" },
+        ],
+        versions,
+      );
+    }
+    await bulkInsert(
+      tx,
+      "Aggregate",
+      [
+        { name: "id", type: "uuid" },
+        { name: "modelId", type: "uuid" },
+        { name: "name", type: "text" },
+        { name: "definition", type: "jsonb" },
+        { name: "status", type: { enum: "AggregateStatus" } },
+      ],
+      models.flatMap((m) =>
+        ["daily", "monthly"].map((name) => ({
+          id: randomUUID(),
+          modelId: m.id,
+          name,
+          definition: {
+            measures: ["sum_amount_0"],
+            dimensions: ["region_0"],
+            refreshSchedule: name === "daily" ? "0 3 * * *" : "0 4 1 * *",
+          },
+          status: "READY",
+        })),
+      ),
+    );
+    await bulkInsert(
+      tx,
+      "PocketTable",
+      [
+        { name: "id", type: "uuid" },
+        { name: "modelId", type: "uuid" },
+        { name: "name", type: "text" },
+        { name: "definition", type: "jsonb" },
+        { name: "status", type: { enum: "PocketStatus" } },
+      ],
+      models.map((m) => ({
+        id: randomUUID(),
+        modelId: m.id,
+        name: "recent",
+        definition: { measures: ["count_sku_0"], rowLimit: 10_000 },
+        status: "FRESH",
+      })),
+    );
+    await bulkInsert(
+      tx,
+      "ProjectSetting",
+      [
+        { name: "id", type: "uuid" },
+        { name: "projectId", type: "uuid" },
+        { name: "key", type: "text" },
+        { name: "value", type: "jsonb" },
+      ],
+      Array.from({ length: shape.settings }, (_, i) => ({
+        id: randomUUID(),
+        projectId,
+        key: `setting.${String(i).padStart(5, "0")}`,
+        value: { enabled: i % 2 === 0, threshold: i, label: `Setting ${i}` },
+      })),
+    );
+    await bulkInsert(
+      tx,
+      "AccessBinding",
+      [
+        { name: "id", type: "uuid" },
+        { name: "projectId", type: "uuid" },
+        { name: "modelId", type: "uuid" },
+        { name: "userId", type: "uuid" },
+        { name: "role", type: { enum: "ProjectRole" } },
+      ],
+      Array.from({ length: shape.accessBindings }, (_, i) => ({
+        id: randomUUID(),
+        projectId,
+        modelId: i % 2 === 0 ? null : models[i % models.length]!.id,
+        userId: users[Math.floor(i / 2) % users.length]!.id,
+        role: (["VIEWER", "EDITOR", "ADMIN"] as const)[i % 3],
+      })),
+    );
+    await bulkInsert(
+      tx,
+      "LlmConfig",
+      [
+        { name: "id", type: "uuid" },
+        { name: "projectId", type: "uuid" },
+        { name: "name", type: "text" },
+        { name: "provider", type: { enum: "LlmProvider" } },
+        { name: "model", type: "text" },
+        { name: "params", type: "jsonb" },
+        { name: "apiKeyEncrypted", type: "text" },
+        { name: "status", type: { enum: "CredentialStatus" } },
+      ],
+      ["primary", "judge"].map((name) => ({
+        id: randomUUID(),
+        projectId,
+        name,
+        provider: "openai",
+        model: "gpt-4.1",
+        params: { temperature: 0.2 },
+        apiKeyEncrypted: cipher.encrypt({ apiKey: `sk-bench-${name}` }),
+        status: "ACTIVE",
+      })),
+    );
+    await tx.query(
+      `INSERT INTO "AgentConfig" (id, "projectId", persona, rubrics, "modelContexts") VALUES ($1, $2, 'Bench agent', $3, $4)`,
+      [
+        randomUUID(),
+        projectId,
+        JSON.stringify([{ name: "accuracy", criteria: "Numbers match.", weight: 1 }]),
+        JSON.stringify(models.slice(0, 20).map((m) => ({ model: m.slug, context: `Context for ${m.slug}` }))),
+      ],
+    );
+    await bulkInsert(
+      tx,
+      "Recipe",
+      [
+        { name: "id", type: "uuid" },
+        { name: "projectId", type: "uuid" },
+        { name: "slug", type: "text" },
+        { name: "name", type: "text" },
+        { name: "definition", type: "jsonb" },
+      ],
+      Array.from({ length: 50 }, (_, i) => ({
+        id: randomUUID(),
+        projectId,
+        slug: `recipe-${i}`,
+        name: `Recipe ${i}`,
+        definition: {
+          models: [models[i % models.length]!.slug],
+          steps: [{ measure: `${models[i % models.length]!.slug}.sum_amount_0` }],
+        },
+      })),
+    );
+    return { tenantId, projectId };
   });
 }

@@ -22,13 +22,28 @@ export interface ExportSettings {
 export function parseExportOptions(input: unknown): ExportSettings {
   const parsed = exportOptionsSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new AppError("INVALID_OPTIONS", `The export options are not valid: ${parsed.error.issues[0]?.path.join(".") || "body"}: ${parsed.error.issues[0]?.message}.`, parsed.error.issues.map((i) => ({ path: i.path.join("."), reason: i.message })));
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `The export options are not valid: ${parsed.error.issues[0]?.path.join(".") || "body"}: ${parsed.error.issues[0]?.message}.`,
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), reason: i.message })),
+    );
   }
   const { sections, passphrase, stable } = parsed.data;
-  const unknown = (sections ?? []).filter((s) => !(OPTIONAL_SECTIONS as readonly string[]).includes(s) && s !== "models");
+  const unknown = (sections ?? []).filter(
+    (s) => !(OPTIONAL_SECTIONS as readonly string[]).includes(s) && s !== "models",
+  );
   if (unknown.length > 0) {
-    throw new AppError("INVALID_OPTIONS", `Unknown section${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Sections are: models (always), ${OPTIONAL_SECTIONS.join(", ")}.`, { unknown });
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `Unknown section${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Sections are: models (always), ${OPTIONAL_SECTIONS.join(", ")}.`,
+      { unknown },
+    );
   }
   const chosen = sections === undefined ? DEFAULT_SECTIONS : OPTIONAL_SECTIONS.filter((s) => sections.includes(s));
-  return { sections: chosen, includeCredentials: parsed.data.includeCredentials ?? passphrase !== undefined, passphrase, stable: stable ?? false };
+  return {
+    sections: chosen,
+    includeCredentials: parsed.data.includeCredentials ?? passphrase !== undefined,
+    passphrase,
+    stable: stable ?? false,
+  };
 }

@@ -14,7 +14,13 @@ import { prepareExport, readAll } from "./export-project";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 async function exportText(email: string, options: unknown, target: { projectSlug?: string; modelSlug?: string } = {}) {
-  const prepared = await prepareExport({ actor: await actorFor(email), tenantSlug: "acme", projectSlug: target.projectSlug ?? "sales-analytics", modelSlug: target.modelSlug, options });
+  const prepared = await prepareExport({
+    actor: await actorFor(email),
+    tenantSlug: "acme",
+    projectSlug: target.projectSlug ?? "sales-analytics",
+    modelSlug: target.modelSlug,
+    options,
+  });
   return { filename: prepared.filename, text: await readAll(prepared.open()) };
 }
 
@@ -23,7 +29,12 @@ describe("project export", () => {
     const { filename, text } = await exportText("lead@acme.test", {});
     expect(filename).toMatch(/^sales-analytics-export-\d{4}-\d{2}-\d{2}\.json$/);
     const bundle = parseBundleText(text);
-    expect(bundle).toMatchObject({ format: "ferry.project", version: 1, scope: "project", project: { slug: "sales-analytics", displayName: "Sales Analytics", active: true } });
+    expect(bundle).toMatchObject({
+      format: "ferry.project",
+      version: 1,
+      scope: "project",
+      project: { slug: "sales-analytics", displayName: "Sales Analytics", active: true },
+    });
     expect(bundle.meta.exportedBy).toBe("lead@acme.test");
     expect(bundle.meta.source.tenant).toBe("acme");
     expect(bundle.sections).toEqual(["connections", "llmConfigs", "agent", "recipes", "settings"]);
@@ -59,7 +70,19 @@ describe("project export", () => {
     expect(bundle.settings!.length).toBe(11);
 
     // Nothing operational, no secrets, no database ids.
-    for (const absent of ["SELECT sum(amount)", "What was churn", "warehouse timeout", "Revenue yesterday", "refresh:daily_revenue", "READY", "FRESH", "STALE", "passwordHash", "scrypt$"]) expect(text).not.toContain(absent);
+    for (const absent of [
+      "SELECT sum(amount)",
+      "What was churn",
+      "warehouse timeout",
+      "Revenue yesterday",
+      "refresh:daily_revenue",
+      "READY",
+      "FRESH",
+      "STALE",
+      "passwordHash",
+      "scrypt$",
+    ])
+      expect(text).not.toContain(absent);
     for (const secret of Object.values(DEMO_SECRETS)) expect(text).not.toContain(secret);
     expect(text).not.toMatch(UUID);
 
@@ -70,8 +93,14 @@ describe("project export", () => {
   });
 
   it("is byte-identical across stable exports", async () => {
-    const first = await exportText("lead@acme.test", { stable: true, sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] });
-    const second = await exportText("lead@acme.test", { stable: true, sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] });
+    const first = await exportText("lead@acme.test", {
+      stable: true,
+      sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+    });
+    const second = await exportText("lead@acme.test", {
+      stable: true,
+      sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+    });
     expect(second.text).toBe(first.text);
     expect(first.text).not.toContain("exportedAt");
     const bundle = parseBundleText(first.text);
@@ -83,39 +112,68 @@ describe("project export", () => {
   });
 
   it("encrypts credentials under the passphrase so that they decrypt back to the stored secrets", async () => {
-    const { text } = await exportText("admin@acme.test", { includeCredentials: true, passphrase: "correct horse battery" });
+    const { text } = await exportText("admin@acme.test", {
+      includeCredentials: true,
+      passphrase: "correct horse battery",
+    });
     for (const secret of Object.values(DEMO_SECRETS)) expect(text).not.toContain(secret);
     const bundle = parseBundleText(text);
     expect(bundle.encryption).toMatchObject({ cipher: "fernet", kdf: "pbkdf2-sha256", iterations: 600_000 });
     expect(Buffer.from(bundle.encryption!.salt, "base64")).toHaveLength(16);
     const key = await openBundleEncryption(bundle.encryption!, "correct horse battery");
-    const secrets = Object.fromEntries(bundle.connections!.map((c, i) => [c.name, decryptCredentials(key, c.credentials, `connections.${i}`)]));
+    const secrets = Object.fromEntries(
+      bundle.connections!.map((c, i) => [c.name, decryptCredentials(key, c.credentials, `connections.${i}`)]),
+    );
     expect(secrets["warehouse-pg"]).toEqual({ password: DEMO_SECRETS.warehousePg });
     expect(secrets["bq-events"]).toMatchObject({ serviceAccountKey: { private_key: DEMO_SECRETS.bigqueryKey } });
-    expect(decryptCredentials(key, bundle.llmConfigs!.find((l) => l.name === "primary")!.credentials, "llmConfigs.1")).toEqual({ apiKey: DEMO_SECRETS.openai });
-    await expect(openBundleEncryption(bundle.encryption!, "wrong passphrase")).rejects.toMatchObject({ code: "WRONG_PASSPHRASE" });
+    expect(
+      decryptCredentials(key, bundle.llmConfigs!.find((l) => l.name === "primary")!.credentials, "llmConfigs.1"),
+    ).toEqual({ apiKey: DEMO_SECRETS.openai });
+    await expect(openBundleEncryption(bundle.encryption!, "wrong passphrase")).rejects.toMatchObject({
+      code: "WRONG_PASSPHRASE",
+    });
   });
 
-  it.runIf(spawnSync("python3", ["-c", "import cryptography"]).status === 0)("decrypts with the documented Python recipe (cryptography)", async () => {
-    const { text } = await exportText("lead@acme.test", { includeCredentials: true, passphrase: "pässphrase with ünïcode" });
-    const file = path.join(os.tmpdir(), `ferry-py-${process.pid}.json`);
-    fs.writeFileSync(file, text);
-    const result = spawnSync("python3", [path.resolve("docs/decrypt-bundle.py"), file], { input: "pässphrase with ünïcode\n", encoding: "utf8" });
-    fs.rmSync(file);
-    expect(result.stderr).toBe("");
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { section: string; name: string; secret: Record<string, unknown> });
-    expect(lines).toHaveLength(5);
-    expect(lines.find((l) => l.name === "snowflake-prod")!.secret).toEqual({ password: DEMO_SECRETS.snowflake });
-    expect(lines.find((l) => l.name === "judge")!.secret).toEqual({ apiKey: DEMO_SECRETS.anthropic });
-  });
+  it.runIf(spawnSync("python3", ["-c", "import cryptography"]).status === 0)(
+    "decrypts with the documented Python recipe (cryptography)",
+    async () => {
+      const { text } = await exportText("lead@acme.test", {
+        includeCredentials: true,
+        passphrase: "pässphrase with ünïcode",
+      });
+      const file = path.join(os.tmpdir(), `ferry-py-${process.pid}.json`);
+      fs.writeFileSync(file, text);
+      const result = spawnSync("python3", [path.resolve("docs/decrypt-bundle.py"), file], {
+        input: "pässphrase with ünïcode\n",
+        encoding: "utf8",
+      });
+      fs.rmSync(file);
+      expect(result.stderr).toBe("");
+      const lines = result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { section: string; name: string; secret: Record<string, unknown> });
+      expect(lines).toHaveLength(5);
+      expect(lines.find((l) => l.name === "snowflake-prod")!.secret).toEqual({ password: DEMO_SECRETS.snowflake });
+      expect(lines.find((l) => l.name === "judge")!.secret).toEqual({ apiKey: DEMO_SECRETS.anthropic });
+    },
+  );
 
   it("refuses the wrong roles and bad options with the SPEC codes", async () => {
     await expect(exportText("analyst@acme.test", {})).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
     await expect(exportText("admin@globex.test", {})).rejects.toMatchObject({ status: 404 });
-    await expect(exportText("lead@acme.test", {}, { projectSlug: "marketing-dev" })).rejects.toMatchObject({ code: "PROJECT_NOT_FOUND" });
-    await expect(exportText("lead@acme.test", { sections: ["connections", "queryLogs"] })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
-    await expect(exportText("lead@acme.test", { includeCredentials: true })).rejects.toMatchObject({ code: "PASSPHRASE_REQUIRED" });
-    await expect(exportText("lead@acme.test", { includeCredentials: true, passphrase: "short" })).rejects.toMatchObject({ code: "PASSPHRASE_TOO_SHORT" });
+    await expect(exportText("lead@acme.test", {}, { projectSlug: "marketing-dev" })).rejects.toMatchObject({
+      code: "PROJECT_NOT_FOUND",
+    });
+    await expect(exportText("lead@acme.test", { sections: ["connections", "queryLogs"] })).rejects.toMatchObject({
+      code: "INVALID_OPTIONS",
+    });
+    await expect(exportText("lead@acme.test", { includeCredentials: true })).rejects.toMatchObject({
+      code: "PASSPHRASE_REQUIRED",
+    });
+    await expect(exportText("lead@acme.test", { includeCredentials: true, passphrase: "short" })).rejects.toMatchObject(
+      { code: "PASSPHRASE_TOO_SHORT" },
+    );
     await expect(exportText("lead@acme.test", { stable: "yes" })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
   });
 
@@ -124,7 +182,11 @@ describe("project export", () => {
     await exportText("lead@acme.test", { sections: ["settings"] });
     const events = await db.auditEvent.findMany({ where: { action: "project.export" }, orderBy: { at: "desc" } });
     expect(events.length).toBe(before + 1);
-    expect(events[0]).toMatchObject({ actorEmail: "lead@acme.test", target: "acme/sales-analytics", summary: { outcome: "succeeded", sections: ["settings"], credentials: "stripped", models: 6 } });
+    expect(events[0]).toMatchObject({
+      actorEmail: "lead@acme.test",
+      target: "acme/sales-analytics",
+      summary: { outcome: "succeeded", sections: ["settings"], credentials: "stripped", models: 6 },
+    });
   });
 });
 
@@ -137,6 +199,8 @@ describe("model export", () => {
     expect(bundle.sections).toEqual(["connections"]);
     expect(bundle.models.map((m) => m.slug)).toEqual(["web-sessions"]);
     expect(bundle.connections!.map((c) => c.name)).toEqual(["bq-events"]);
-    await expect(exportText("analyst@acme.test", {}, { modelSlug: "orders" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportText("analyst@acme.test", {}, { modelSlug: "orders" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

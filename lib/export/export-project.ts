@@ -38,9 +38,23 @@ export async function prepareExport(request: ExportRequest): Promise<PreparedExp
 /** Role check, option validation and (with credentials) key derivation — no reading yet. */
 export async function authorizeExport(request: ExportRequest): Promise<ExportTarget> {
   const settings = parseExportOptions(request.options);
-  const access = await requireProject({ actor: request.actor, tenantSlug: request.tenantSlug, projectSlug: request.projectSlug, modelSlug: request.modelSlug, minRole: request.modelSlug ? "EDITOR" : "ADMIN" });
+  const access = await requireProject({
+    actor: request.actor,
+    tenantSlug: request.tenantSlug,
+    projectSlug: request.projectSlug,
+    modelSlug: request.modelSlug,
+    minRole: request.modelSlug ? "EDITOR" : "ADMIN",
+  });
   const encryption = settings.includeCredentials ? await createBundleEncryption(settings.passphrase ?? "") : undefined;
-  return { actor: request.actor, tenant: access.tenant, projectId: access.project.id, projectSlug: access.project.slug, model: access.model, settings: { ...settings, passphrase: undefined }, encryption };
+  return {
+    actor: request.actor,
+    tenant: access.tenant,
+    projectId: access.project.id,
+    projectSlug: access.project.slug,
+    model: access.model,
+    settings: { ...settings, passphrase: undefined },
+    encryption,
+  };
 }
 
 export interface ExportTarget {
@@ -57,7 +71,9 @@ export interface ExportTarget {
 export function exportFromAccess(target: ExportTarget): PreparedExport {
   const { settings, model } = target;
   const date = new Date().toISOString().slice(0, 10);
-  const filename = model ? `${target.projectSlug}-${model.slug}-model-export-${date}.json` : `${target.projectSlug}-export-${date}.json`;
+  const filename = model
+    ? `${target.projectSlug}-${model.slug}-model-export-${date}.json`
+    : `${target.projectSlug}-export-${date}.json`;
   const sections = model ? settings.sections.filter((s) => s === "connections") : settings.sections;
   const meta = {
     ...(settings.stable ? {} : { exportedAt: new Date().toISOString() }),
@@ -70,7 +86,18 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
       let stats: WrittenBundleStats | undefined;
       return streamInTransaction(
         async (client, write) => {
-          stats = await writeProjectBundle({ client, projectId: target.projectId, scope: model ? "model" : "project", modelId: model?.id, sections, meta, encryption: target.encryption }, write);
+          stats = await writeProjectBundle(
+            {
+              client,
+              projectId: target.projectId,
+              scope: model ? "model" : "project",
+              modelId: model?.id,
+              sections,
+              meta,
+              encryption: target.encryption,
+            },
+            write,
+          );
         },
         async (error) => {
           await db.auditEvent.create({
@@ -78,8 +105,16 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
               tenantId: target.tenant.id,
               actorEmail: target.actor.email,
               action: model ? "model.export" : "project.export",
-              target: model ? `${target.tenant.slug}/${target.projectSlug}/${model.slug}` : `${target.tenant.slug}/${target.projectSlug}`,
-              summary: { outcome: error ? "failed" : "succeeded", sections, credentials: target.encryption ? "encrypted" : "stripped", stable: settings.stable, ...(stats ?? {}) },
+              target: model
+                ? `${target.tenant.slug}/${target.projectSlug}/${model.slug}`
+                : `${target.tenant.slug}/${target.projectSlug}`,
+              summary: {
+                outcome: error ? "failed" : "succeeded",
+                sections,
+                credentials: target.encryption ? "encrypted" : "stripped",
+                stable: settings.stable,
+                ...(stats ?? {}),
+              },
             },
           });
         },

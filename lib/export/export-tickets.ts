@@ -25,12 +25,37 @@ interface TicketParams {
 export async function createExportTicket(request: ExportRequest): Promise<{ url: string; filename: string }> {
   const target = await authorizeExport(request);
   const token = newSecretToken();
-  const params: TicketParams = { tenantSlug: target.tenant.slug, projectSlug: target.projectSlug, sections: target.settings.sections, stable: target.settings.stable };
+  const params: TicketParams = {
+    tenantSlug: target.tenant.slug,
+    projectSlug: target.projectSlug,
+    sections: target.settings.sections,
+    stable: target.settings.stable,
+  };
   const sealedKey = target.encryption
-    ? seal(masterKey(), Buffer.from(JSON.stringify({ encryption: target.encryption.encryption, key: Buffer.concat([target.encryption.key.signingKey, target.encryption.key.encryptionKey]).toString("base64") })), SEAL_CONTEXT)
+    ? seal(
+        masterKey(),
+        Buffer.from(
+          JSON.stringify({
+            encryption: target.encryption.encryption,
+            key: Buffer.concat([target.encryption.key.signingKey, target.encryption.key.encryptionKey]).toString(
+              "base64",
+            ),
+          }),
+        ),
+        SEAL_CONTEXT,
+      )
     : null;
   await db.exportTicket.create({
-    data: { tokenHash: hashToken(token), userId: request.actor.userId, tenantId: target.tenant.id, projectId: target.projectId, modelSlug: target.model?.slug ?? null, params: { ...params }, sealedKey, expiresAt: new Date(Date.now() + TICKET_TTL_MS) },
+    data: {
+      tokenHash: hashToken(token),
+      userId: request.actor.userId,
+      tenantId: target.tenant.id,
+      projectId: target.projectId,
+      modelSlug: target.model?.slug ?? null,
+      params: { ...params },
+      sealedKey,
+      expiresAt: new Date(Date.now() + TICKET_TTL_MS),
+    },
   });
   // Expired tickets are useless; clearing them here keeps the table small without a scheduler.
   await db.exportTicket.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - TICKET_TTL_MS) } } });
@@ -43,12 +68,24 @@ export async function redeemExportTicket(options: { actor: Actor; token: string 
   const ticket = await db.exportTicket.findUnique({ where: { tokenHash } });
   const gone = new AppError("NOT_FOUND", "This download link has expired or was already used. Export again.");
   if (!ticket || ticket.userId !== options.actor.userId || ticket.expiresAt.getTime() < Date.now()) throw gone;
-  const claimed = await db.exportTicket.updateMany({ where: { id: ticket.id, consumedAt: null }, data: { consumedAt: new Date(), sealedKey: null } });
+  const claimed = await db.exportTicket.updateMany({
+    where: { id: ticket.id, consumedAt: null },
+    data: { consumedAt: new Date(), sealedKey: null },
+  });
   if (claimed.count !== 1) throw gone;
   const params = ticket.params as unknown as TicketParams;
-  const target = await authorizeExport({ actor: options.actor, tenantSlug: params.tenantSlug, projectSlug: params.projectSlug, modelSlug: ticket.modelSlug ?? undefined, options: { sections: params.sections, stable: params.stable } });
+  const target = await authorizeExport({
+    actor: options.actor,
+    tenantSlug: params.tenantSlug,
+    projectSlug: params.projectSlug,
+    modelSlug: ticket.modelSlug ?? undefined,
+    options: { sections: params.sections, stable: params.stable },
+  });
   if (ticket.sealedKey) {
-    const opened = JSON.parse(unseal(masterKey(), ticket.sealedKey, SEAL_CONTEXT).toString("utf8")) as { encryption: BundleEncryption; key: string };
+    const opened = JSON.parse(unseal(masterKey(), ticket.sealedKey, SEAL_CONTEXT).toString("utf8")) as {
+      encryption: BundleEncryption;
+      key: string;
+    };
     target.encryption = { encryption: opened.encryption, key: parseFernetKey(Buffer.from(opened.key, "base64")) };
   }
   return exportFromAccess(target);

@@ -9,7 +9,10 @@ export type ChunkWriter = (chunk: string) => Promise<void>;
  * document comes from one consistent snapshot, while memory holds only what the reader has not
  * consumed yet (writes wait for the reader: backpressure). A reader that goes away aborts the work.
  */
-export function streamInTransaction(work: (client: PgClient, write: ChunkWriter) => Promise<void>, onSettled?: (error: unknown | null) => Promise<void> | void): Readable {
+export function streamInTransaction(
+  work: (client: PgClient, write: ChunkWriter) => Promise<void>,
+  onSettled?: (error: unknown | null) => Promise<void> | void,
+): Readable {
   const stream = new PassThrough({ highWaterMark: 1024 * 1024 });
   const write: ChunkWriter = (chunk) => {
     if (stream.destroyed) return Promise.reject(new Error("The reader went away."));

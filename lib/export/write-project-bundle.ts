@@ -1,7 +1,23 @@
 import "server-only";
 import { encryptCredentials } from "@/lib/bundle/bundle-crypto";
-import { bundleHeadText, bundleTailText, canonicalBundle, canonicalModel, compareKeys, modelEntryText } from "@/lib/bundle/canonical-json";
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleCredentials, type BundleEncryption, type BundleMeta, type BundleModel, type OptionalSection } from "@/lib/bundle/schema";
+import {
+  bundleHeadText,
+  bundleTailText,
+  canonicalBundle,
+  canonicalModel,
+  compareKeys,
+  modelEntryText,
+} from "@/lib/bundle/canonical-json";
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  type Bundle,
+  type BundleCredentials,
+  type BundleEncryption,
+  type BundleMeta,
+  type BundleModel,
+  type OptionalSection,
+} from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import type { PgClient } from "@/lib/database/pg-transaction";
 import { cipherFor } from "@/lib/secrets/tenant-secrets";
@@ -79,9 +95,13 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
     )
   ).sort((a, b) => compareKeys(a.slug, b.slug)); // code-unit order, whatever the database collation
   const materializations = async (table: "Aggregate" | "PocketTable") => {
-    const list = await rows<{ modelId: string; name: string; definition: Record<string, unknown> }>(`SELECT a."modelId", a.name, a.definition FROM "${table}" a JOIN "Model" m ON m.id = a."modelId" WHERE m."projectId" = $1 ${modelFilter}`, [projectId, modelId]);
+    const list = await rows<{ modelId: string; name: string; definition: Record<string, unknown> }>(
+      `SELECT a."modelId", a.name, a.definition FROM "${table}" a JOIN "Model" m ON m.id = a."modelId" WHERE m."projectId" = $1 ${modelFilter}`,
+      [projectId, modelId],
+    );
     const byModel = new Map<string, { name: string; definition: Record<string, unknown> }[]>();
-    for (const { modelId, name, definition } of list) byModel.set(modelId, [...(byModel.get(modelId) ?? []), { name, definition }]);
+    for (const { modelId, name, definition } of list)
+      byModel.set(modelId, [...(byModel.get(modelId) ?? []), { name, definition }]);
     return byModel;
   };
   const aggregates = await materializations("Aggregate");
@@ -110,27 +130,54 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   if (has("connections")) {
     // The project's connections: those linked to it and those its (exported) models use.
     const usedIds = [...new Set(models.map((m) => m.connectionId).filter((id): id is string => id !== null))];
-    const linked = options.scope === "model" ? "" : `id IN (SELECT "connectionId" FROM "ProjectConnection" WHERE "projectId" = $2) OR`;
+    const linked =
+      options.scope === "model"
+        ? ""
+        : `id IN (SELECT "connectionId" FROM "ProjectConnection" WHERE "projectId" = $2) OR`;
     const list = await rows<{ name: string; type: string; config: Record<string, unknown>; secret?: string | null }>(
       `SELECT name, type::text, config${secretColumn("secretEncrypted")} FROM "Connection" WHERE ${linked} id = ANY($1::uuid[])`,
       options.scope === "model" ? [usedIds] : [usedIds, projectId],
     );
     stats.connections = list.length;
-    head.connections = list.map((c) => ({ name: c.name, type: c.type as NonNullable<Bundle["connections"]>[number]["type"], config: c.config, credentials: credentials(c.secret) }));
+    head.connections = list.map((c) => ({
+      name: c.name,
+      type: c.type as NonNullable<Bundle["connections"]>[number]["type"],
+      config: c.config,
+      credentials: credentials(c.secret),
+    }));
   }
   if (has("llmConfigs")) {
-    const list = await rows<{ name: string; provider: string; endpoint: string | null; model: string; params: Record<string, unknown>; secret?: string | null }>(
+    const list = await rows<{
+      name: string;
+      provider: string;
+      endpoint: string | null;
+      model: string;
+      params: Record<string, unknown>;
+      secret?: string | null;
+    }>(
       `SELECT name, provider::text, endpoint, model, params${secretColumn("apiKeyEncrypted")} FROM "LlmConfig" WHERE "projectId" = $1`,
       [projectId],
     );
-    head.llmConfigs = list.map((l) => ({ name: l.name, provider: l.provider as NonNullable<Bundle["llmConfigs"]>[number]["provider"], endpoint: l.endpoint, model: l.model, params: l.params, credentials: credentials(l.secret) }));
+    head.llmConfigs = list.map((l) => ({
+      name: l.name,
+      provider: l.provider as NonNullable<Bundle["llmConfigs"]>[number]["provider"],
+      endpoint: l.endpoint,
+      model: l.model,
+      params: l.params,
+      credentials: credentials(l.secret),
+    }));
   }
   if (has("agent")) {
-    const [agent] = await rows<NonNullable<Bundle["agent"]>>(`SELECT persona, rubrics, "modelContexts", "webhookUrl" FROM "AgentConfig" WHERE "projectId" = $1`, [projectId]);
+    const [agent] = await rows<NonNullable<Bundle["agent"]>>(
+      `SELECT persona, rubrics, "modelContexts", "webhookUrl" FROM "AgentConfig" WHERE "projectId" = $1`,
+      [projectId],
+    );
     head.agent = agent ?? null;
   }
-  if (has("recipes")) head.recipes = await rows(`SELECT slug, name, definition FROM "Recipe" WHERE "projectId" = $1`, [projectId]);
-  if (has("settings")) head.settings = await rows(`SELECT key, value FROM "ProjectSetting" WHERE "projectId" = $1`, [projectId]);
+  if (has("recipes"))
+    head.recipes = await rows(`SELECT slug, name, definition FROM "Recipe" WHERE "projectId" = $1`, [projectId]);
+  if (has("settings"))
+    head.settings = await rows(`SELECT key, value FROM "ProjectSetting" WHERE "projectId" = $1`, [projectId]);
   if (has("accessBindings")) {
     head.accessBindings = await rows(
       `SELECT u.email AS "user", b.role::text AS role, m.slug AS model FROM "AccessBinding" b JOIN "User" u ON u.id = b."userId" LEFT JOIN "Model" m ON m.id = b."modelId" WHERE b."projectId" = $1`,
@@ -142,9 +189,13 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   await emit(bundleHeadText(canonicalHead));
 
   const fetchVersions = (batch: ModelRow[]) =>
-    rows<VersionRow>(`SELECT "modelId", number, message, "authorEmail", "createdAt", snapshot FROM "ModelVersion" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`, [batch.map((m) => m.id)]);
+    rows<VersionRow>(
+      `SELECT "modelId", number, message, "authorEmail", "createdAt", snapshot FROM "ModelVersion" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`,
+      [batch.map((m) => m.id)],
+    );
   const batches: ModelRow[][] = [];
-  for (let start = 0; start < models.length; start += MODELS_PER_BATCH) batches.push(models.slice(start, start + MODELS_PER_BATCH));
+  for (let start = 0; start < models.length; start += MODELS_PER_BATCH)
+    batches.push(models.slice(start, start + MODELS_PER_BATCH));
   let next = batches.length > 0 ? fetchVersions(batches[0]!) : null;
   let index = 0;
   for (const [b, batch] of batches.entries()) {
@@ -165,7 +216,13 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
         connection: model.connection,
         deployedVersion: model.deployedVersion,
         draft: model.draft,
-        versions: history.map((v) => ({ number: v.number, message: v.message, author: v.authorEmail, createdAt: v.createdAt, snapshot: v.snapshot })),
+        versions: history.map((v) => ({
+          number: v.number,
+          message: v.message,
+          author: v.authorEmail,
+          createdAt: v.createdAt,
+          snapshot: v.snapshot,
+        })),
         aggregates: aggregates.get(model.id) ?? [],
         pockets: pockets.get(model.id) ?? [],
       };

@@ -7,7 +7,11 @@ export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; e
  * Runs a server action body and returns its result as data: expected failures keep their code
  * and message; unexpected ones are logged and answered generically (same mapper as the API).
  */
-export async function runAction<T>(name: string, body: () => Promise<T>, fallback: ErrorCode = "INTERNAL_ERROR"): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  name: string,
+  body: () => Promise<T>,
+  fallback: ErrorCode = "INTERNAL_ERROR",
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (error) {
@@ -19,5 +23,8 @@ export async function runAction<T>(name: string, body: () => Promise<T>, fallbac
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+  );
 }

@@ -21,12 +21,21 @@ interface RouteContext<P extends Params> {
  * Wraps an authenticated /api/v1 handler: authenticates, runs it, and maps every failure to the
  * SPEC §5 error shape. `fallback` names the code for unexpected failures (e.g. IMPORT_FAILED).
  */
-export function apiRoute<P extends Params = Params>(handler: (context: RouteContext<P>) => Promise<Response>, options: RouteOptions = {}) {
-  return publicApiRoute<P>(async ({ request, params }) => handler({ request, params, actor: await requireRequestActor(request) }), options);
+export function apiRoute<P extends Params = Params>(
+  handler: (context: RouteContext<P>) => Promise<Response>,
+  options: RouteOptions = {},
+) {
+  return publicApiRoute<P>(
+    async ({ request, params }) => handler({ request, params, actor: await requireRequestActor(request) }),
+    options,
+  );
 }
 
 /** The same error mapping for the few routes anyone may call (health checks). */
-export function publicApiRoute<P extends Params = Params>(handler: (context: Omit<RouteContext<P>, "actor">) => Promise<Response>, options: RouteOptions = {}) {
+export function publicApiRoute<P extends Params = Params>(
+  handler: (context: Omit<RouteContext<P>, "actor">) => Promise<Response>,
+  options: RouteOptions = {},
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       return await handler({ request, params: await context.params });

@@ -11,7 +11,10 @@ export function wantsProgress(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("application/x-ndjson");
 }
 
-export function progressResponse<T>(run: (report: ProgressReporter) => Promise<T>, options: { fallback: ErrorCode; name: string }): Response {
+export function progressResponse<T>(
+  run: (report: ProgressReporter) => Promise<T>,
+  options: { fallback: ErrorCode; name: string },
+): Response {
   const encoder = new TextEncoder();
   let lastSent = 0;
   let lastPhase = "";
@@ -34,5 +37,11 @@ export function progressResponse<T>(run: (report: ProgressReporter) => Promise<T
       controller.close();
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" } });
+  return new Response(stream, {
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
 }

@@ -31,7 +31,12 @@ function lazyBody(total: number, prefix = "") {
 }
 
 function upload(body: ReadableStream<Uint8Array>, headers: Record<string, string>): Request {
-  return new Request("http://ferry.test/api/v1/projects/import/preview", { method: "POST", headers, body, duplex: "half" } as RequestInit);
+  return new Request("http://ferry.test/api/v1/projects/import/preview", {
+    method: "POST",
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 beforeEach(() => {
@@ -44,19 +49,28 @@ afterEach(() => {
 describe("streamed upload limits", () => {
   it("cuts off a raw body without a Content-Length once it passes the limit", async () => {
     const body = lazyBody(50 * LIMIT);
-    await expect(readBundleUpload(upload(body.stream, { "content-type": "application/json" }))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413 });
+    await expect(readBundleUpload(upload(body.stream, { "content-type": "application/json" }))).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      status: 413,
+    });
     expect(body.pulled()).toBeLessThanOrEqual(LIMIT + 2 * CHUNK);
   });
 
   it("counts bytes, not the declared length", async () => {
     const body = lazyBody(50 * LIMIT);
-    await expect(readBundleUpload(upload(body.stream, { "content-type": "application/json", "content-length": "100" }))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    await expect(
+      readBundleUpload(upload(body.stream, { "content-type": "application/json", "content-length": "100" })),
+    ).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(body.pulled()).toBeLessThanOrEqual(LIMIT + 2 * CHUNK);
   });
 
   it("refuses a declared length over the limit before reading anything", async () => {
     const body = lazyBody(50 * LIMIT);
-    await expect(readBundleUpload(upload(body.stream, { "content-type": "application/json", "content-length": String(50 * LIMIT) }))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    await expect(
+      readBundleUpload(
+        upload(body.stream, { "content-type": "application/json", "content-length": String(50 * LIMIT) }),
+      ),
+    ).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     // A stream reads one chunk ahead on its own; nothing beyond that was asked for.
     expect(body.pulled()).toBeLessThanOrEqual(CHUNK);
   });
@@ -65,16 +79,29 @@ describe("streamed upload limits", () => {
     const boundary = "ferryboundary";
     const prefix = `--${boundary}\r\ncontent-disposition: form-data; name="bundle"; filename="big.json"\r\ncontent-type: application/json\r\n\r\n`;
     const body = lazyBody(50 * LIMIT, prefix);
-    await expect(readBundleUpload(upload(body.stream, { "content-type": `multipart/form-data; boundary=${boundary}` }))).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    await expect(
+      readBundleUpload(upload(body.stream, { "content-type": `multipart/form-data; boundary=${boundary}` })),
+    ).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(body.pulled()).toBeLessThanOrEqual(LIMIT + 4 * CHUNK);
   });
 
   it("answers 413 in the error shape through the route", async () => {
-    const token = (await createAccessToken({ userId: (await actorFor("admin@acme.test")).userId, name: "upload limit" })).token;
+    const token = (
+      await createAccessToken({ userId: (await actorFor("admin@acme.test")).userId, name: "upload limit" })
+    ).token;
     const body = lazyBody(50 * LIMIT);
-    const response = await preview(upload(body.stream, { authorization: `Bearer ${token}`, "content-type": "application/json" }), { params: Promise.resolve({}) });
+    const response = await preview(
+      upload(body.stream, { authorization: `Bearer ${token}`, "content-type": "application/json" }),
+      { params: Promise.resolve({}) },
+    );
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("FERRY_MAX_BUNDLE_MB"), details: { limit: LIMIT } } });
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: "PAYLOAD_TOO_LARGE",
+        message: expect.stringContaining("FERRY_MAX_BUNDLE_MB"),
+        details: { limit: LIMIT },
+      },
+    });
     expect(body.pulled()).toBeLessThanOrEqual(LIMIT + 2 * CHUNK);
   });
 });

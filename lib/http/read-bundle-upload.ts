@@ -84,7 +84,10 @@ function readMultipart(request: Request, contentType: string, limit: number, dec
   return new Promise((resolve, reject) => {
     let parser: ReturnType<typeof Busboy>;
     try {
-      parser = Busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: limit, fields: 5, fieldSize: 1024 * 1024 } });
+      parser = Busboy({
+        headers: { "content-type": contentType },
+        limits: { files: 1, fileSize: limit, fields: 5, fieldSize: 1024 * 1024 },
+      });
     } catch {
       reject(new AppError("INVALID_OPTIONS", "The multipart body is malformed."));
       return;
@@ -115,7 +118,8 @@ function readMultipart(request: Request, contentType: string, limit: number, dec
     parser.on("error", () => fail(new AppError("INVALID_OPTIONS", "The multipart body is malformed.")));
     parser.on("close", () => {
       if (failed) return;
-      if (!sawFile) return reject(new AppError("INVALID_OPTIONS", "Send the bundle as the multipart file field `bundle`."));
+      if (!sawFile)
+        return reject(new AppError("INVALID_OPTIONS", "Send the bundle as the multipart file field `bundle`."));
       let options: unknown = undefined;
       if (optionsText !== undefined) {
         try {

@@ -2,7 +2,11 @@
 // Content-Security-Policy from proxy.ts; API answers, server-action answers and static files get
 // these. Kept free of Node-only imports: next.config.ts loads it at build and start.
 
-type HeaderRule = { source: string; has?: { type: "header"; key: string; value?: string }[]; headers: { key: string; value: string }[] };
+type HeaderRule = {
+  source: string;
+  has?: { type: "header"; key: string; value?: string }[];
+  headers: { key: string; value: string }[];
+};
 
 export function securityHeaderRules(): HeaderRule[] {
   return [
@@ -13,7 +17,10 @@ export function securityHeaderRules(): HeaderRule[] {
         { key: "X-Frame-Options", value: "DENY" },
         // Full URLs (download tickets, project paths) never leave the site.
         { key: "Referrer-Policy", value: "same-origin" },
-        { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+        {
+          key: "Permissions-Policy",
+          value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+        },
         { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
       ],
@@ -21,7 +28,12 @@ export function securityHeaderRules(): HeaderRule[] {
     {
       // JSON and downloads are never rendered as documents: they may load and run nothing.
       source: "/api/:path*",
-      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+      headers: [
+        {
+          key: "Content-Security-Policy",
+          value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        },
+      ],
     },
     {
       // Only when a TLS-terminating proxy says the request came over HTTPS (browsers ignore it on HTTP anyway).

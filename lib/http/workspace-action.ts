@@ -20,7 +20,8 @@ const refSchema = z.object({ tenantSlug: z.string().min(1).max(63), projectSlug:
 
 /** A name, slug or key naming one row, as sent by the browser. */
 export function rowKey(value: unknown): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 500) throw new AppError("INVALID_INPUT", "The request names no valid item.");
+  if (typeof value !== "string" || value.length === 0 || value.length > 500)
+    throw new AppError("INVALID_INPUT", "The request names no valid item.");
   return value;
 }
 
@@ -28,7 +29,11 @@ export function rowKey(value: unknown): string {
  * A tenant-level server action: authenticates the session, runs one lib call (which checks tenant
  * and role) and refreshes the tenant's pages (sidebar, project header and lists show the change).
  */
-export async function tenantAction<T>(name: string, tenantSlug: unknown, body: (context: { actor: Actor; tenantSlug: string }) => Promise<T>): Promise<ActionResult<T>> {
+export async function tenantAction<T>(
+  name: string,
+  tenantSlug: unknown,
+  body: (context: { actor: Actor; tenantSlug: string }) => Promise<T>,
+): Promise<ActionResult<T>> {
   return runAction(name, async () => {
     const actor = await requireActionActor();
     const slug = rowKey(tenantSlug);
@@ -39,7 +44,11 @@ export async function tenantAction<T>(name: string, tenantSlug: unknown, body: (
 }
 
 /** A project-tab server action; see tenantAction. */
-export async function projectAction<T>(name: string, ref: unknown, body: (context: { actor: Actor } & ProjectRef) => Promise<T>): Promise<ActionResult<T>> {
+export async function projectAction<T>(
+  name: string,
+  ref: unknown,
+  body: (context: { actor: Actor } & ProjectRef) => Promise<T>,
+): Promise<ActionResult<T>> {
   const parsed = refSchema.safeParse(ref);
   const { tenantSlug, projectSlug } = parsed.success ? parsed.data : { tenantSlug: "", projectSlug: "" };
   return tenantAction(name, tenantSlug, ({ actor }) => body({ actor, tenantSlug, projectSlug: rowKey(projectSlug) }));

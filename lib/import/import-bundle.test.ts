@@ -16,35 +16,76 @@ import { importBundle } from "./import-bundle";
 const PASSPHRASE = "ferry import passphrase";
 const bytes = (text: string) => new TextEncoder().encode(text);
 const ALL = { sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] };
-const sameNames = { "bq-events": { action: "map", target: "bq-events" }, "snowflake-prod": { action: "map", target: "snowflake-prod" }, "warehouse-pg": { action: "map", target: "warehouse-pg" } } as const;
+const sameNames = {
+  "bq-events": { action: "map", target: "bq-events" },
+  "snowflake-prod": { action: "map", target: "snowflake-prod" },
+  "warehouse-pg": { action: "map", target: "warehouse-pg" },
+} as const;
 
-async function exportOf(projectSlug: string, options: Record<string, unknown> = {}, tenantSlug = "acme", email = "root@ferry.test"): Promise<string> {
-  const prepared = await prepareExport({ actor: await actorFor(email), tenantSlug, projectSlug, options: { stable: true, ...options } });
+async function exportOf(
+  projectSlug: string,
+  options: Record<string, unknown> = {},
+  tenantSlug = "acme",
+  email = "root@ferry.test",
+): Promise<string> {
+  const prepared = await prepareExport({
+    actor: await actorFor(email),
+    tenantSlug,
+    projectSlug,
+    options: { stable: true, ...options },
+  });
   return readAll(prepared.open());
 }
 
 /** A bundle minus what legitimately differs after a round trip: meta and deployed versions. */
 function comparable(text: string): unknown {
   const bundle = parseBundleText(text) as Bundle;
-  return { ...bundle, meta: null, project: { ...bundle.project, slug: null, displayName: null }, models: bundle.models.map((m) => ({ ...m, deployedVersion: null })) };
+  return {
+    ...bundle,
+    meta: null,
+    project: { ...bundle.project, slug: null, displayName: null },
+    models: bundle.models.map((m) => ({ ...m, deployedVersion: null })),
+  };
 }
 
 describe("project import", () => {
   it("imports the demo project under a new slug in the same tenant, mapping connections, and resets deployments", async () => {
     const admin = await actorFor("admin@acme.test");
     const source = await exportOf("sales-analytics", ALL);
-    const result = await importBundle({ actor: admin, bundle: bytes(source), options: { mode: "create", tenant: "acme", projectSlug: "sales-copy", displayName: "Sales (copy)", connectionMapping: sameNames } });
-    expect(result.project).toMatchObject({ tenant: "acme", slug: "sales-copy", displayName: "Sales (copy)", href: "/t/acme/p/sales-copy" });
+    const result = await importBundle({
+      actor: admin,
+      bundle: bytes(source),
+      options: {
+        mode: "create",
+        tenant: "acme",
+        projectSlug: "sales-copy",
+        displayName: "Sales (copy)",
+        connectionMapping: sameNames,
+      },
+    });
+    expect(result.project).toMatchObject({
+      tenant: "acme",
+      slug: "sales-copy",
+      displayName: "Sales (copy)",
+      href: "/t/acme/p/sales-copy",
+    });
     expect(result.summary.models).toEqual({ created: 6, updated: 0, skipped: 0 });
     expect(result.summary.versions!.created).toBe(21);
     expect(result.summary.connections).toEqual({ created: 0, updated: 0, skipped: 3 });
-    expect(result.warnings.some((w) => w.code === "SHARED_CONNECTION_MAPPED" && w.message.includes("sales-analytics"))).toBe(true);
-    expect(result.requiredActions.filter((a) => a.kind === "deploy-model").map((a) => a.message)).toContain('Deploy model "orders" (v3 was live in the source).');
+    expect(
+      result.warnings.some((w) => w.code === "SHARED_CONNECTION_MAPPED" && w.message.includes("sales-analytics")),
+    ).toBe(true);
+    expect(result.requiredActions.filter((a) => a.kind === "deploy-model").map((a) => a.message)).toContain(
+      'Deploy model "orders" (v3 was live in the source).',
+    );
     expect(result.requiredActions.some((a) => a.kind === "refresh")).toBe(true);
     expect(result.requiredActions.filter((a) => a.kind === "enter-credentials").length).toBe(2); // both LLM keys were stripped
     expect(result.requiredActions.some((a) => a.kind === "retest-agent")).toBe(true);
 
-    const models = await db.model.findMany({ where: { project: { slug: "sales-copy" } }, include: { aggregates: true, pocketTables: true } });
+    const models = await db.model.findMany({
+      where: { project: { slug: "sales-copy" } },
+      include: { aggregates: true, pocketTables: true },
+    });
     expect(models.every((m) => m.deployedVersion === null)).toBe(true);
     expect(models.flatMap((m) => m.aggregates).every((a) => a.status === "PENDING")).toBe(true);
     expect(models.flatMap((m) => m.pocketTables).every((p) => p.status === "STALE")).toBe(true);
@@ -64,7 +105,14 @@ describe("project import", () => {
     const result = await importBundle({
       actor: globexAdmin,
       bundle: bytes(source),
-      options: { mode: "create", passphrase: PASSPHRASE, connectionMapping: { "warehouse-pg": { action: "map", target: "globex-pg" }, "bq-events": { action: "pending" } } },
+      options: {
+        mode: "create",
+        passphrase: PASSPHRASE,
+        connectionMapping: {
+          "warehouse-pg": { action: "map", target: "globex-pg" },
+          "bq-events": { action: "pending" },
+        },
+      },
     });
     expect(result.project.tenant).toBe("globex");
     expect(result.connections.map((c) => [c.exportedName, c.action, c.targetName])).toEqual([
@@ -74,35 +122,75 @@ describe("project import", () => {
     ]);
     expect(result.summary.accessBindings).toEqual({ created: 0, updated: 0, skipped: 3 });
     expect(result.warnings.filter((w) => w.code === "ACCESS_BINDING_SKIPPED")).toHaveLength(2);
-    expect(result.requiredActions.some((a) => a.kind === "enter-credentials" && a.message.includes("bq-events"))).toBe(true);
+    expect(result.requiredActions.some((a) => a.kind === "enter-credentials" && a.message.includes("bq-events"))).toBe(
+      true,
+    );
 
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "globex" } });
     const cipher = await tenantCipher({ tenantId: tenant.id });
-    const snowflake = await db.connection.findUniqueOrThrow({ where: { tenantId_name: { tenantId: tenant.id, name: "snowflake-prod" } } });
+    const snowflake = await db.connection.findUniqueOrThrow({
+      where: { tenantId_name: { tenantId: tenant.id, name: "snowflake-prod" } },
+    });
     expect(snowflake.status).toBe("ACTIVE");
     expect(cipher.decrypt(snowflake.secretEncrypted!)).toEqual({ password: DEMO_SECRETS.snowflake });
-    const bq = await db.connection.findUniqueOrThrow({ where: { tenantId_name: { tenantId: tenant.id, name: "bq-events" } } });
+    const bq = await db.connection.findUniqueOrThrow({
+      where: { tenantId_name: { tenantId: tenant.id, name: "bq-events" } },
+    });
     expect(bq).toMatchObject({ status: "PENDING_CREDENTIALS", secretEncrypted: null });
-    const orders = await db.model.findFirstOrThrow({ where: { slug: "orders", project: { slug: "sales-analytics", tenantId: tenant.id } }, include: { connection: true } });
+    const orders = await db.model.findFirstOrThrow({
+      where: { slug: "orders", project: { slug: "sales-analytics", tenantId: tenant.id } },
+      include: { connection: true },
+    });
     expect(orders.connection!.name).toBe("globex-pg");
-    const primary = await db.llmConfig.findFirstOrThrow({ where: { name: "primary", project: { tenantId: tenant.id } } });
+    const primary = await db.llmConfig.findFirstOrThrow({
+      where: { name: "primary", project: { tenantId: tenant.id } },
+    });
     expect(cipher.decrypt(primary.apiKeyEncrypted!)).toEqual({ apiKey: DEMO_SECRETS.openai });
     // globex-pg kept its own secret (no override).
-    const globexPg = await db.connection.findUniqueOrThrow({ where: { tenantId_name: { tenantId: tenant.id, name: "globex-pg" } } });
+    const globexPg = await db.connection.findUniqueOrThrow({
+      where: { tenantId_name: { tenantId: tenant.id, name: "globex-pg" } },
+    });
     expect(cipher.decrypt(globexPg.secretEncrypted!)).toEqual({ password: DEMO_SECRETS.globexPg });
   });
 
   it("renames models and rewrites every reference", async () => {
     const source = await exportOf("sales-analytics", ALL);
-    await importBundle({ actor: await actorFor("root@ferry.test"), bundle: bytes(source), options: { mode: "create", tenant: "acme", projectSlug: "renamed", connectionMapping: sameNames, modelSlugOverrides: { orders: "purchases", "web-sessions": "visits" } } });
+    await importBundle({
+      actor: await actorFor("root@ferry.test"),
+      bundle: bytes(source),
+      options: {
+        mode: "create",
+        tenant: "acme",
+        projectSlug: "renamed",
+        connectionMapping: sameNames,
+        modelSlugOverrides: { orders: "purchases", "web-sessions": "visits" },
+      },
+    });
     const text = await exportOf("renamed", ALL);
     expect(text).not.toMatch(/"orders"|orders\.|\$\{orders\}|"web-sessions"|web-sessions\./);
     const bundle = parseBundleText(text);
-    expect(bundle.models.map((m) => m.slug)).toEqual(["customers", "order-items", "products", "purchases", "returns", "visits"]);
-    expect(bundle.recipes!.find((r) => r.slug === "revenue-per-session")!.definition).toMatchObject({ models: ["purchases", "visits"], steps: [{ measure: "purchases.revenue" }, { measure: "visits.sessions" }, { expression: "purchases.revenue / visits.sessions" }] });
+    expect(bundle.models.map((m) => m.slug)).toEqual([
+      "customers",
+      "order-items",
+      "products",
+      "purchases",
+      "returns",
+      "visits",
+    ]);
+    expect(bundle.recipes!.find((r) => r.slug === "revenue-per-session")!.definition).toMatchObject({
+      models: ["purchases", "visits"],
+      steps: [
+        { measure: "purchases.revenue" },
+        { measure: "visits.sessions" },
+        { expression: "purchases.revenue / visits.sessions" },
+      ],
+    });
     expect(bundle.agent!.modelContexts.map((c) => c.model)).toEqual(["customers", "purchases", "visits"]);
     expect(bundle.accessBindings!.find((b) => b.model !== null)!.model).toBe("visits");
-    expect(bundle.models.find((m) => m.slug === "order-items")!.draft.joins.map((j) => j.model)).toEqual(["purchases", "products"]);
+    expect(bundle.models.find((m) => m.slug === "order-items")!.draft.joins.map((j) => j.model)).toEqual([
+      "purchases",
+      "products",
+    ]);
     expect(bundle.models.find((m) => m.slug === "order-items")!.draft.joins[0]!.on).toContain("${purchases}");
   });
 
@@ -125,10 +213,15 @@ describe("project import", () => {
   it("round-trips byte-identically through an empty tenant (apart from meta and deployments)", async () => {
     await createTenant(db, { slug: "empty", name: "Empty" });
     const source = await exportOf("sales-analytics", { ...ALL, includeCredentials: true, passphrase: PASSPHRASE });
-    await importBundle({ actor: cliActor(), bundle: bytes(source), options: { mode: "create", tenant: "empty", passphrase: PASSPHRASE, createUsers: true } });
+    await importBundle({
+      actor: cliActor(),
+      bundle: bytes(source),
+      options: { mode: "create", tenant: "empty", passphrase: PASSPHRASE, createUsers: true },
+    });
     const again = await exportOf("sales-analytics", ALL, "empty");
     const original = await exportOf("sales-analytics", ALL, "acme");
-    const strip = (text: string) => text.replace(/"meta": \{[^}]*\{[^}]*\}\n  \}/, "").replace(/"deployedVersion": (\d+|null)/g, "");
+    const strip = (text: string) =>
+      text.replace(/"meta": \{[^}]*\{[^}]*\}\n  \}/, "").replace(/"deployedVersion": (\d+|null)/g, "");
     expect(strip(again)).toBe(strip(original));
   });
 });
@@ -137,8 +230,16 @@ describe("import safety", () => {
   it("reports a wrong passphrase before writing anything", async () => {
     const source = await exportOf("sales-analytics", { includeCredentials: true, passphrase: PASSPHRASE });
     const before = await dbFingerprint();
-    await expect(importBundle({ actor: await actorFor("admin@globex.test"), bundle: bytes(source), options: { mode: "create", passphrase: "not the passphrase" } })).rejects.toMatchObject({ code: "WRONG_PASSPHRASE" });
-    await expect(importBundle({ actor: await actorFor("admin@globex.test"), bundle: bytes(source), options: { mode: "create" } })).rejects.toMatchObject({ code: "PASSPHRASE_REQUIRED" });
+    await expect(
+      importBundle({
+        actor: await actorFor("admin@globex.test"),
+        bundle: bytes(source),
+        options: { mode: "create", passphrase: "not the passphrase" },
+      }),
+    ).rejects.toMatchObject({ code: "WRONG_PASSPHRASE" });
+    await expect(
+      importBundle({ actor: await actorFor("admin@globex.test"), bundle: bytes(source), options: { mode: "create" } }),
+    ).rejects.toMatchObject({ code: "PASSPHRASE_REQUIRED" });
     expect(await dbFingerprint()).toEqual(before);
   });
 
@@ -147,17 +248,36 @@ describe("import safety", () => {
     const names = ["bq-events", "snowflake-prod", "warehouse-pg"];
     await createTenant(db, { slug: "faults", name: "Faults" });
     const actor = cliActor();
-    await importBundle({ actor, bundle: bytes(source), options: { mode: "create", tenant: "faults", projectSlug: "base", passphrase: PASSPHRASE, createUsers: true } });
+    await importBundle({
+      actor,
+      bundle: bytes(source),
+      options: { mode: "create", tenant: "faults", projectSlug: "base", passphrase: PASSPHRASE, createUsers: true },
+    });
     for (const step of IMPORT_WRITE_STEPS) {
       const variants = {
-        create: { mode: "create", projectSlug: `fault-${step.toLowerCase()}`, connectionMapping: Object.fromEntries(names.map((n) => [n, { action: "create", name: `${n}-${step}` }])) },
-        replace: { mode: "replace", projectSlug: "base", overrideCredentials: true, connectionMapping: Object.fromEntries(names.map((n) => [n, { action: "map", target: n }])) },
+        create: {
+          mode: "create",
+          projectSlug: `fault-${step.toLowerCase()}`,
+          connectionMapping: Object.fromEntries(names.map((n) => [n, { action: "create", name: `${n}-${step}` }])),
+        },
+        replace: {
+          mode: "replace",
+          projectSlug: "base",
+          overrideCredentials: true,
+          connectionMapping: Object.fromEntries(names.map((n) => [n, { action: "map", target: n }])),
+        },
       };
       for (const [mode, variant] of Object.entries(variants)) {
         const before = await dbFingerprint();
         process.env.FERRY_TEST_FAULT = step;
         try {
-          await expect(importBundle({ actor, bundle: bytes(source), options: { ...variant, tenant: "faults", passphrase: PASSPHRASE, createUsers: true } })).rejects.toThrow(`Injected fault at import step "${step}"`);
+          await expect(
+            importBundle({
+              actor,
+              bundle: bytes(source),
+              options: { ...variant, tenant: "faults", passphrase: PASSPHRASE, createUsers: true },
+            }),
+          ).rejects.toThrow(`Injected fault at import step "${step}"`);
         } finally {
           delete process.env.FERRY_TEST_FAULT;
         }
@@ -169,9 +289,23 @@ describe("import safety", () => {
   it("lets exactly one of five concurrent creates of one slug succeed", async () => {
     const source = await exportOf("marketing-dev", {});
     const actor = await actorFor("admin@acme.test");
-    const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => importBundle({ actor, bundle: bytes(source), options: { mode: "create", projectSlug: "race", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } } })));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        importBundle({
+          actor,
+          bundle: bytes(source),
+          options: {
+            mode: "create",
+            projectSlug: "race",
+            connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } },
+          },
+        }),
+      ),
+    );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
-    const failures = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected").map((a) => (a.reason as { code: string }).code);
+    const failures = attempts
+      .filter((a): a is PromiseRejectedResult => a.status === "rejected")
+      .map((a) => (a.reason as { code: string }).code);
     expect(failures).toEqual(["SLUG_TAKEN", "SLUG_TAKEN", "SLUG_TAKEN", "SLUG_TAKEN"]);
     expect(await db.project.count({ where: { slug: "race" } })).toBe(1);
   });
@@ -179,19 +313,62 @@ describe("import safety", () => {
   it("validates options and target before writing", async () => {
     const source = await exportOf("sales-analytics", ALL);
     const admin = await actorFor("admin@acme.test");
-    const attempt = (options: Record<string, unknown>) => importBundle({ actor: admin, bundle: bytes(source), options });
+    const attempt = (options: Record<string, unknown>) =>
+      importBundle({ actor: admin, bundle: bytes(source), options });
     const before = await dbFingerprint();
-    await expect(attempt({ mode: "create" })).rejects.toMatchObject({ code: "SLUG_TAKEN", details: { slug: "sales-analytics", suggestion: "sales-analytics-2" } });
+    await expect(attempt({ mode: "create" })).rejects.toMatchObject({
+      code: "SLUG_TAKEN",
+      details: { slug: "sales-analytics", suggestion: "sales-analytics-2" },
+    });
     await expect(attempt({ mode: "create", projectSlug: "Bad Slug" })).rejects.toMatchObject({ code: "INVALID_SLUG" });
-    await expect(attempt({ mode: "create", projectSlug: "fresh" })).rejects.toMatchObject({ code: "CONNECTION_MAPPING_REQUIRED" });
-    await expect(attempt({ mode: "create", projectSlug: "fresh", connectionMapping: { ...sameNames, "warehouse-pg": { action: "map", target: "snowflake-prod" } } })).rejects.toMatchObject({ code: "CONNECTION_TYPE_MISMATCH" });
-    await expect(attempt({ mode: "create", projectSlug: "fresh", connectionMapping: sameNames, modelSlugOverrides: { orders: "customers" } })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
-    await expect(attempt({ mode: "create", projectSlug: "fresh", connectionMapping: sameNames, modelSlugOverrides: { orders: "Not A Slug" } })).rejects.toMatchObject({ code: "INVALID_SLUG" });
-    await expect(attempt({ mode: "create", projectSlug: "fresh", connectionMapping: sameNames, modelSlugOverrides: { ghost: "x" } })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
-    await expect(attempt({ mode: "replace", projectSlug: "nope", connectionMapping: sameNames })).rejects.toMatchObject({ code: "PROJECT_NOT_FOUND" });
+    await expect(attempt({ mode: "create", projectSlug: "fresh" })).rejects.toMatchObject({
+      code: "CONNECTION_MAPPING_REQUIRED",
+    });
+    await expect(
+      attempt({
+        mode: "create",
+        projectSlug: "fresh",
+        connectionMapping: { ...sameNames, "warehouse-pg": { action: "map", target: "snowflake-prod" } },
+      }),
+    ).rejects.toMatchObject({ code: "CONNECTION_TYPE_MISMATCH" });
+    await expect(
+      attempt({
+        mode: "create",
+        projectSlug: "fresh",
+        connectionMapping: sameNames,
+        modelSlugOverrides: { orders: "customers" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
+    await expect(
+      attempt({
+        mode: "create",
+        projectSlug: "fresh",
+        connectionMapping: sameNames,
+        modelSlugOverrides: { orders: "Not A Slug" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_SLUG" });
+    await expect(
+      attempt({
+        mode: "create",
+        projectSlug: "fresh",
+        connectionMapping: sameNames,
+        modelSlugOverrides: { ghost: "x" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
+    await expect(attempt({ mode: "replace", projectSlug: "nope", connectionMapping: sameNames })).rejects.toMatchObject(
+      { code: "PROJECT_NOT_FOUND" },
+    );
     await expect(attempt({ mode: "merge" })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
-    await expect(importBundle({ actor: await actorFor("lead@acme.test"), bundle: bytes(source), options: { mode: "create", tenant: "acme", projectSlug: "fresh" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(importBundle({ actor: admin, bundle: bytes("{ truncated"), options: { mode: "create" } })).rejects.toMatchObject({ code: "INVALID_JSON" });
+    await expect(
+      importBundle({
+        actor: await actorFor("lead@acme.test"),
+        bundle: bytes(source),
+        options: { mode: "create", tenant: "acme", projectSlug: "fresh" },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      importBundle({ actor: admin, bundle: bytes("{ truncated"), options: { mode: "create" } }),
+    ).rejects.toMatchObject({ code: "INVALID_JSON" });
     const dry = await attempt({ mode: "create", projectSlug: "fresh", connectionMapping: sameNames, dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, summary: { models: { created: 6 } } });
     expect(await dbFingerprint()).toEqual(before);
@@ -200,20 +377,51 @@ describe("import safety", () => {
 
 describe("model import", () => {
   it("imports one model into an existing project, then replaces it in place", async () => {
-    const prepared = await prepareExport({ actor: await actorFor("lead@acme.test"), tenantSlug: "acme", projectSlug: "sales-analytics", modelSlug: "customers", options: {} });
+    const prepared = await prepareExport({
+      actor: await actorFor("lead@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      modelSlug: "customers",
+      options: {},
+    });
     const text = await readAll(prepared.open());
     const admin = await actorFor("admin@acme.test");
-    const options = { mode: "create", tenant: "acme", projectSlug: "marketing-dev", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } };
-    await expect(importBundle({ actor: admin, bundle: bytes(text), options })).rejects.toMatchObject({ code: "INVALID_BUNDLE" });
+    const options = {
+      mode: "create",
+      tenant: "acme",
+      projectSlug: "marketing-dev",
+      connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } },
+    };
+    await expect(importBundle({ actor: admin, bundle: bytes(text), options })).rejects.toMatchObject({
+      code: "INVALID_BUNDLE",
+    });
     const created = await importBundle({ actor: admin, bundle: bytes(text), options, expectScope: "model" });
-    expect(created).toMatchObject({ scope: "model", project: { slug: "marketing-dev" }, summary: { models: { created: 1 }, versions: { created: 3 } } });
-    await expect(importBundle({ actor: admin, bundle: bytes(text), options, expectScope: "model" })).rejects.toMatchObject({ code: "SLUG_TAKEN", details: { suggestion: "customers-2" } });
-    const renamed = await importBundle({ actor: admin, bundle: bytes(text), options: { ...options, modelSlugOverrides: { customers: "clients" } }, expectScope: "model" });
+    expect(created).toMatchObject({
+      scope: "model",
+      project: { slug: "marketing-dev" },
+      summary: { models: { created: 1 }, versions: { created: 3 } },
+    });
+    await expect(
+      importBundle({ actor: admin, bundle: bytes(text), options, expectScope: "model" }),
+    ).rejects.toMatchObject({ code: "SLUG_TAKEN", details: { suggestion: "customers-2" } });
+    const renamed = await importBundle({
+      actor: admin,
+      bundle: bytes(text),
+      options: { ...options, modelSlugOverrides: { customers: "clients" } },
+      expectScope: "model",
+    });
     expect(renamed.requiredActions[0]!.href).toBe("/t/acme/p/marketing-dev/m/clients");
-    const replaced = await importBundle({ actor: admin, bundle: bytes(text), options: { ...options, mode: "replace" }, expectScope: "model" });
+    const replaced = await importBundle({
+      actor: admin,
+      bundle: bytes(text),
+      options: { ...options, mode: "replace" },
+      expectScope: "model",
+    });
     expect(replaced.summary.models).toEqual({ created: 0, updated: 1, skipped: 0 });
     expect(await db.model.count({ where: { project: { slug: "marketing-dev" } } })).toBe(3);
-    expect(await db.modelVersion.count({ where: { model: { slug: "customers", project: { slug: "marketing-dev" } } } })).toBe(3);
+    expect(
+      await db.modelVersion.count({ where: { model: { slug: "customers", project: { slug: "marketing-dev" } } } }),
+    ).toBe(3);
   });
 });
 
@@ -223,11 +431,31 @@ describe("import fidelity", () => {
     const source = await exportOf("marketing-dev", {});
     const bundle = JSON.parse(source) as Bundle;
     bundle.models[0]!.versions[0]!.message = tricky;
-    bundle.models[0]!.versions[0]!.snapshot = { ...(bundle.models[0]!.versions[0]!.snapshot as Snapshot), description: tricky, "key\twith\ttabs": { "\\": "\n" }, extra: { zz: 1, ü: 2, "10": 3, "9": 4, "a-b": 5, B: 6, "": 7, "01": 8 } };
+    bundle.models[0]!.versions[0]!.snapshot = {
+      ...(bundle.models[0]!.versions[0]!.snapshot as Snapshot),
+      description: tricky,
+      "key\twith\ttabs": { "\\": "\n" },
+      extra: { zz: 1, ü: 2, "10": 3, "9": 4, "a-b": 5, B: 6, "": 7, "01": 8 },
+    };
     // Numbers and escapes come back from jsonb and must be written exactly as JSON.stringify writes them.
-    bundle.models[0]!.versions[1]!.snapshot = { ...(bundle.models[0]!.versions[1]!.snapshot as Snapshot), numbers: [0.1, -0, 100, 1.5, 2e-7, 1e21, 123456789012, -3.25e-5], text: "ctrl \u0001 del \u007f sep \u2028 emoji 🚢 \"q\" \\" };
-    await importBundle({ actor: await actorFor("admin@acme.test"), bundle: bytes(JSON.stringify(bundle)), options: { mode: "create", tenant: "acme", projectSlug: "tricky", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } } });
-    const version = await db.modelVersion.findFirstOrThrow({ where: { number: 1, model: { project: { slug: "tricky" } } } });
+    bundle.models[0]!.versions[1]!.snapshot = {
+      ...(bundle.models[0]!.versions[1]!.snapshot as Snapshot),
+      numbers: [0.1, -0, 100, 1.5, 2e-7, 1e21, 123456789012, -3.25e-5],
+      text: 'ctrl \u0001 del \u007f sep \u2028 emoji 🚢 "q" \\',
+    };
+    await importBundle({
+      actor: await actorFor("admin@acme.test"),
+      bundle: bytes(JSON.stringify(bundle)),
+      options: {
+        mode: "create",
+        tenant: "acme",
+        projectSlug: "tricky",
+        connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } },
+      },
+    });
+    const version = await db.modelVersion.findFirstOrThrow({
+      where: { number: 1, model: { project: { slug: "tricky" } } },
+    });
     expect(version.message).toBe(tricky);
     expect(version.snapshot).toMatchObject({ description: tricky, "key\twith\ttabs": { "\\": "\n" } });
     // Export writes jsonb's key order as is; it must be the canonical order.

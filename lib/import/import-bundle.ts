@@ -52,14 +52,28 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
   const options = parseImportOptions(request.options);
   if (options.createUsers !== undefined && request.actor.via !== "cli") {
     // Creating accounts (and adding users of any tenant to this one) is an operator task (SPEC §4).
-    throw new AppError("FORBIDDEN", "Creating users during an import is an operator task: use the CLI (`npm run ferry -- import --create-users`).");
+    throw new AppError(
+      "FORBIDDEN",
+      "Creating users during an import is an operator task: use the CLI (`npm run ferry -- import --create-users`).",
+    );
   }
   progress("validating");
   const source = request.bundle;
-  const bundle = source instanceof Uint8Array ? parseBundleBytes(source, maxBundleBytes()) : typeof source === "function" ? parseBundleBytes(source(), maxBundleBytes()) : source;
+  const bundle =
+    source instanceof Uint8Array
+      ? parseBundleBytes(source, maxBundleBytes())
+      : typeof source === "function"
+        ? parseBundleBytes(source(), maxBundleBytes())
+        : source;
   const expectScope = request.expectScope ?? "project";
   if (bundle.scope !== expectScope) {
-    throw new AppError("INVALID_BUNDLE", bundle.scope === "model" ? "This is a model bundle: import it into an existing project (Import Model)." : "This is a whole-project bundle: use Import Project.", [{ path: "scope", reason: `expected "${expectScope}"` }]);
+    throw new AppError(
+      "INVALID_BUNDLE",
+      bundle.scope === "model"
+        ? "This is a model bundle: import it into an existing project (Import Model)."
+        : "This is a whole-project bundle: use Import Project.",
+      [{ path: "scope", reason: `expected "${expectScope}"` }],
+    );
   }
   const { tenant, projectSlug } = await authorize(request.actor, bundle, options);
   if (bundle.encryption) progress("checking the passphrase");
@@ -69,21 +83,33 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
   let plan: ImportPlan | undefined;
   try {
     const result = await withPgTransaction(async (client) => {
-      const context = await readImportTarget(client, { tenantId: tenant.id, tenantSlug: tenant.slug, projectSlug, bundle, lockProject: options.mode === "replace" || bundle.scope === "model" });
+      const context = await readImportTarget(client, {
+        tenantId: tenant.id,
+        tenantSlug: tenant.slug,
+        projectSlug,
+        bundle,
+        lockProject: options.mode === "replace" || bundle.scope === "model",
+      });
       plan = planImport(bundle, { ...options, projectSlug }, context.target);
       if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(request.actor, tenant.id)) {
-        throw new AppError("FORBIDDEN", `Creating connections needs a tenant admin of "${tenant.slug}": map the model's connections to existing ones instead.`);
+        throw new AppError(
+          "FORBIDDEN",
+          `Creating connections needs a tenant admin of "${tenant.slug}": map the model's connections to existing ones instead.`,
+        );
       }
       if (options.dryRun) return plan;
       const cipher = cipherFor(unwrapDataKey(context.wrappedDataKey));
       await applyImport({ client, tenantId: tenant.id, plan, context, bundleKey, cipher, onProgress: progress });
-      await client.query(`INSERT INTO "AuditEvent" ("tenantId", "actorEmail", action, target, summary) VALUES ($1, $2, $3, $4, $5)`, [
-        tenant.id,
-        request.actor.email,
-        bundle.scope === "model" ? "model.import" : "project.import",
-        `${tenant.slug}/${plan.project.slug}`,
-        JSON.stringify(auditSummary(plan, "succeeded")),
-      ]);
+      await client.query(
+        `INSERT INTO "AuditEvent" ("tenantId", "actorEmail", action, target, summary) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          tenant.id,
+          request.actor.email,
+          bundle.scope === "model" ? "model.import" : "project.import",
+          `${tenant.slug}/${plan.project.slug}`,
+          JSON.stringify(auditSummary(plan, "succeeded")),
+        ],
+      );
       faultPoint("audit");
       progress("committing");
       return plan;
@@ -93,17 +119,35 @@ export async function importBundle(request: ImportRequest): Promise<ImportResult
     const failure = mapFailure(error, plan ?? null, options);
     if (!options.dryRun) {
       await db.auditEvent
-        .create({ data: { tenantId: tenant.id, actorEmail: request.actor.email, action: bundle.scope === "model" ? "model.import" : "project.import", target: `${tenant.slug}/${plan?.project.slug ?? projectSlug}`, summary: { outcome: "failed", code: failure instanceof AppError ? failure.code : "IMPORT_FAILED" } } })
+        .create({
+          data: {
+            tenantId: tenant.id,
+            actorEmail: request.actor.email,
+            action: bundle.scope === "model" ? "model.import" : "project.import",
+            target: `${tenant.slug}/${plan?.project.slug ?? projectSlug}`,
+            summary: { outcome: "failed", code: failure instanceof AppError ? failure.code : "IMPORT_FAILED" },
+          },
+        })
         .catch(() => {});
     }
     throw failure;
   }
 }
 
-async function authorize(actor: Actor, bundle: Bundle, options: ImportOptions): Promise<{ tenant: TenantRef; projectSlug: string }> {
+async function authorize(
+  actor: Actor,
+  bundle: Bundle,
+  options: ImportOptions,
+): Promise<{ tenant: TenantRef; projectSlug: string }> {
   if (bundle.scope === "model") {
-    if (!options.projectSlug) throw new AppError("INVALID_OPTIONS", "Name the project to import the model into (projectSlug).");
-    const access = await requireProject({ actor, tenantSlug: options.tenant, projectSlug: options.projectSlug, minRole: "ADMIN" });
+    if (!options.projectSlug)
+      throw new AppError("INVALID_OPTIONS", "Name the project to import the model into (projectSlug).");
+    const access = await requireProject({
+      actor,
+      tenantSlug: options.tenant,
+      projectSlug: options.projectSlug,
+      minRole: "ADMIN",
+    });
     return { tenant: access.tenant, projectSlug: access.project.slug };
   }
   const tenant = await resolveTenant({ actor, tenantSlug: options.tenant, requireAdmin: true });
@@ -113,26 +157,48 @@ async function authorize(actor: Actor, bundle: Bundle, options: ImportOptions): 
 /** Derives the bundle key and checks the verifier before anything else happens. */
 async function unlockCredentials(actor: Actor, bundle: Bundle, options: ImportOptions): Promise<FernetKey | null> {
   if (!bundle.encryption) return null;
-  if (!options.passphrase) throw new AppError("PASSPHRASE_REQUIRED", "This bundle carries encrypted credentials: enter the passphrase it was exported with.");
+  if (!options.passphrase)
+    throw new AppError(
+      "PASSPHRASE_REQUIRED",
+      "This bundle carries encrypted credentials: enter the passphrase it was exported with.",
+    );
   const encryption = bundle.encryption;
   const passphrase = options.passphrase;
   const limits = [{ key: `passphrase:${actor.userId || actor.email}`, limit: PASSPHRASE_ATTEMPTS_PER_MINUTE }];
-  return withAttemptLimit({ limits, what: "passphrase", isFailure: (error) => isAppError(error) && error.code === "WRONG_PASSPHRASE" }, () => openBundleEncryption(encryption, passphrase));
+  return withAttemptLimit(
+    { limits, what: "passphrase", isFailure: (error) => isAppError(error) && error.code === "WRONG_PASSPHRASE" },
+    () => openBundleEncryption(encryption, passphrase),
+  );
 }
 
 function mapFailure(error: unknown, plan: ImportPlan | null, options: ImportOptions): unknown {
   if (isAppError(error)) return error;
   if (isUniqueViolation(error) && plan) {
     if (options.mode === "create" && plan.scope === "project") {
-      return new AppError("SLUG_TAKEN", `A project with the slug "${plan.project.slug}" was created in the meantime. Choose another slug or replace mode.`, { slug: plan.project.slug });
+      return new AppError(
+        "SLUG_TAKEN",
+        `A project with the slug "${plan.project.slug}" was created in the meantime. Choose another slug or replace mode.`,
+        { slug: plan.project.slug },
+      );
     }
-    return new AppError("CONFLICT", "Something in the target changed while importing (a name was taken meanwhile). Nothing was changed; try again.");
+    return new AppError(
+      "CONFLICT",
+      "Something in the target changed while importing (a name was taken meanwhile). Nothing was changed; try again.",
+    );
   }
   return error;
 }
 
 function auditSummary(plan: ImportPlan, outcome: string) {
-  return { outcome, mode: plan.mode, scope: plan.scope, summary: plan.report.summary, renames: plan.renames, connections: plan.connections.map((c) => ({ from: c.exportedName, action: c.action, to: c.targetName })), warnings: plan.report.warnings.length };
+  return {
+    outcome,
+    mode: plan.mode,
+    scope: plan.scope,
+    summary: plan.report.summary,
+    renames: plan.renames,
+    connections: plan.connections.map((c) => ({ from: c.exportedName, action: c.action, to: c.targetName })),
+    warnings: plan.report.warnings.length,
+  };
 }
 
 function toResult(plan: ImportPlan, tenant: TenantRef, options: ImportOptions): ImportResult {
@@ -140,8 +206,19 @@ function toResult(plan: ImportPlan, tenant: TenantRef, options: ImportOptions): 
     scope: plan.scope,
     mode: plan.mode,
     dryRun: options.dryRun === true,
-    project: { tenant: tenant.slug, slug: plan.project.slug, displayName: plan.project.displayName, href: `/t/${tenant.slug}/p/${plan.project.slug}` },
-    connections: plan.connections.map((c) => ({ exportedName: c.exportedName, type: c.type, action: c.action, targetName: c.targetName, sharedWith: c.sharedWith })),
+    project: {
+      tenant: tenant.slug,
+      slug: plan.project.slug,
+      displayName: plan.project.displayName,
+      href: `/t/${tenant.slug}/p/${plan.project.slug}`,
+    },
+    connections: plan.connections.map((c) => ({
+      exportedName: c.exportedName,
+      type: c.type,
+      action: c.action,
+      targetName: c.targetName,
+      sharedWith: c.sharedWith,
+    })),
     llmConfigs: plan.llmConfigs,
     ...plan.report,
   };

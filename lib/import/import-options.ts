@@ -32,7 +32,11 @@ export function parseImportOptions(input: unknown): ImportOptions {
   const parsed = importOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new AppError("INVALID_OPTIONS", `The import options are not valid: ${first.path.join(".") || "options"}: ${first.message}.`, parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.join("."), reason: i.message })));
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `The import options are not valid: ${first.path.join(".") || "options"}: ${first.message}.`,
+      parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.join("."), reason: i.message })),
+    );
   }
   return parsed.data;
 }

@@ -11,7 +11,14 @@ export interface SectionCount {
 }
 
 export interface ImportWarning {
-  code: "ACCESS_BINDING_SKIPPED" | "ACCESS_BINDINGS_REMOVED" | "SHARED_CONNECTION_UPDATED" | "SHARED_CONNECTION_MAPPED" | "CREDENTIALS_NOT_INCLUDED" | "USER_CREATED" | "MODEL_RENAMED";
+  code:
+    | "ACCESS_BINDING_SKIPPED"
+    | "ACCESS_BINDINGS_REMOVED"
+    | "SHARED_CONNECTION_UPDATED"
+    | "SHARED_CONNECTION_MAPPED"
+    | "CREDENTIALS_NOT_INCLUDED"
+    | "USER_CREATED"
+    | "MODEL_RENAMED";
   message: string;
   path?: string;
 }
@@ -30,7 +37,11 @@ export interface ImportReport {
 
 const count = (created = 0, updated = 0, skipped = 0): SectionCount => ({ created, updated, skipped });
 
-export function buildImportReport(plan: Omit<ImportPlan, "report">, target: ImportTarget, skippedBindings: { email: string; reason: string }[]): ImportReport {
+export function buildImportReport(
+  plan: Omit<ImportPlan, "report">,
+  target: ImportTarget,
+  skippedBindings: { email: string; reason: string }[],
+): ImportReport {
   const { bundle } = plan;
   const base = `/t/${target.tenantSlug}/p/${plan.project.slug}`;
   const replacing = plan.mode === "replace";
@@ -57,15 +68,30 @@ export function buildImportReport(plan: Omit<ImportPlan, "report">, target: Impo
 
   const warnings: ImportWarning[] = [];
   for (const [from, to] of Object.entries(plan.renames)) {
-    warnings.push({ code: "MODEL_RENAMED", message: `Model "${from}" was imported as "${to}"; every reference to it was rewritten.`, path: `models.${from}` });
+    warnings.push({
+      code: "MODEL_RENAMED",
+      message: `Model "${from}" was imported as "${to}"; every reference to it was rewritten.`,
+      path: `models.${from}`,
+    });
   }
   const skippedByEmail = new Map<string, { reason: string; count: number }>();
-  for (const skipped of skippedBindings) skippedByEmail.set(skipped.email, { reason: skipped.reason, count: (skippedByEmail.get(skipped.email)?.count ?? 0) + 1 });
+  for (const skipped of skippedBindings)
+    skippedByEmail.set(skipped.email, {
+      reason: skipped.reason,
+      count: (skippedByEmail.get(skipped.email)?.count ?? 0) + 1,
+    });
   for (const [email, { reason, count }] of skippedByEmail) {
-    warnings.push({ code: "ACCESS_BINDING_SKIPPED", message: `${count === 1 ? "Access binding" : `${count} access bindings`} for ${email} skipped: ${reason}.`, path: `accessBindings.${email}` });
+    warnings.push({
+      code: "ACCESS_BINDING_SKIPPED",
+      message: `${count === 1 ? "Access binding" : `${count} access bindings`} for ${email} skipped: ${reason}.`,
+      path: `accessBindings.${email}`,
+    });
   }
   for (const email of plan.usersToCreate) {
-    warnings.push({ code: "USER_CREATED", message: `User ${email} was created without a usable password; set one before they sign in.` });
+    warnings.push({
+      code: "USER_CREATED",
+      message: `User ${email} was created without a usable password; set one before they sign in.`,
+    });
   }
   for (const c of plan.connections.filter((c) => c.action === "map" && c.sharedWith.length > 0)) {
     warnings.push({
@@ -78,28 +104,57 @@ export function buildImportReport(plan: Omit<ImportPlan, "report">, target: Impo
   }
   const removedBindings = target.project?.accessBindings ?? 0;
   if (plan.scope === "project" && replacing && !bundle.accessBindings && removedBindings > 0) {
-    warnings.push({ code: "ACCESS_BINDINGS_REMOVED", message: `The bundle has no access bindings, so the project's ${removedBindings} access binding${removedBindings > 1 ? "s were" : " was"} removed: only tenant admins can open it until access is granted again.` });
+    warnings.push({
+      code: "ACCESS_BINDINGS_REMOVED",
+      message: `The bundle has no access bindings, so the project's ${removedBindings} access binding${removedBindings > 1 ? "s were" : " was"} removed: only tenant admins can open it until access is granted again.`,
+    });
   }
-  const stripped = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].filter((item) => item.credentials === "stripped").length;
+  const stripped = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].filter(
+    (item) => item.credentials === "stripped",
+  ).length;
   if (stripped > 0 && !bundle.encryption) {
-    warnings.push({ code: "CREDENTIALS_NOT_INCLUDED", message: `The bundle carries no credentials (${stripped} secret${stripped > 1 ? "s were" : " was"} stripped at export).` });
+    warnings.push({
+      code: "CREDENTIALS_NOT_INCLUDED",
+      message: `The bundle carries no credentials (${stripped} secret${stripped > 1 ? "s were" : " was"} stripped at export).`,
+    });
   }
 
   const requiredActions: RequiredAction[] = [];
   for (const model of models) {
     const live = model.deployedVersion ? ` (v${model.deployedVersion} was live in the source)` : "";
-    requiredActions.push({ kind: "deploy-model", message: `Deploy model "${model.slug}"${live}.`, href: `${base}/m/${model.slug}` });
+    requiredActions.push({
+      kind: "deploy-model",
+      message: `Deploy model "${model.slug}"${live}.`,
+      href: `${base}/m/${model.slug}`,
+    });
   }
   if (models.some((m) => m.aggregates.length + m.pockets.length > 0)) {
-    requiredActions.push({ kind: "refresh", message: "Refresh aggregates and pockets: they were reset to pending/stale.", href: base });
+    requiredActions.push({
+      kind: "refresh",
+      message: "Refresh aggregates and pockets: they were reset to pending/stale.",
+      href: base,
+    });
   }
   for (const c of plan.connections.filter((c) => c.action === "pending")) {
-    requiredActions.push({ kind: "enter-credentials", message: `Enter credentials for connection "${c.targetName}" (pending).`, href: `/t/${target.tenantSlug}/connections` });
+    requiredActions.push({
+      kind: "enter-credentials",
+      message: `Enter credentials for connection "${c.targetName}" (pending).`,
+      href: `/t/${target.tenantSlug}/connections`,
+    });
   }
   for (const l of plan.llmConfigs.filter((l) => !l.active)) {
-    requiredActions.push({ kind: "enter-credentials", message: `Enter the API key of LLM config "${l.name}" (pending).`, href: `${base}/llm` });
+    requiredActions.push({
+      kind: "enter-credentials",
+      message: `Enter the API key of LLM config "${l.name}" (pending).`,
+      href: `${base}/llm`,
+    });
   }
-  if (bundle.agent) requiredActions.push({ kind: "retest-agent", message: "Re-test the agent against the imported models.", href: `${base}/agent` });
+  if (bundle.agent)
+    requiredActions.push({
+      kind: "retest-agent",
+      message: "Re-test the agent against the imported models.",
+      href: `${base}/agent`,
+    });
   return { summary, warnings, requiredActions };
 }
 

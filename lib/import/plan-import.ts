@@ -1,5 +1,9 @@
 import { compareKeys } from "@/lib/bundle/canonical-json";
-import { collectModelReferences, renameConnectionReferences, renameModelReferences } from "@/lib/bundle/model-references";
+import {
+  collectModelReferences,
+  renameConnectionReferences,
+  renameModelReferences,
+} from "@/lib/bundle/model-references";
 import type { Bundle } from "@/lib/bundle/schema";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import { isValidSlug } from "@/lib/validations/slug";
@@ -74,10 +78,25 @@ export function planImport(bundle: Bundle, options: ImportOptions, target: Impor
   const { connections, implicit } = planConnections(planned, options, target, project.slug);
   planned = renameConnectionReferences(planned, new Map(connections.map((c) => [c.exportedName, c.targetName])));
 
-  const llmConfigs = (planned.llmConfigs ?? []).map((l) => ({ name: l.name, active: typeof l.credentials === "object" }));
+  const llmConfigs = (planned.llmConfigs ?? []).map((l) => ({
+    name: l.name,
+    active: typeof l.credentials === "object",
+  }));
   const { bindings, skipped, usersToCreate } = planBindings(planned, options, target);
 
-  const plan: Omit<ImportPlan, "report"> = { scope: bundle.scope, mode, project, bundle: planned, renames, connections, implicitConnections: implicit, llmConfigs, bindings, usersToCreate, addMembers: options.createUsers === true };
+  const plan: Omit<ImportPlan, "report"> = {
+    scope: bundle.scope,
+    mode,
+    project,
+    bundle: planned,
+    renames,
+    connections,
+    implicitConnections: implicit,
+    llmConfigs,
+    bindings,
+    usersToCreate,
+    addMembers: options.createUsers === true,
+  };
   return { ...plan, report: buildImportReport(plan, target, skipped) };
 }
 
@@ -93,39 +112,74 @@ export function suggestFreeSlug(base: string, taken: Iterable<string>): string {
 
 function planProject(bundle: Bundle, options: ImportOptions, target: ImportTarget): ImportPlan["project"] {
   if (bundle.scope === "model") {
-    if (!target.project) throw new AppError("PROJECT_NOT_FOUND", `Choose the project to import model "${bundle.models[0]!.slug}" into.`);
+    if (!target.project)
+      throw new AppError("PROJECT_NOT_FOUND", `Choose the project to import model "${bundle.models[0]!.slug}" into.`);
     return { slug: target.project.slug, displayName: target.project.displayName, active: true };
   }
   const slug = options.projectSlug ?? bundle.project.slug;
-  if (!isValidSlug(slug)) throw new AppError("INVALID_SLUG", `"${slug}" is not a valid project slug: use lowercase letters, digits and single dashes (at most 63 characters).`, { slug });
+  if (!isValidSlug(slug))
+    throw new AppError(
+      "INVALID_SLUG",
+      `"${slug}" is not a valid project slug: use lowercase letters, digits and single dashes (at most 63 characters).`,
+      { slug },
+    );
   const displayName = options.displayName ?? bundle.project.displayName;
   if (options.mode === "create") {
     if (target.projectSlugs.includes(slug)) {
       const suggestion = suggestFreeSlug(slug, target.projectSlugs);
-      throw new AppError("SLUG_TAKEN", `A project with the slug "${slug}" already exists in tenant "${target.tenantSlug}". Import it as "${suggestion}", or choose replace mode to overwrite "${slug}".`, { slug, suggestion });
+      throw new AppError(
+        "SLUG_TAKEN",
+        `A project with the slug "${slug}" already exists in tenant "${target.tenantSlug}". Import it as "${suggestion}", or choose replace mode to overwrite "${slug}".`,
+        { slug, suggestion },
+      );
     }
   } else if (!target.project) {
-    throw new AppError("PROJECT_NOT_FOUND", `There is no project "${slug}" in tenant "${target.tenantSlug}" to replace. Choose create mode to make it.`, { slug });
+    throw new AppError(
+      "PROJECT_NOT_FOUND",
+      `There is no project "${slug}" in tenant "${target.tenantSlug}" to replace. Choose create mode to make it.`,
+      { slug },
+    );
   }
   return { slug, displayName, active: bundle.project.active };
 }
 
-function planRenames(bundle: Bundle, options: ImportOptions, target: ImportTarget, projectSlug: string): Record<string, string> {
+function planRenames(
+  bundle: Bundle,
+  options: ImportOptions,
+  target: ImportTarget,
+  projectSlug: string,
+): Record<string, string> {
   const overrides = options.modelSlugOverrides ?? {};
   const slugs = new Set(bundle.models.map((m) => m.slug));
   const problems: ErrorDetail[] = [];
   const renames: Record<string, string> = {};
   for (const [from, to] of Object.entries(overrides)) {
-    if (!slugs.has(from)) problems.push({ path: `modelSlugOverrides.${from}`, reason: `the bundle has no model "${from}"` });
-    else if (!isValidSlug(to)) throw new AppError("INVALID_SLUG", `"${to}" is not a valid model slug: use lowercase letters, digits and single dashes.`, { slug: to, model: from });
+    if (!slugs.has(from))
+      problems.push({ path: `modelSlugOverrides.${from}`, reason: `the bundle has no model "${from}"` });
+    else if (!isValidSlug(to))
+      throw new AppError(
+        "INVALID_SLUG",
+        `"${to}" is not a valid model slug: use lowercase letters, digits and single dashes.`,
+        { slug: to, model: from },
+      );
     else if (to !== from) renames[from] = to;
   }
-  if (problems.length > 0) throw new AppError("INVALID_OPTIONS", `Model slug overrides name models that are not in the bundle: ${problems.map((p) => (p.path ?? "").split(".")[1]).join(", ")}.`, problems);
+  if (problems.length > 0)
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `Model slug overrides name models that are not in the bundle: ${problems.map((p) => (p.path ?? "").split(".")[1]).join(", ")}.`,
+      problems,
+    );
 
   const final = bundle.models.map((m) => renames[m.slug] ?? m.slug);
   const seen = new Set<string>();
   for (const slug of final) {
-    if (seen.has(slug)) throw new AppError("INVALID_OPTIONS", `Two models would both be named "${slug}" after renaming. Choose distinct slugs.`, [{ path: "modelSlugOverrides", reason: `duplicate slug "${slug}"` }]);
+    if (seen.has(slug))
+      throw new AppError(
+        "INVALID_OPTIONS",
+        `Two models would both be named "${slug}" after renaming. Choose distinct slugs.`,
+        [{ path: "modelSlugOverrides", reason: `duplicate slug "${slug}"` }],
+      );
     seen.add(slug);
   }
   if (bundle.scope === "model" && target.project) {
@@ -133,9 +187,18 @@ function planRenames(bundle: Bundle, options: ImportOptions, target: ImportTarge
     const exists = target.project.modelSlugs.includes(slug);
     if (options.mode === "create" && exists) {
       const suggestion = suggestFreeSlug(slug, target.project.modelSlugs);
-      throw new AppError("SLUG_TAKEN", `Project "${projectSlug}" already has a model "${slug}". Import it as "${suggestion}", or choose replace mode to update "${slug}".`, { slug, suggestion });
+      throw new AppError(
+        "SLUG_TAKEN",
+        `Project "${projectSlug}" already has a model "${slug}". Import it as "${suggestion}", or choose replace mode to update "${slug}".`,
+        { slug, suggestion },
+      );
     }
-    if (options.mode === "replace" && !exists) throw new AppError("NOT_FOUND", `Project "${projectSlug}" has no model "${slug}" to replace. Choose create mode to add it.`, { slug });
+    if (options.mode === "replace" && !exists)
+      throw new AppError(
+        "NOT_FOUND",
+        `Project "${projectSlug}" has no model "${slug}" to replace. Choose create mode to add it.`,
+        { slug },
+      );
   }
   return renames;
 }
@@ -146,16 +209,30 @@ function checkModelJoins(bundle: Bundle, target: ImportTarget): void {
   if (bundle.scope === "model") for (const slug of target.project?.modelSlugs ?? []) available.add(slug);
   const dangling = collectModelReferences(bundle).filter((ref) => !available.has(ref.slug));
   if (dangling.length > 0) {
-    throw new AppError("DANGLING_REFERENCE", `Model "${dangling[0]!.slug}" is referenced (${dangling[0]!.path}) but is neither in the bundle nor in the target project.`, dangling.slice(0, 50).map((r) => ({ path: r.path, reason: `model "${r.slug}" not found` })));
+    throw new AppError(
+      "DANGLING_REFERENCE",
+      `Model "${dangling[0]!.slug}" is referenced (${dangling[0]!.path}) but is neither in the bundle nor in the target project.`,
+      dangling.slice(0, 50).map((r) => ({ path: r.path, reason: `model "${r.slug}" not found` })),
+    );
   }
 }
 
-function planConnections(bundle: Bundle, options: ImportOptions, target: ImportTarget, projectSlug: string): { connections: PlannedConnection[]; implicit: string[] } {
+function planConnections(
+  bundle: Bundle,
+  options: ImportOptions,
+  target: ImportTarget,
+  projectSlug: string,
+): { connections: PlannedConnection[]; implicit: string[] } {
   const existing = new Map(target.connections.map((c) => [c.name, c]));
   const mapping = options.connectionMapping ?? {};
   const exported = new Set((bundle.connections ?? []).map((c) => c.name));
   const unknown = Object.keys(mapping).filter((name) => !exported.has(name));
-  if (unknown.length > 0) throw new AppError("INVALID_OPTIONS", `The connection mapping names connections that are not in the bundle: ${unknown.join(", ")}.`, unknown.map((name) => ({ path: `connectionMapping.${name}`, reason: "not in the bundle" })));
+  if (unknown.length > 0)
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `The connection mapping names connections that are not in the bundle: ${unknown.join(", ")}.`,
+      unknown.map((name) => ({ path: `connectionMapping.${name}`, reason: "not in the bundle" })),
+    );
 
   const undecided: ErrorDetail[] = [];
   const claimed = new Set<string>();
@@ -163,52 +240,107 @@ function planConnections(bundle: Bundle, options: ImportOptions, target: ImportT
   for (const connection of bundle.connections ?? []) {
     const entry = mapping[connection.name];
     const hasSecret = typeof connection.credentials === "object";
-    const row = (reason: string, extra: Record<string, unknown> = {}) => undecided.push({ path: `connectionMapping.${connection.name}`, reason, connection: connection.name, type: connection.type, ...extra });
+    const row = (reason: string, extra: Record<string, unknown> = {}) =>
+      undecided.push({
+        path: `connectionMapping.${connection.name}`,
+        reason,
+        connection: connection.name,
+        type: connection.type,
+        ...extra,
+      });
     const action = entry?.action ?? (hasSecret && !existing.has(connection.name) ? "create" : undefined);
     if (action === undefined) {
       const sameType = target.connections.filter((c) => c.type === connection.type).map((c) => c.name);
-      row(hasSecret ? `a connection named "${connection.name}" already exists: map onto it, or create under another name` : "the bundle has no credentials for it: map it to an existing connection or create it as pending credentials", { candidates: sameType });
+      row(
+        hasSecret
+          ? `a connection named "${connection.name}" already exists: map onto it, or create under another name`
+          : "the bundle has no credentials for it: map it to an existing connection or create it as pending credentials",
+        { candidates: sameType },
+      );
       continue;
     }
     if (action === "map") {
       const targetName = entry?.target;
       const found = targetName ? existing.get(targetName) : undefined;
       if (!found) {
-        row(targetName ? `there is no connection "${targetName}" in tenant "${target.tenantSlug}"` : "choose the existing connection to map to");
+        row(
+          targetName
+            ? `there is no connection "${targetName}" in tenant "${target.tenantSlug}"`
+            : "choose the existing connection to map to",
+        );
         continue;
       }
       if (found.type !== connection.type) {
-        throw new AppError("CONNECTION_TYPE_MISMATCH", `Connection "${connection.name}" is ${connection.type}; "${found.name}" is ${found.type}. Map it to a ${connection.type} connection.`, [{ path: `connectionMapping.${connection.name}`, reason: `type ${connection.type} ≠ ${found.type}` }]);
+        throw new AppError(
+          "CONNECTION_TYPE_MISMATCH",
+          `Connection "${connection.name}" is ${connection.type}; "${found.name}" is ${found.type}. Map it to a ${connection.type} connection.`,
+          [{ path: `connectionMapping.${connection.name}`, reason: `type ${connection.type} ≠ ${found.type}` }],
+        );
       }
-      connections.push({ exportedName: connection.name, type: connection.type, action, targetName: found.name, writesSecret: hasSecret && options.overrideCredentials === true, sharedWith: found.projects.filter((p) => p !== projectSlug).sort(compareKeys) });
+      connections.push({
+        exportedName: connection.name,
+        type: connection.type,
+        action,
+        targetName: found.name,
+        writesSecret: hasSecret && options.overrideCredentials === true,
+        sharedWith: found.projects.filter((p) => p !== projectSlug).sort(compareKeys),
+      });
       continue;
     }
     if (action === "create" && !hasSecret) {
-      row(connection.credentials === "stripped" ? "its credentials were stripped from the bundle: map it, or create it as pending credentials" : "the source had no credentials for it: create it as pending credentials, or map it");
+      row(
+        connection.credentials === "stripped"
+          ? "its credentials were stripped from the bundle: map it, or create it as pending credentials"
+          : "the source had no credentials for it: create it as pending credentials, or map it",
+      );
       continue;
     }
     const name = entry?.name ?? connection.name;
     if (existing.has(name) || claimed.has(name)) {
-      row(`the name "${name}" is taken in tenant "${target.tenantSlug}": give the new connection another name, or map onto the existing one`, { candidates: target.connections.filter((c) => c.type === connection.type).map((c) => c.name) });
+      row(
+        `the name "${name}" is taken in tenant "${target.tenantSlug}": give the new connection another name, or map onto the existing one`,
+        { candidates: target.connections.filter((c) => c.type === connection.type).map((c) => c.name) },
+      );
       continue;
     }
     claimed.add(name);
-    connections.push({ exportedName: connection.name, type: connection.type, action, targetName: name, writesSecret: action === "create", sharedWith: [] });
+    connections.push({
+      exportedName: connection.name,
+      type: connection.type,
+      action,
+      targetName: name,
+      writesSecret: action === "create",
+      sharedWith: [],
+    });
   }
   if (undecided.length > 0) {
-    throw new AppError("CONNECTION_MAPPING_REQUIRED", `Decide how to bring in ${undecided.length === 1 ? `connection "${String(undecided[0]!.connection)}"` : `${undecided.length} connections`}: ${undecided[0]!.reason}.`, undecided);
+    throw new AppError(
+      "CONNECTION_MAPPING_REQUIRED",
+      `Decide how to bring in ${undecided.length === 1 ? `connection "${String(undecided[0]!.connection)}"` : `${undecided.length} connections`}: ${undecided[0]!.reason}.`,
+      undecided,
+    );
   }
 
   // Without a connections section, models keep their connection names: those must exist.
-  const implicit = bundle.connections ? [] : [...new Set(bundle.models.map((m) => m.connection).filter((c): c is string => c !== null))].sort(compareKeys);
+  const implicit = bundle.connections
+    ? []
+    : [...new Set(bundle.models.map((m) => m.connection).filter((c): c is string => c !== null))].sort(compareKeys);
   const missing = implicit.filter((name) => !existing.has(name));
   if (missing.length > 0) {
-    throw new AppError("DANGLING_REFERENCE", `Models use connection${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")}, which the bundle does not include and tenant "${target.tenantSlug}" does not have. Export with the connections section, or create ${missing.length > 1 ? "them" : "it"} first.`, missing.map((name) => ({ path: "models.connection", reason: `connection "${name}" not found` })));
+    throw new AppError(
+      "DANGLING_REFERENCE",
+      `Models use connection${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")}, which the bundle does not include and tenant "${target.tenantSlug}" does not have. Export with the connections section, or create ${missing.length > 1 ? "them" : "it"} first.`,
+      missing.map((name) => ({ path: "models.connection", reason: `connection "${name}" not found` })),
+    );
   }
   return { connections, implicit };
 }
 
-function planBindings(bundle: Bundle, options: ImportOptions, target: ImportTarget): { bindings: PlannedBinding[]; skipped: { email: string; reason: string }[]; usersToCreate: string[] } {
+function planBindings(
+  bundle: Bundle,
+  options: ImportOptions,
+  target: ImportTarget,
+): { bindings: PlannedBinding[]; skipped: { email: string; reason: string }[]; usersToCreate: string[] } {
   const users = new Map(target.users.map((u) => [u.email, u]));
   const bindings: PlannedBinding[] = [];
   const skipped: { email: string; reason: string }[] = [];

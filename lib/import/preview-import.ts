@@ -18,11 +18,22 @@ export interface ImportPreview {
     connections: { name: string; type: string; projects: string[] }[];
   };
   /** One row per exported connection: what exists in the tenant, and what import would do by default. */
-  connectionRows: { name: string; type: string; credentials: string; existing: { name: string; type: string } | null; candidates: string[]; defaultAction: "create" | "map" | "pending" | null }[];
+  connectionRows: {
+    name: string;
+    type: string;
+    credentials: string;
+    existing: { name: string; type: string } | null;
+    candidates: string[];
+    defaultAction: "create" | "map" | "pending" | null;
+  }[];
 }
 
 /** Validates a bundle and shows what importing it into the tenant would meet (no writes). */
-export async function previewImport(options: { actor: Actor; bytes: Uint8Array; tenantSlug?: string | null }): Promise<ImportPreview> {
+export async function previewImport(options: {
+  actor: Actor;
+  bytes: Uint8Array;
+  tenantSlug?: string | null;
+}): Promise<ImportPreview> {
   const bundle = parseBundleBytes(options.bytes, maxBundleBytes());
   const tenant = await resolveTenant({ actor: options.actor, tenantSlug: options.tenantSlug, requireAdmin: true });
   const context = await readTenantContext(tenant.id);
@@ -31,26 +42,52 @@ export async function previewImport(options: { actor: Actor; bytes: Uint8Array; 
   const byName = new Map(context.connections.map((c) => [c.name, c]));
   return {
     summary,
-    target: { tenant: tenant.slug, slugTaken: slugs.includes(bundle.project.slug), suggestedSlug: suggestFreeSlug(bundle.project.slug, slugs), ...context },
+    target: {
+      tenant: tenant.slug,
+      slugTaken: slugs.includes(bundle.project.slug),
+      suggestedSlug: suggestFreeSlug(bundle.project.slug, slugs),
+      ...context,
+    },
     connectionRows: summary.connections.map((c) => {
       const existing = byName.get(c.name);
       const candidates = context.connections.filter((t) => t.type === c.type).map((t) => t.name);
-      const defaultAction = c.credentials === "encrypted" && !existing ? "create" : existing?.type === c.type ? "map" : null;
-      return { ...c, existing: existing ? { name: existing.name, type: existing.type } : null, candidates, defaultAction };
+      const defaultAction =
+        c.credentials === "encrypted" && !existing ? "create" : existing?.type === c.type ? "map" : null;
+      return {
+        ...c,
+        existing: existing ? { name: existing.name, type: existing.type } : null,
+        candidates,
+        defaultAction,
+      };
     }),
   };
 }
 
 /** The tenant's projects and connections (with who uses each), for the wizard's choices. */
-export async function readTenantContext(tenantId: string): Promise<Pick<ImportPreview["target"], "projects" | "connections">> {
-  const projects = await db.project.findMany({ where: { tenantId }, select: { slug: true, displayName: true }, orderBy: { slug: "asc" } });
+export async function readTenantContext(
+  tenantId: string,
+): Promise<Pick<ImportPreview["target"], "projects" | "connections">> {
+  const projects = await db.project.findMany({
+    where: { tenantId },
+    select: { slug: true, displayName: true },
+    orderBy: { slug: "asc" },
+  });
   const connections = await db.connection.findMany({
     where: { tenantId },
     orderBy: { name: "asc" },
-    select: { name: true, type: true, projects: { select: { project: { select: { slug: true } } } }, models: { select: { project: { select: { slug: true } } }, distinct: ["projectId"] } },
+    select: {
+      name: true,
+      type: true,
+      projects: { select: { project: { select: { slug: true } } } },
+      models: { select: { project: { select: { slug: true } } }, distinct: ["projectId"] },
+    },
   });
   return {
     projects,
-    connections: connections.map((c) => ({ name: c.name, type: c.type, projects: [...new Set([...c.projects.map((p) => p.project.slug), ...c.models.map((m) => m.project.slug)])].sort() })),
+    connections: connections.map((c) => ({
+      name: c.name,
+      type: c.type,
+      projects: [...new Set([...c.projects.map((p) => p.project.slug), ...c.models.map((m) => m.project.slug)])].sort(),
+    })),
   };
 }

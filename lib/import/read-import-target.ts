@@ -17,11 +17,23 @@ export interface TargetContext {
  * Reads what planning needs from the target tenant, inside the import's transaction. The project
  * being replaced (or receiving a model) is locked first, so concurrent imports into it queue up.
  */
-export async function readImportTarget(client: PgClient, options: { tenantId: string; tenantSlug: string; projectSlug: string; bundle: Bundle; lockProject: boolean }): Promise<TargetContext> {
+export async function readImportTarget(
+  client: PgClient,
+  options: { tenantId: string; tenantSlug: string; projectSlug: string; bundle: Bundle; lockProject: boolean },
+): Promise<TargetContext> {
   const { tenantId } = options;
   const rows = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
-  const [tenant] = await rows<{ wrappedDataKey: string }>(`SELECT "wrappedDataKey" FROM "Tenant" WHERE id = $1`, [tenantId]);
-  const projectId = options.lockProject ? (await rows<{ id: string }>(`SELECT id FROM "Project" WHERE "tenantId" = $1 AND slug = $2 FOR UPDATE`, [tenantId, options.projectSlug]))[0]?.id : undefined;
+  const [tenant] = await rows<{ wrappedDataKey: string }>(`SELECT "wrappedDataKey" FROM "Tenant" WHERE id = $1`, [
+    tenantId,
+  ]);
+  const projectId = options.lockProject
+    ? (
+        await rows<{ id: string }>(`SELECT id FROM "Project" WHERE "tenantId" = $1 AND slug = $2 FOR UPDATE`, [
+          tenantId,
+          options.projectSlug,
+        ])
+      )[0]?.id
+    : undefined;
   const projects = await rows<{ slug: string }>(`SELECT slug FROM "Project" WHERE "tenantId" = $1`, [tenantId]);
   const connections = await rows<{ id: string; name: string; type: string; projects: string[] }>(
     `SELECT c.id, c.name, c.type::text AS type,
@@ -54,8 +66,19 @@ export async function readImportTarget(client: PgClient, options: { tenantId: st
     target: {
       tenantSlug: options.tenantSlug,
       projectSlugs: projects.map((p) => p.slug),
-      project: project ? { slug: project.slug, displayName: project.displayName, modelSlugs: project.modelSlugs ?? [], accessBindings: project.accessBindings } : undefined,
-      connections: connections.map((c) => ({ name: c.name, type: c.type, projects: [...c.projects].sort(compareKeys) })),
+      project: project
+        ? {
+            slug: project.slug,
+            displayName: project.displayName,
+            modelSlugs: project.modelSlugs ?? [],
+            accessBindings: project.accessBindings,
+          }
+        : undefined,
+      connections: connections.map((c) => ({
+        name: c.name,
+        type: c.type,
+        projects: [...c.projects].sort(compareKeys),
+      })),
       users: users.map((u) => ({ email: u.email, member: u.member })),
     },
     projectId,

@@ -11,7 +11,17 @@ export interface BundleSummary {
   source: { tenant: string; instance: string; exportedBy: string; exportedAt: string | null };
   sections: string[];
   credentialsIncluded: boolean;
-  counts: { models: number; versions: number; aggregates: number; pockets: number; connections: number; llmConfigs: number; recipes: number; settings: number; accessBindings: number };
+  counts: {
+    models: number;
+    versions: number;
+    aggregates: number;
+    pockets: number;
+    connections: number;
+    llmConfigs: number;
+    recipes: number;
+    settings: number;
+    accessBindings: number;
+  };
   models: { slug: string; name: string; connection: string | null; versions: number; deployedVersion: number | null }[];
   connections: { name: string; type: string; credentials: CredentialState }[];
   llmConfigs: { name: string; provider: string; model: string; credentials: CredentialState }[];
@@ -27,7 +37,12 @@ export function summarizeBundle(bundle: Bundle): BundleSummary {
   return {
     scope: bundle.scope,
     project: bundle.project,
-    source: { tenant: bundle.meta.source.tenant, instance: bundle.meta.source.instance, exportedBy: bundle.meta.exportedBy, exportedAt: bundle.meta.exportedAt ?? null },
+    source: {
+      tenant: bundle.meta.source.tenant,
+      instance: bundle.meta.source.instance,
+      exportedBy: bundle.meta.exportedBy,
+      exportedAt: bundle.meta.exportedAt ?? null,
+    },
     sections: ["models", ...bundle.sections],
     credentialsIncluded: bundle.encryption !== undefined,
     counts: {
@@ -41,9 +56,24 @@ export function summarizeBundle(bundle: Bundle): BundleSummary {
       settings: bundle.settings?.length ?? 0,
       accessBindings: bundle.accessBindings?.length ?? 0,
     },
-    models: models.map((m) => ({ slug: m.slug, name: m.name, connection: m.connection, versions: m.versions.length, deployedVersion: m.deployedVersion })),
-    connections: (bundle.connections ?? []).map((c) => ({ name: c.name, type: c.type, credentials: credentialState(c.credentials) })),
-    llmConfigs: (bundle.llmConfigs ?? []).map((l) => ({ name: l.name, provider: l.provider, model: l.model, credentials: credentialState(l.credentials) })),
+    models: models.map((m) => ({
+      slug: m.slug,
+      name: m.name,
+      connection: m.connection,
+      versions: m.versions.length,
+      deployedVersion: m.deployedVersion,
+    })),
+    connections: (bundle.connections ?? []).map((c) => ({
+      name: c.name,
+      type: c.type,
+      credentials: credentialState(c.credentials),
+    })),
+    llmConfigs: (bundle.llmConfigs ?? []).map((l) => ({
+      name: l.name,
+      provider: l.provider,
+      model: l.model,
+      credentials: credentialState(l.credentials),
+    })),
     hasAgent: bundle.agent !== undefined && bundle.agent !== null,
   };
 }

@@ -11,9 +11,15 @@ export async function getModelDetail(options: { modelId: string }) {
       deployedVersion: true,
       deployedAt: true,
       connection: { select: { name: true, type: true } },
-      versions: { select: { number: true, message: true, authorEmail: true, createdAt: true }, orderBy: { number: "desc" } },
+      versions: {
+        select: { number: true, message: true, authorEmail: true, createdAt: true },
+        orderBy: { number: "desc" },
+      },
       aggregates: { select: { name: true, status: true, builtAt: true, definition: true }, orderBy: { name: "asc" } },
-      pocketTables: { select: { name: true, status: true, refreshedAt: true, definition: true }, orderBy: { name: "asc" } },
+      pocketTables: {
+        select: { name: true, status: true, refreshedAt: true, definition: true },
+        orderBy: { name: "asc" },
+      },
     },
   });
   return model;

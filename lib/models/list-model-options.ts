@@ -8,5 +8,9 @@ export interface ModelOption {
 
 /** A project's models for pickers (agent contexts, recipes, model-scoped access). */
 export async function listModelOptions(options: { projectId: string; slugs?: string[] }): Promise<ModelOption[]> {
-  return db.model.findMany({ where: { projectId: options.projectId, ...(options.slugs ? { slug: { in: options.slugs } } : {}) }, select: { slug: true, name: true }, orderBy: { slug: "asc" } });
+  return db.model.findMany({
+    where: { projectId: options.projectId, ...(options.slugs ? { slug: { in: options.slugs } } : {}) },
+    select: { slug: true, name: true },
+    orderBy: { slug: "asc" },
+  });
 }

@@ -17,7 +17,8 @@ export interface ProjectListItem {
 export async function listProjects(options: { actor: Actor; tenantId?: string }): Promise<ProjectListItem[]> {
   const { actor } = options;
   // Role filtering below is authoritative; the where clause only narrows the read.
-  const tenantFilter = options.tenantId ?? (actor.isSystemAdmin ? undefined : { in: actor.memberships.map((m) => m.tenantId) });
+  const tenantFilter =
+    options.tenantId ?? (actor.isSystemAdmin ? undefined : { in: actor.memberships.map((m) => m.tenantId) });
   const projects = await db.project.findMany({
     where: tenantFilter === undefined ? {} : { tenantId: tenantFilter },
     select: {
@@ -35,7 +36,14 @@ export async function listProjects(options: { actor: Actor; tenantId?: string })
   for (const project of projects) {
     const role = projectRole(actor, project.tenantId, project.accessBindings);
     if (role === null) continue;
-    items.push({ tenantSlug: project.tenant.slug, slug: project.slug, displayName: project.displayName, active: project.active, role, modelCount: project._count.models });
+    items.push({
+      tenantSlug: project.tenant.slug,
+      slug: project.slug,
+      displayName: project.displayName,
+      active: project.active,
+      role,
+      modelCount: project._count.models,
+    });
   }
   return items;
 }

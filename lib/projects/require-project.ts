@@ -20,25 +20,52 @@ const ROLE_WORDS: Record<ProjectRole, string> = { ADMIN: "an admin", EDITOR: "an
  * Loads a project the caller may act on with at least `minRole`. Invisible projects are
  * PROJECT_NOT_FOUND (404); visible ones with too little role are FORBIDDEN (403).
  */
-export async function requireProject(options: { actor: Actor; tenantSlug?: string | null; projectSlug: string; minRole: ProjectRole; modelSlug?: string }): Promise<ProjectAccess> {
+export async function requireProject(options: {
+  actor: Actor;
+  tenantSlug?: string | null;
+  projectSlug: string;
+  minRole: ProjectRole;
+  modelSlug?: string;
+}): Promise<ProjectAccess> {
   const tenant = await resolveTenant({ actor: options.actor, tenantSlug: options.tenantSlug });
   const project = await db.project.findUnique({
     where: { tenantId_slug: { tenantId: tenant.id, slug: options.projectSlug } },
-    select: { id: true, slug: true, displayName: true, active: true, accessBindings: { where: { userId: options.actor.userId }, select: { modelId: true, role: true } } },
+    select: {
+      id: true,
+      slug: true,
+      displayName: true,
+      active: true,
+      accessBindings: { where: { userId: options.actor.userId }, select: { modelId: true, role: true } },
+    },
   });
-  const notFound = new AppError("PROJECT_NOT_FOUND", `Project "${options.projectSlug}" was not found in tenant "${tenant.slug}".`);
+  const notFound = new AppError(
+    "PROJECT_NOT_FOUND",
+    `Project "${options.projectSlug}" was not found in tenant "${tenant.slug}".`,
+  );
   if (!project) throw notFound;
 
   let model: ProjectAccess["model"];
   if (options.modelSlug !== undefined) {
-    const found = await db.model.findUnique({ where: { projectId_slug: { projectId: project.id, slug: options.modelSlug } }, select: { id: true, slug: true, name: true } });
-    if (!found) throw new AppError("NOT_FOUND", `Model "${options.modelSlug}" was not found in project "${project.slug}".`);
+    const found = await db.model.findUnique({
+      where: { projectId_slug: { projectId: project.id, slug: options.modelSlug } },
+      select: { id: true, slug: true, name: true },
+    });
+    if (!found)
+      throw new AppError("NOT_FOUND", `Model "${options.modelSlug}" was not found in project "${project.slug}".`);
     model = found;
   }
   const role = projectRole(options.actor, tenant.id, project.accessBindings, model?.id);
   if (role === null) throw notFound;
   if (!atLeast(role, options.minRole)) {
-    throw new AppError("FORBIDDEN", `You need to be ${ROLE_WORDS[options.minRole]} of ${model ? `model "${model.slug}"` : `project "${project.slug}"`} to do this.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `You need to be ${ROLE_WORDS[options.minRole]} of ${model ? `model "${model.slug}"` : `project "${project.slug}"`} to do this.`,
+    );
   }
-  return { tenant, project: { id: project.id, slug: project.slug, displayName: project.displayName, active: project.active }, role, model };
+  return {
+    tenant,
+    project: { id: project.id, slug: project.slug, displayName: project.displayName, active: project.active },
+    role,
+    model,
+  };
 }

@@ -8,5 +8,9 @@ export interface RecipeItem {
 }
 
 export async function listRecipes(options: { projectId: string }): Promise<RecipeItem[]> {
-  return db.recipe.findMany({ where: { projectId: options.projectId }, orderBy: { slug: "asc" }, select: { slug: true, name: true, definition: true } });
+  return db.recipe.findMany({
+    where: { projectId: options.projectId },
+    orderBy: { slug: "asc" },
+    select: { slug: true, name: true, definition: true },
+  });
 }

@@ -14,9 +14,13 @@ let cachedMasterKey: Buffer | undefined;
 export function masterKey(): Buffer {
   if (cachedMasterKey) return cachedMasterKey;
   const raw = process.env.FERRY_MASTER_KEY;
-  if (!raw) throw new Error("FERRY_MASTER_KEY is not set. `npm start` generates one under .data/ for the embedded database; set it explicitly for your own PostgreSQL.");
+  if (!raw)
+    throw new Error(
+      "FERRY_MASTER_KEY is not set. `npm start` generates one under .data/ for the embedded database; set it explicitly for your own PostgreSQL.",
+    );
   const key = Buffer.from(raw, "base64");
-  if (key.length !== 32) throw new Error("FERRY_MASTER_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`).");
+  if (key.length !== 32)
+    throw new Error("FERRY_MASTER_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`).");
   cachedMasterKey = key;
   return key;
 }
@@ -26,7 +30,12 @@ export function seal(key: Buffer, plaintext: Buffer, associatedData: string): st
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(associatedData, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return ["v1", iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return [
+    "v1",
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 /** Fails closed: any defect (format, key, tag) throws; there is no plaintext fallback. */

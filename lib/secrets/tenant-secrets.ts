@@ -18,7 +18,10 @@ export interface TenantCipher {
 
 export async function tenantCipher(options: { tenantId: string; tx?: Tx }): Promise<TenantCipher> {
   const client = options.tx ?? db;
-  const tenant = await client.tenant.findUniqueOrThrow({ where: { id: options.tenantId }, select: { wrappedDataKey: true } });
+  const tenant = await client.tenant.findUniqueOrThrow({
+    where: { id: options.tenantId },
+    select: { wrappedDataKey: true },
+  });
   return cipherFor(unwrapDataKey(tenant.wrappedDataKey));
 }
 

@@ -7,5 +7,9 @@ export interface SettingItem {
 }
 
 export async function listSettings(options: { projectId: string }): Promise<SettingItem[]> {
-  return db.projectSetting.findMany({ where: { projectId: options.projectId }, orderBy: { key: "asc" }, select: { key: true, value: true } });
+  return db.projectSetting.findMany({
+    where: { projectId: options.projectId },
+    orderBy: { key: "asc" },
+    select: { key: true, value: true },
+  });
 }

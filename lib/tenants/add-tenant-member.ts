@@ -24,7 +24,10 @@ export async function addTenantMember(options: { input: AddTenantMemberInput }):
     const tenant = await tx.tenant.findUnique({ where: { slug: input.tenantSlug }, select: { id: true, slug: true } });
     if (!tenant) throw new AppError("NOT_FOUND", `Tenant "${input.tenantSlug}" was not found.`);
     const user = await requireUserByEmail({ email: input.email, tx });
-    const existing = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } }, select: { role: true } });
+    const existing = await tx.membership.findUnique({
+      where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
+      select: { role: true },
+    });
     await tx.membership.upsert({
       where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
       create: { tenantId: tenant.id, userId: user.id, role: input.role },

@@ -15,9 +15,13 @@ export async function createTenant(options: { input: CreateTenantInput }): Promi
   const { slug } = parseInput(createTenantSchema.pick({ slug: true }), { slug: options.input.slug }, "INVALID_SLUG");
   const { name } = parseInput(createTenantSchema.pick({ name: true }), { name: options.input.name });
   try {
-    return await db.tenant.create({ data: { slug, name, wrappedDataKey: newWrappedDataKey() }, select: { id: true, slug: true, name: true } });
+    return await db.tenant.create({
+      data: { slug, name, wrappedDataKey: newWrappedDataKey() },
+      select: { id: true, slug: true, name: true },
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("SLUG_TAKEN", `A tenant with the slug "${slug}" already exists.`, { slug });
+    if (isUniqueViolation(error))
+      throw new AppError("SLUG_TAKEN", `A tenant with the slug "${slug}" already exists.`, { slug });
     throw error;
   }
 }

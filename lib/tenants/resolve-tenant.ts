@@ -14,15 +14,24 @@ export interface TenantRef {
  * The tenant a request acts in: the one named, or the caller's only tenant. A tenant the caller
  * cannot see is reported as not found, so its existence does not leak.
  */
-export async function resolveTenant(options: { actor: Actor; tenantSlug?: string | null; requireAdmin?: boolean }): Promise<TenantRef> {
+export async function resolveTenant(options: {
+  actor: Actor;
+  tenantSlug?: string | null;
+  requireAdmin?: boolean;
+}): Promise<TenantRef> {
   const { actor } = options;
   let slug = options.tenantSlug ?? undefined;
   if (!slug) {
     if (actor.memberships.length === 1) slug = actor.memberships[0]!.tenantSlug;
-    else throw new AppError("INVALID_OPTIONS", "You belong to several tenants (or none): name one with `tenant` (e.g. ?tenant=acme).");
+    else
+      throw new AppError(
+        "INVALID_OPTIONS",
+        "You belong to several tenants (or none): name one with `tenant` (e.g. ?tenant=acme).",
+      );
   }
   const tenant = await db.tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
-  if (!tenant || tenantAccess(actor, tenant.id) === null) throw new AppError("NOT_FOUND", `Tenant "${slug}" was not found.`);
+  if (!tenant || tenantAccess(actor, tenant.id) === null)
+    throw new AppError("NOT_FOUND", `Tenant "${slug}" was not found.`);
   if (options.requireAdmin && !isTenantAdmin(actor, tenant.id)) {
     throw new AppError("FORBIDDEN", `Only an admin of tenant "${tenant.slug}" can do this.`);
   }
@@ -31,6 +40,7 @@ export async function resolveTenant(options: { actor: Actor; tenantSlug?: string
 
 /** Tenants the caller can switch to: memberships, or every tenant for a system admin. */
 export async function listActorTenants(options: { actor: Actor }): Promise<TenantRef[]> {
-  if (options.actor.isSystemAdmin) return db.tenant.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
+  if (options.actor.isSystemAdmin)
+    return db.tenant.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
   return options.actor.memberships.map((m) => ({ id: m.tenantId, slug: m.tenantSlug, name: m.tenantName }));
 }

@@ -24,14 +24,27 @@ export async function createUser(options: { input: CreateUserInput }): Promise<C
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const tenant = input.membership ? await tx.tenant.findUnique({ where: { slug: input.membership.tenantSlug }, select: { id: true, slug: true } }) : null;
-      if (input.membership && !tenant) throw new AppError("NOT_FOUND", `Tenant "${input.membership.tenantSlug}" was not found.`);
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, isSystemAdmin: input.isSystemAdmin }, select: { id: true, email: true, name: true, isSystemAdmin: true } });
-      if (tenant && input.membership) await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: input.membership.role } });
-      return { email: user.email, name: user.name, isSystemAdmin: user.isSystemAdmin, membership: tenant && input.membership ? { tenantSlug: tenant.slug, role: input.membership.role } : null };
+      const tenant = input.membership
+        ? await tx.tenant.findUnique({ where: { slug: input.membership.tenantSlug }, select: { id: true, slug: true } })
+        : null;
+      if (input.membership && !tenant)
+        throw new AppError("NOT_FOUND", `Tenant "${input.membership.tenantSlug}" was not found.`);
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, isSystemAdmin: input.isSystemAdmin },
+        select: { id: true, email: true, name: true, isSystemAdmin: true },
+      });
+      if (tenant && input.membership)
+        await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: input.membership.role } });
+      return {
+        email: user.email,
+        name: user.name,
+        isSystemAdmin: user.isSystemAdmin,
+        membership: tenant && input.membership ? { tenantSlug: tenant.slug, role: input.membership.role } : null,
+      };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user with the email "${input.email}" already exists.`, { email: input.email });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", `A user with the email "${input.email}" already exists.`, { email: input.email });
     throw error;
   }
 }

@@ -11,7 +11,10 @@ export interface UserRef {
 /** The user with this email (case-insensitive), or NOT_FOUND. */
 export async function requireUserByEmail(options: { email: string; tx?: Tx }): Promise<UserRef> {
   const email = options.email.trim().toLowerCase();
-  const user = await (options.tx ?? db).user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+  const user = await (options.tx ?? db).user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", `No user has the email "${email}".`);
   return user;
 }

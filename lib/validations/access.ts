@@ -2,7 +2,12 @@ import { z } from "zod";
 
 export const PROJECT_ROLES = ["ADMIN", "EDITOR", "VIEWER"] as const;
 
-const email = z.string().trim().min(1, "Enter the user's email.").max(320, "At most 320 characters.").email("Enter a valid email address.");
+const email = z
+  .string()
+  .trim()
+  .min(1, "Enter the user's email.")
+  .max(320, "At most 320 characters.")
+  .email("Enter a valid email address.");
 const role = z.enum(PROJECT_ROLES, { error: "Choose a role." });
 
 /** Grants a role on the whole project (modelSlug "") or on one model. */

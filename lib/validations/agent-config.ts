@@ -7,7 +7,10 @@ import { httpUrlProblem } from "./url";
 const rubricSchema = z.object({
   name: z.string().trim().min(1, "Name the rubric.").max(100, "At most 100 characters."),
   criteria: z.string().trim().min(1, "Describe what the judge checks.").max(5_000, "At most 5,000 characters."),
-  weight: z.number({ error: "The weight is a number from 0 to 1." }).min(0, "The weight is a number from 0 to 1.").max(1, "The weight is a number from 0 to 1."),
+  weight: z
+    .number({ error: "The weight is a number from 0 to 1." })
+    .min(0, "The weight is a number from 0 to 1.")
+    .max(1, "The weight is a number from 0 to 1."),
 });
 
 const modelContextSchema = z.object({
@@ -24,8 +27,14 @@ export const agentConfigInputSchema = z
   })
   .superRefine((input, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    markDuplicates(input.rubrics?.map((r) => r?.name?.trim()), (i) => issue(["rubrics", i, "name"], "Each rubric needs its own name."));
-    markDuplicates(input.modelContexts?.map((c) => c?.model), (i) => issue(["modelContexts", i, "model"], "This model already has a context above."));
+    markDuplicates(
+      input.rubrics?.map((r) => r?.name?.trim()),
+      (i) => issue(["rubrics", i, "name"], "Each rubric needs its own name."),
+    );
+    markDuplicates(
+      input.modelContexts?.map((c) => c?.model),
+      (i) => issue(["modelContexts", i, "model"], "This model already has a context above."),
+    );
     if (typeof input.webhookUrl === "string" && input.webhookUrl) {
       const problem = httpUrlProblem(input.webhookUrl);
       if (problem) issue(["webhookUrl"], problem);

@@ -3,7 +3,14 @@ import type { ConnectionType } from "@/generated/prisma/enums";
 // What each connection type needs (SPEC §1, §10: stored and validated, never dialled). One table
 // drives the zod schema, the form and the table summaries, so they cannot drift apart.
 
-export const CONNECTION_TYPES = ["postgres", "snowflake", "bigquery", "databricks", "redshift", "mysql"] as const satisfies readonly ConnectionType[];
+export const CONNECTION_TYPES = [
+  "postgres",
+  "snowflake",
+  "bigquery",
+  "databricks",
+  "redshift",
+  "mysql",
+] as const satisfies readonly ConnectionType[];
 
 export const CONNECTION_TYPE_LABELS: Record<ConnectionType, string> = {
   postgres: "PostgreSQL",
@@ -24,8 +31,20 @@ export interface ConnectionField {
   placeholder?: string;
 }
 
-const host = (placeholder: string): ConnectionField => ({ key: "host", label: "Host", kind: "host", required: true, placeholder });
-const port = (placeholder: string): ConnectionField => ({ key: "port", label: "Port", kind: "port", required: true, placeholder });
+const host = (placeholder: string): ConnectionField => ({
+  key: "host",
+  label: "Host",
+  kind: "host",
+  required: true,
+  placeholder,
+});
+const port = (placeholder: string): ConnectionField => ({
+  key: "port",
+  label: "Port",
+  kind: "port",
+  required: true,
+  placeholder,
+});
 const database: ConnectionField = { key: "database", label: "Database", kind: "text", required: true };
 const user: ConnectionField = { key: "user", label: "User", kind: "text", required: false };
 
@@ -72,7 +91,10 @@ export function fieldProblem(field: ConnectionField, value: string): string | nu
   switch (field.kind) {
     case "host":
       if (/^[a-z]+:\/\//i.test(value)) return "Enter the host name only, without https:// (e.g. db.example.com).";
-      if (value.length > 253 || !(value.split(".").every((label) => HOST_LABEL.test(label)) || (value.includes(":") && IPV6.test(value)))) {
+      if (
+        value.length > 253 ||
+        !(value.split(".").every((label) => HOST_LABEL.test(label)) || (value.includes(":") && IPV6.test(value)))
+      ) {
         return "Enter a host name or IP address, without a port or path (e.g. db.example.com).";
       }
       return null;
@@ -84,9 +106,13 @@ export function fieldProblem(field: ConnectionField, value: string): string | nu
     case "identifier":
       return /^[A-Za-z0-9_.-]+$/.test(value) ? null : "Use letters, digits, dots, dashes and underscores only.";
     case "gcpProject":
-      return /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(value) ? null : "A GCP project ID has 6–30 lowercase letters, digits and dashes, starting with a letter.";
+      return /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(value)
+        ? null
+        : "A GCP project ID has 6–30 lowercase letters, digits and dashes, starting with a letter.";
     case "path":
-      return value.startsWith("/") && !/\s/.test(value) ? null : "The HTTP path starts with / and has no spaces (e.g. /sql/1.0/warehouses/abc123).";
+      return value.startsWith("/") && !/\s/.test(value)
+        ? null
+        : "The HTTP path starts with / and has no spaces (e.g. /sql/1.0/warehouses/abc123).";
     case "text":
       return null;
   }

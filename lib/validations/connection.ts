@@ -34,7 +34,8 @@ export const connectionInputSchema = z
       }
     }
     if (typeof input.secret !== "string" || !input.type) return;
-    if (input.clearSecret && input.secret.trim()) issue(["secret"], "Enter a new secret or clear the stored one, not both.");
+    if (input.clearSecret && input.secret.trim())
+      issue(["secret"], "Enter a new secret or clear the stored one, not both.");
     if (input.type === "bigquery" && input.secret.trim()) {
       const key = parseJsonObjectText(input.secret);
       if (!key.ok) issue(["secret"], `The service account key must be the JSON file's content. ${key.reason}`);
@@ -52,7 +53,11 @@ export const connectionInputSchema = z
 export type ConnectionFormValues = z.input<typeof connectionInputSchema>;
 export type ConnectionInput = z.output<typeof connectionInputSchema>;
 
-function buildConfig(type: ConnectionType, fields: Record<string, string | undefined>, options: string): Record<string, unknown> {
+function buildConfig(
+  type: ConnectionType,
+  fields: Record<string, string | undefined>,
+  options: string,
+): Record<string, unknown> {
   const extra = options.trim() ? parseJsonObjectText(options) : null;
   const config: Record<string, unknown> = extra?.ok ? { ...extra.value } : {};
   for (const field of CONNECTION_FIELDS[type]) {
@@ -70,20 +75,35 @@ function secretValue(type: ConnectionType, text: string): Record<string, unknown
 }
 
 /** Form values for a new connection, or for editing a stored one (config back to text). */
-export function connectionFormDefaults(existing?: { name: string; type: ConnectionType; config: Record<string, unknown> }): ConnectionFormValues {
+export function connectionFormDefaults(existing?: {
+  name: string;
+  type: ConnectionType;
+  config: Record<string, unknown>;
+}): ConnectionFormValues {
   const type = existing?.type ?? "postgres";
-  if (!existing) return { name: "", type, config: newConnectionConfig(type), options: "", secret: "", clearSecret: false };
+  if (!existing)
+    return { name: "", type, config: newConnectionConfig(type), options: "", secret: "", clearSecret: false };
   const config: Record<string, string> = {};
   const extra: Record<string, unknown> = { ...existing.config };
   for (const field of CONNECTION_FIELDS[type]) {
     const value = extra[field.key];
     delete extra[field.key];
-    config[field.key] = value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+    config[field.key] =
+      value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
   }
-  return { name: existing.name, type, config, options: Object.keys(extra).length > 0 ? JSON.stringify(extra, null, 2) : "", secret: "", clearSecret: false };
+  return {
+    name: existing.name,
+    type,
+    config,
+    options: Object.keys(extra).length > 0 ? JSON.stringify(extra, null, 2) : "",
+    secret: "",
+    clearSecret: false,
+  };
 }
 
 /** Blank fields for a type, with its usual port filled in. */
 export function newConnectionConfig(type: ConnectionType): Record<string, string> {
-  return Object.fromEntries(CONNECTION_FIELDS[type].map((field) => [field.key, field.kind === "port" ? (field.placeholder ?? "") : ""]));
+  return Object.fromEntries(
+    CONNECTION_FIELDS[type].map((field) => [field.key, field.kind === "port" ? (field.placeholder ?? "") : ""]),
+  );
 }

@@ -18,8 +18,14 @@ export const exportDialogSchema = z
   })
   .superRefine((value, ctx) => {
     if (!value.includeCredentials) return;
-    if ([...value.passphrase].length < MIN_PASSPHRASE_LENGTH) ctx.addIssue({ code: "custom", path: ["passphrase"], message: `Use at least ${MIN_PASSPHRASE_LENGTH} characters.` });
-    if (value.confirmPassphrase !== value.passphrase) ctx.addIssue({ code: "custom", path: ["confirmPassphrase"], message: "The passphrases do not match." });
+    if ([...value.passphrase].length < MIN_PASSPHRASE_LENGTH)
+      ctx.addIssue({
+        code: "custom",
+        path: ["passphrase"],
+        message: `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      });
+    if (value.confirmPassphrase !== value.passphrase)
+      ctx.addIssue({ code: "custom", path: ["confirmPassphrase"], message: "The passphrases do not match." });
   });
 
 export type ExportDialogValues = z.infer<typeof exportDialogSchema>;

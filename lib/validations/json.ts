@@ -20,10 +20,12 @@ export function parseJsonText(text: string): JsonParseResult {
 }
 
 /** Parses JSON that must be an object (e.g. `{ "temperature": 0.2 }`). */
-export function parseJsonObjectText(text: string): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
+export function parseJsonObjectText(
+  text: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
-  if (!isPlainObject(parsed.value)) return { ok: false, reason: "Enter a JSON object, e.g. { \"key\": \"value\" }." };
+  if (!isPlainObject(parsed.value)) return { ok: false, reason: 'Enter a JSON object, e.g. { "key": "value" }.' };
   return { ok: true, value: parsed.value };
 }
 

@@ -71,8 +71,10 @@ function paramsProblem(text: string): string | null {
   const parsed = parseJsonObjectText(text);
   if (!parsed.ok) return parsed.reason;
   const { temperature, maxTokens } = parsed.value;
-  if (temperature !== undefined && (typeof temperature !== "number" || temperature < 0 || temperature > 2)) return "temperature is a number from 0 to 2.";
-  if (maxTokens !== undefined && (typeof maxTokens !== "number" || !Number.isInteger(maxTokens) || maxTokens < 1)) return "maxTokens is a positive whole number.";
+  if (temperature !== undefined && (typeof temperature !== "number" || temperature < 0 || temperature > 2))
+    return "temperature is a number from 0 to 2.";
+  if (maxTokens !== undefined && (typeof maxTokens !== "number" || !Number.isInteger(maxTokens) || maxTokens < 1))
+    return "maxTokens is a positive whole number.";
   return null;
 }
 
@@ -83,7 +85,13 @@ function parseParams(text: string): Record<string, unknown> {
 
 export const DEFAULT_LLM_PARAMS = { temperature: 0.2, maxTokens: 1024 };
 
-export function llmConfigFormDefaults(existing?: { name: string; provider: LlmProviderName; model: string; endpoint: string | null; params: unknown }): LlmConfigFormValues {
+export function llmConfigFormDefaults(existing?: {
+  name: string;
+  provider: LlmProviderName;
+  model: string;
+  endpoint: string | null;
+  params: unknown;
+}): LlmConfigFormValues {
   return {
     name: existing?.name ?? "",
     provider: existing?.provider ?? "openai",

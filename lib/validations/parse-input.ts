@@ -6,10 +6,16 @@ import { AppError, type ErrorCode } from "@/lib/errors";
  * as the message, each problem (at most 50) as `{ path, reason }` details — paths match the form's
  * field names, so forms can show them inline.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code: ErrorCode = "INVALID_INPUT"): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code: ErrorCode = "INVALID_INPUT",
+): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join("."), reason: issue.message }));
+  const details = parsed.error.issues
+    .slice(0, 50)
+    .map((issue) => ({ path: issue.path.join("."), reason: issue.message }));
   throw new AppError(code, details[0]?.reason ?? "The input is not valid.", details);
 }
 

@@ -42,7 +42,8 @@ export function parseRecipeDefinition(text: string): RecipeDefinition | string {
   const { models, steps } = value;
   if (!Array.isArray(models) || models.length === 0) return "models lists at least one model slug.";
   for (const [index, model] of models.entries()) {
-    if (typeof model !== "string" || !slugSchema.safeParse(model).success) return `models[${index}] is not a model slug.`;
+    if (typeof model !== "string" || !slugSchema.safeParse(model).success)
+      return `models[${index}] is not a model slug.`;
     if (models.indexOf(model) !== index) return `models lists "${model}" twice.`;
   }
   if (!Array.isArray(steps) || steps.length === 0) return "steps lists at least one step.";
@@ -51,7 +52,8 @@ export function parseRecipeDefinition(text: string): RecipeDefinition | string {
     if (step.measure === undefined) continue;
     const match = typeof step.measure === "string" ? MEASURE_REF.exec(step.measure) : null;
     if (!match) return `steps[${index}].measure must look like "<model>.<measure>" (e.g. "orders.revenue").`;
-    if (!models.includes(match[1]!)) return `steps[${index}].measure uses model "${match[1]}", which is not listed in models.`;
+    if (!models.includes(match[1]!))
+      return `steps[${index}].measure uses model "${match[1]}", which is not listed in models.`;
   }
   return value as RecipeDefinition;
 }

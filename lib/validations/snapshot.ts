@@ -9,9 +9,23 @@ export const snapshotSchema = z
   .object({
     sourceTable: z.string().min(1, "sourceTable is required.").max(500),
     description: z.string().max(10_000).optional(),
-    dimensions: z.array(z.object({ name: identifier, type: z.string().min(1).max(50), sql: z.string().max(10_000) }).passthrough()).max(5_000),
-    measures: z.array(z.object({ name: identifier, type: z.string().min(1).max(50), sql: z.string().max(10_000) }).passthrough()).max(5_000),
-    joins: z.array(z.object({ model: z.string().min(1).max(63), relationship: z.string().min(1).max(50), on: z.string().max(10_000) }).passthrough()).max(500),
+    dimensions: z
+      .array(z.object({ name: identifier, type: z.string().min(1).max(50), sql: z.string().max(10_000) }).passthrough())
+      .max(5_000),
+    measures: z
+      .array(z.object({ name: identifier, type: z.string().min(1).max(50), sql: z.string().max(10_000) }).passthrough())
+      .max(5_000),
+    joins: z
+      .array(
+        z
+          .object({
+            model: z.string().min(1).max(63),
+            relationship: z.string().min(1).max(50),
+            on: z.string().max(10_000),
+          })
+          .passthrough(),
+      )
+      .max(500),
   })
   .passthrough();
 

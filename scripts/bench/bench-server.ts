@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 /** Starts Ferry (`npm start`'s script: builds when needed) against the scratch database. */
-export async function startBenchServer(options: { port: number; env: Record<string, string> }): Promise<{ pid: number; url: string; stop: () => Promise<void> }> {
+export async function startBenchServer(options: {
+  port: number;
+  env: Record<string, string>;
+}): Promise<{ pid: number; url: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
-    env: { ...process.env, ...options.env, PORT: String(options.port), FERRY_PRINT_LOGINS: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      FERRY_PRINT_LOGINS: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

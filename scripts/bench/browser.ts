@@ -11,9 +11,28 @@ export interface BrowserResult {
  * The import wizard reading a large bundle in Chromium: time from choosing the file to the summary
  * on screen, and main-thread long tasks (PerformanceObserver) meanwhile.
  */
-export async function measureWizard(options: { url: string; email: string; password: string; tenant: string; file: string }): Promise<BrowserResult> {
-  const executablePath = process.env.CHROMIUM_PATH || execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" }).trim();
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+export async function measureWizard(options: {
+  url: string;
+  email: string;
+  password: string;
+  tenant: string;
+  file: string;
+}): Promise<BrowserResult> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ||
+    execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" }).trim();
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
   try {
     const page = await browser.newPage();
     await page.addInitScript(() => {

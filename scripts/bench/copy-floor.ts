@@ -10,7 +10,10 @@ const PROJECT_ROWS: [string, string][] = [
   ["ModelVersion", `SELECT v.* FROM "ModelVersion" v JOIN "Model" m ON m.id = v."modelId" WHERE m."projectId" = '$P'`],
   ["Aggregate", `SELECT a.* FROM "Aggregate" a JOIN "Model" m ON m.id = a."modelId" WHERE m."projectId" = '$P'`],
   ["PocketTable", `SELECT p.* FROM "PocketTable" p JOIN "Model" m ON m.id = p."modelId" WHERE m."projectId" = '$P'`],
-  ["Connection", `SELECT c.* FROM "Connection" c JOIN "ProjectConnection" pc ON pc."connectionId" = c.id WHERE pc."projectId" = '$P'`],
+  [
+    "Connection",
+    `SELECT c.* FROM "Connection" c JOIN "ProjectConnection" pc ON pc."connectionId" = c.id WHERE pc."projectId" = '$P'`,
+  ],
   ["LlmConfig", `SELECT * FROM "LlmConfig" WHERE "projectId" = '$P'`],
   ["AgentConfig", `SELECT * FROM "AgentConfig" WHERE "projectId" = '$P'`],
   ["Recipe", `SELECT * FROM "Recipe" WHERE "projectId" = '$P'`],
@@ -53,9 +56,11 @@ export async function measureCopyFloor(databaseUrl: string, projectId: string, r
 
       // Into empty copies of the tables (same columns, indexes and constraints but foreign keys), in one transaction.
       await client.query("BEGIN");
-      for (const [table] of PROJECT_ROWS) await client.query(`CREATE TEMP TABLE "floor_${table}" (LIKE "${table}" INCLUDING ALL) ON COMMIT DROP`);
+      for (const [table] of PROJECT_ROWS)
+        await client.query(`CREATE TEMP TABLE "floor_${table}" (LIKE "${table}" INCLUDING ALL) ON COMMIT DROP`);
       started = performance.now();
-      for (const [table] of PROJECT_ROWS) await pipeline(Readable.from([data.get(table)!]), client.query(copyFrom(`COPY "floor_${table}" FROM STDIN`)));
+      for (const [table] of PROJECT_ROWS)
+        await pipeline(Readable.from([data.get(table)!]), client.query(copyFrom(`COPY "floor_${table}" FROM STDIN`)));
       ins.push((performance.now() - started) / 1000);
       await client.query("ROLLBACK");
     }

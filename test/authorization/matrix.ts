@@ -7,8 +7,26 @@
 // without valid credentials from the demo roles. Server actions answer data, not statuses: their
 // cell is the status of the error code they return (ERROR_STATUS), or 200 when they succeed.
 
-export const API_COLUMNS = ["no token", "revoked token", "expired token", "expired session", "root", "admin@acme", "lead@acme", "analyst@acme", "admin@globex"] as const;
-export const ACTION_COLUMNS = ["no session", "expired session", "root", "admin@acme", "lead@acme", "analyst@acme", "admin@globex"] as const;
+export const API_COLUMNS = [
+  "no token",
+  "revoked token",
+  "expired token",
+  "expired session",
+  "root",
+  "admin@acme",
+  "lead@acme",
+  "analyst@acme",
+  "admin@globex",
+] as const;
+export const ACTION_COLUMNS = [
+  "no session",
+  "expired session",
+  "root",
+  "admin@acme",
+  "lead@acme",
+  "analyst@acme",
+  "admin@globex",
+] as const;
 
 export interface MatrixRow {
   /** `METHOD /api/v1/path` with {params}, or a server action's exported name. */
@@ -21,7 +39,8 @@ export interface MatrixRow {
 function rows(columns: readonly string[], table: [string, string, string][]): MatrixRow[] {
   return table.map(([surface, target, statuses]) => {
     const expect = statuses.replace("|", " ").trim().split(/\s+/).map(Number);
-    if (expect.length !== columns.length || expect.some((s) => !Number.isInteger(s))) throw new Error(`Malformed matrix row ${surface} ${target}`);
+    if (expect.length !== columns.length || expect.some((s) => !Number.isInteger(s)))
+      throw new Error(`Malformed matrix row ${surface} ${target}`);
     return { surface, target, expect };
   });
 }

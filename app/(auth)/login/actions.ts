@@ -14,7 +14,13 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
     if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Check the form.");
     const meta = await requestMeta();
     const session = await signIn({ ...parsed.data, ip: meta.ip });
-    (await cookies()).set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure: meta.secure, path: "/", expires: session.expiresAt });
+    (await cookies()).set(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: meta.secure,
+      path: "/",
+      expires: session.expiresAt,
+    });
     return undefined;
   });
 }

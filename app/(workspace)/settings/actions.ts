@@ -13,7 +13,10 @@ import { parseInput } from "@/lib/validations/parse-input";
 export async function createAccessTokenAction(input: unknown) {
   return runAction("createAccessToken", async () => {
     const actor = await requireActionActor();
-    const { token, summary } = await createAccessToken({ userId: actor.userId, ...parseInput(createAccessTokenSchema, input) });
+    const { token, summary } = await createAccessToken({
+      userId: actor.userId,
+      ...parseInput(createAccessTokenSchema, input),
+    });
     revalidatePath("/settings");
     return { token, name: summary.name, prefix: summary.prefix };
   });

@@ -6,7 +6,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const actor = await requirePageActor();
   return (
     <div className="flex min-h-screen flex-col">
-      <SettingsHeader user={{ name: actor.name, email: actor.email }} hasWorkspace={actor.isSystemAdmin || actor.memberships.length > 0} />
+      <SettingsHeader
+        user={{ name: actor.name, email: actor.email }}
+        hasWorkspace={actor.isSystemAdmin || actor.memberships.length > 0}
+      />
       <main className="mx-auto w-full max-w-5xl flex-1 p-6">{children}</main>
     </div>
   );

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ERROR_STATUS } from "@/lib/errors";
 import { bundleForm } from "@/test/bundle-form";
-import { casePath, importOptions, leakProblems, loadCorpus, TARGET_TENANT, type BadBundleCase, type Outcome } from "@/test/bad-bundles";
+import {
+  casePath,
+  importOptions,
+  leakProblems,
+  loadCorpus,
+  TARGET_TENANT,
+  type BadBundleCase,
+  type Outcome,
+} from "@/test/bad-bundles";
 import { dbFingerprint } from "@/test/db-fingerprint";
 import { demoToken } from "@/test/tokens";
 import { GET as health } from "./health/route";
@@ -29,7 +37,14 @@ beforeAll(async () => {
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, path: string, body: BodyInit, headers: Record<string, string> = {}) {
-  const response = await handler(new Request(`http://ferry.test${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, ...headers }, body }), { params: Promise.resolve({}) });
+  const response = await handler(
+    new Request(`http://ferry.test${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      body,
+    }),
+    { params: Promise.resolve({}) },
+  );
   return { status: response.status, text: await response.text() };
 }
 
@@ -74,7 +89,9 @@ describe("the bad-input corpus through the API", () => {
     await db.rateLimitHit.deleteMany();
     const bytes = fs.readFileSync(casePath(c));
     await withEnv(c.env, async () => {
-      const previewed = await call(preview, `/api/v1/projects/import/preview?tenant=${TARGET_TENANT}`, bytes, { "content-type": "application/json" });
+      const previewed = await call(preview, `/api/v1/projects/import/preview?tenant=${TARGET_TENANT}`, bytes, {
+        "content-type": "application/json",
+      });
       expectOutcome("preview", c, c.preview ?? c.expect, previewed);
       const imported = await call(importProject, "/api/v1/projects/import", bundleForm(bytes, importOptions(c)));
       expectOutcome("import", c, c.expect, imported);

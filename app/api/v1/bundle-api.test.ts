@@ -20,7 +20,10 @@ beforeAll(async () => {
   }
 });
 
-function request(path: string, init: { token?: string; json?: unknown; form?: FormData; body?: BodyInit; headers?: Record<string, string> } = {}) {
+function request(
+  path: string,
+  init: { token?: string; json?: unknown; form?: FormData; body?: BodyInit; headers?: Record<string, string> } = {},
+) {
   const headers = new Headers(init.headers);
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
   let body: BodyInit | undefined = init.body;
@@ -32,11 +35,21 @@ function request(path: string, init: { token?: string; json?: unknown; form?: Fo
   return new Request(`http://ferry.test${path}`, { method: "POST", headers, body });
 }
 
-async function call<P extends Record<string, string>>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, req: Request, params: P = {} as P) {
+async function call<P extends Record<string, string>>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  req: Request,
+  params: P = {} as P,
+) {
   const response = await handler(req, { params: Promise.resolve(params) });
   const text = await response.text();
   expect(text).not.toMatch(/^\s+at /m);
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as { error?: { code: string; message: string; details?: unknown } } & Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: () =>
+      JSON.parse(text) as { error?: { code: string; message: string; details?: unknown } } & Record<string, unknown>,
+  };
 }
 
 function form(bundle: string, options?: unknown): FormData {
@@ -48,79 +61,242 @@ function form(bundle: string, options?: unknown): FormData {
 
 describe("bundle API", () => {
   it("exports as an attachment with the dated filename; a viewer gets 403", async () => {
-    const ok = await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: { stable: true } }), { projectSlug: "sales-analytics" });
+    const ok = await call(
+      exportProject,
+      request("/api/v1/projects/sales-analytics/export?tenant=acme", {
+        token: tokens["lead@acme.test"],
+        json: { stable: true },
+      }),
+      { projectSlug: "sales-analytics" },
+    );
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="sales-analytics-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(ok.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="sales-analytics-export-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     expect(JSON.parse(ok.text)).toMatchObject({ format: "ferry.project", project: { slug: "sales-analytics" } });
     for (const secret of Object.values(DEMO_SECRETS)) expect(ok.text).not.toContain(secret);
 
-    const viewer = await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["analyst@acme.test"], json: {} }), { projectSlug: "sales-analytics" });
+    const viewer = await call(
+      exportProject,
+      request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["analyst@acme.test"], json: {} }),
+      { projectSlug: "sales-analytics" },
+    );
     expect(viewer.status).toBe(403);
     expect(viewer.json().error!.code).toBe("FORBIDDEN");
-    const anonymous = await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { json: {} }), { projectSlug: "sales-analytics" });
+    const anonymous = await call(
+      exportProject,
+      request("/api/v1/projects/sales-analytics/export?tenant=acme", { json: {} }),
+      { projectSlug: "sales-analytics" },
+    );
     expect(anonymous.status).toBe(401);
-    const badBody = await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], body: "{nope", headers: { "content-type": "application/json" } }), { projectSlug: "sales-analytics" });
+    const badBody = await call(
+      exportProject,
+      request("/api/v1/projects/sales-analytics/export?tenant=acme", {
+        token: tokens["lead@acme.test"],
+        body: "{nope",
+        headers: { "content-type": "application/json" },
+      }),
+      { projectSlug: "sales-analytics" },
+    );
     expect(badBody.json().error!.code).toBe("INVALID_JSON");
-    const model = await call(exportModel, request("/api/v1/projects/sales-analytics/models/web-sessions/export?tenant=acme", { token: tokens["analyst@acme.test"], json: {} }), { projectSlug: "sales-analytics", modelSlug: "web-sessions" });
+    const model = await call(
+      exportModel,
+      request("/api/v1/projects/sales-analytics/models/web-sessions/export?tenant=acme", {
+        token: tokens["analyst@acme.test"],
+        json: {},
+      }),
+      { projectSlug: "sales-analytics", modelSlug: "web-sessions" },
+    );
     expect(model.status).toBe(200);
     expect(JSON.parse(model.text)).toMatchObject({ scope: "model" });
   });
 
   it("previews a bundle (raw JSON or multipart) with connection rows and conflicts", async () => {
-    const bundle = (await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: {} }), { projectSlug: "sales-analytics" })).text;
-    const raw = await call(preview, request("/api/v1/projects/import/preview?tenant=globex", { token: tokens["admin@globex.test"], body: bundle, headers: { "content-type": "application/json" } }));
+    const bundle = (
+      await call(
+        exportProject,
+        request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: {} }),
+        { projectSlug: "sales-analytics" },
+      )
+    ).text;
+    const raw = await call(
+      preview,
+      request("/api/v1/projects/import/preview?tenant=globex", {
+        token: tokens["admin@globex.test"],
+        body: bundle,
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect(raw.status).toBe(200);
-    const body = raw.json() as unknown as { summary: { counts: { models: number } }; target: { slugTaken: boolean }; connectionRows: { name: string; candidates: string[]; defaultAction: string | null }[] };
+    const body = raw.json() as unknown as {
+      summary: { counts: { models: number } };
+      target: { slugTaken: boolean };
+      connectionRows: { name: string; candidates: string[]; defaultAction: string | null }[];
+    };
     expect(body.summary.counts.models).toBe(6);
     expect(body.target.slugTaken).toBe(false);
-    expect(body.connectionRows.find((r) => r.name === "warehouse-pg")).toMatchObject({ candidates: ["globex-pg"], defaultAction: null });
-    const multipart = await call(preview, request("/api/v1/projects/import/preview?tenant=acme", { token: tokens["admin@acme.test"], form: form(bundle) }));
-    expect((multipart.json() as unknown as { target: { slugTaken: boolean; suggestedSlug: string } }).target).toMatchObject({ slugTaken: true, suggestedSlug: "sales-analytics-2" });
-    const broken = await call(preview, request("/api/v1/projects/import/preview?tenant=acme", { token: tokens["admin@acme.test"], body: bundle.slice(0, 500), headers: { "content-type": "application/json" } }));
+    expect(body.connectionRows.find((r) => r.name === "warehouse-pg")).toMatchObject({
+      candidates: ["globex-pg"],
+      defaultAction: null,
+    });
+    const multipart = await call(
+      preview,
+      request("/api/v1/projects/import/preview?tenant=acme", { token: tokens["admin@acme.test"], form: form(bundle) }),
+    );
+    expect(
+      (multipart.json() as unknown as { target: { slugTaken: boolean; suggestedSlug: string } }).target,
+    ).toMatchObject({ slugTaken: true, suggestedSlug: "sales-analytics-2" });
+    const broken = await call(
+      preview,
+      request("/api/v1/projects/import/preview?tenant=acme", {
+        token: tokens["admin@acme.test"],
+        body: bundle.slice(0, 500),
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect([broken.status, broken.json().error!.code]).toEqual([400, "INVALID_JSON"]);
   });
 
   it("imports over multipart with options, refusing non-admins and bad options without writing", async () => {
-    const bundle = (await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: {} }), { projectSlug: "sales-analytics" })).text;
+    const bundle = (
+      await call(
+        exportProject,
+        request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: {} }),
+        { projectSlug: "sales-analytics" },
+      )
+    ).text;
     const before = await dbFingerprint();
-    const refused = await call(importProject, request("/api/v1/projects/import", { token: tokens["lead@acme.test"], form: form(bundle, { mode: "create", tenant: "acme", projectSlug: "x" }) }));
+    const refused = await call(
+      importProject,
+      request("/api/v1/projects/import", {
+        token: tokens["lead@acme.test"],
+        form: form(bundle, { mode: "create", tenant: "acme", projectSlug: "x" }),
+      }),
+    );
     expect([refused.status, refused.json().error!.code]).toEqual([403, "FORBIDDEN"]);
-    const required = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, { mode: "create" }) }));
+    const required = await call(
+      importProject,
+      request("/api/v1/projects/import", {
+        token: tokens["admin@globex.test"],
+        form: form(bundle, { mode: "create" }),
+      }),
+    );
     expect([required.status, required.json().error!.code]).toEqual([400, "CONNECTION_MAPPING_REQUIRED"]);
-    expect((required.json().error!.details as { connection: string }[]).map((d) => d.connection)).toEqual(["bq-events", "snowflake-prod", "warehouse-pg"]);
-    const badOptions = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, { mode: "merge" }) }));
+    expect((required.json().error!.details as { connection: string }[]).map((d) => d.connection)).toEqual([
+      "bq-events",
+      "snowflake-prod",
+      "warehouse-pg",
+    ]);
+    const badOptions = await call(
+      importProject,
+      request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, { mode: "merge" }) }),
+    );
     expect([badOptions.status, badOptions.json().error!.code]).toEqual([400, "INVALID_OPTIONS"]);
     expect(await dbFingerprint()).toEqual(before);
 
-    const options = { mode: "create", connectionMapping: { "warehouse-pg": { action: "map", target: "globex-pg" }, "bq-events": { action: "pending" }, "snowflake-prod": { action: "pending" } } };
-    const created = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }));
+    const options = {
+      mode: "create",
+      connectionMapping: {
+        "warehouse-pg": { action: "map", target: "globex-pg" },
+        "bq-events": { action: "pending" },
+        "snowflake-prod": { action: "pending" },
+      },
+    };
+    const created = await call(
+      importProject,
+      request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }),
+    );
     expect(created.status).toBe(200);
-    expect(created.json()).toMatchObject({ project: { tenant: "globex", slug: "sales-analytics" }, summary: { models: { created: 6 } } });
-    const taken = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }));
+    expect(created.json()).toMatchObject({
+      project: { tenant: "globex", slug: "sales-analytics" },
+      summary: { models: { created: 6 } },
+    });
+    const taken = await call(
+      importProject,
+      request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }),
+    );
     expect([taken.status, taken.json().error!.code]).toEqual([409, "SLUG_TAKEN"]);
   });
 
   it("leaves creating users to the operator CLI", async () => {
-    const bundle = (await call(exportProject, request("/api/v1/projects/sales-analytics/export?tenant=acme", { token: tokens["lead@acme.test"], json: { sections: ["accessBindings"] } }), { projectSlug: "sales-analytics" })).text;
+    const bundle = (
+      await call(
+        exportProject,
+        request("/api/v1/projects/sales-analytics/export?tenant=acme", {
+          token: tokens["lead@acme.test"],
+          json: { sections: ["accessBindings"] },
+        }),
+        { projectSlug: "sales-analytics" },
+      )
+    ).text;
     const before = await dbFingerprint();
-    const options = { mode: "create", tenant: "globex", projectSlug: "with-users", createUsers: true, connectionMapping: { "warehouse-pg": { action: "map", target: "globex-pg" }, "bq-events": { action: "pending" }, "snowflake-prod": { action: "pending" } } };
-    const refused = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }));
+    const options = {
+      mode: "create",
+      tenant: "globex",
+      projectSlug: "with-users",
+      createUsers: true,
+      connectionMapping: {
+        "warehouse-pg": { action: "map", target: "globex-pg" },
+        "bq-events": { action: "pending" },
+        "snowflake-prod": { action: "pending" },
+      },
+    };
+    const refused = await call(
+      importProject,
+      request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, options) }),
+    );
     expect([refused.status, refused.json().error!.code]).toEqual([403, "FORBIDDEN"]);
     expect(refused.json().error!.message).toContain("--create-users");
-    const model = await call(importModel, request("/api/v1/projects/finance/models/import?tenant=globex", { token: tokens["admin@globex.test"], form: form(bundle, { createUsers: false }) }), { projectSlug: "finance" });
+    const model = await call(
+      importModel,
+      request("/api/v1/projects/finance/models/import?tenant=globex", {
+        token: tokens["admin@globex.test"],
+        form: form(bundle, { createUsers: false }),
+      }),
+      { projectSlug: "finance" },
+    );
     expect([model.status, model.json().error!.code]).toEqual([403, "FORBIDDEN"]);
     expect(await dbFingerprint()).toEqual(before);
   });
 
   it("imports a model bundle into a project through its own route only", async () => {
-    const modelBundle = async (slug: string) => (await call(exportModel, request(`/api/v1/projects/sales-analytics/models/${slug}/export?tenant=acme`, { token: tokens["lead@acme.test"], json: {} }), { projectSlug: "sales-analytics", modelSlug: slug })).text;
+    const modelBundle = async (slug: string) =>
+      (
+        await call(
+          exportModel,
+          request(`/api/v1/projects/sales-analytics/models/${slug}/export?tenant=acme`, {
+            token: tokens["lead@acme.test"],
+            json: {},
+          }),
+          { projectSlug: "sales-analytics", modelSlug: slug },
+        )
+      ).text;
     // orders joins customers, which marketing-dev does not have.
-    const orders = await call(importModel, request("/api/v1/projects/marketing-dev/models/import?tenant=acme", { token: tokens["admin@acme.test"], form: form(await modelBundle("orders"), { connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } }) }), { projectSlug: "marketing-dev" });
+    const orders = await call(
+      importModel,
+      request("/api/v1/projects/marketing-dev/models/import?tenant=acme", {
+        token: tokens["admin@acme.test"],
+        form: form(await modelBundle("orders"), {
+          connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } },
+        }),
+      }),
+      { projectSlug: "marketing-dev" },
+    );
     expect([orders.status, orders.json().error!.code]).toEqual([400, "DANGLING_REFERENCE"]);
     const bundle = await modelBundle("customers");
-    const wrongRoute = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@acme.test"], form: form(bundle, { mode: "create" }) }));
+    const wrongRoute = await call(
+      importProject,
+      request("/api/v1/projects/import", { token: tokens["admin@acme.test"], form: form(bundle, { mode: "create" }) }),
+    );
     expect(wrongRoute.json().error!.code).toBe("INVALID_BUNDLE");
-    const ok = await call(importModel, request("/api/v1/projects/marketing-dev/models/import?tenant=acme", { token: tokens["admin@acme.test"], form: form(bundle, { connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } }) }), { projectSlug: "marketing-dev" });
+    const ok = await call(
+      importModel,
+      request("/api/v1/projects/marketing-dev/models/import?tenant=acme", {
+        token: tokens["admin@acme.test"],
+        form: form(bundle, { connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } }),
+      }),
+      { projectSlug: "marketing-dev" },
+    );
     expect(ok.status).toBe(200);
     expect(ok.json()).toMatchObject({ scope: "model", project: { slug: "marketing-dev" } });
   });
@@ -134,14 +310,44 @@ describe("bundle API", () => {
 
 describe("import progress (NDJSON)", () => {
   it("streams phases, then the result; errors arrive as the last line", async () => {
-    const bundle = (await call(exportProject, request("/api/v1/projects/marketing-dev/export?tenant=acme", { token: tokens["admin@acme.test"], json: {} }), { projectSlug: "marketing-dev" })).text;
-    const options = { mode: "create", tenant: "acme", projectSlug: "progress-demo", connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } } };
-    const ok = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@acme.test"], form: form(bundle, options), headers: { accept: "application/x-ndjson" } }));
+    const bundle = (
+      await call(
+        exportProject,
+        request("/api/v1/projects/marketing-dev/export?tenant=acme", { token: tokens["admin@acme.test"], json: {} }),
+        { projectSlug: "marketing-dev" },
+      )
+    ).text;
+    const options = {
+      mode: "create",
+      tenant: "acme",
+      projectSlug: "progress-demo",
+      connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } },
+    };
+    const ok = await call(
+      importProject,
+      request("/api/v1/projects/import", {
+        token: tokens["admin@acme.test"],
+        form: form(bundle, options),
+        headers: { accept: "application/x-ndjson" },
+      }),
+    );
     expect(ok.headers.get("content-type")).toContain("application/x-ndjson");
-    const lines = ok.text.trim().split("\n").map((line) => JSON.parse(line) as { phase?: string; result?: { project: { slug: string } } });
-    expect(lines.map((l) => l.phase).filter(Boolean)).toEqual(expect.arrayContaining(["validating", "planning", "versions", "committing"]));
+    const lines = ok.text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { phase?: string; result?: { project: { slug: string } } });
+    expect(lines.map((l) => l.phase).filter(Boolean)).toEqual(
+      expect.arrayContaining(["validating", "planning", "versions", "committing"]),
+    );
     expect(lines.at(-1)!.result!.project.slug).toBe("progress-demo");
-    const failed = await call(importProject, request("/api/v1/projects/import", { token: tokens["admin@acme.test"], form: form(bundle, options), headers: { accept: "application/x-ndjson" } }));
+    const failed = await call(
+      importProject,
+      request("/api/v1/projects/import", {
+        token: tokens["admin@acme.test"],
+        form: form(bundle, options),
+        headers: { accept: "application/x-ndjson" },
+      }),
+    );
     expect(JSON.parse(failed.text.trim().split("\n").at(-1)!)).toMatchObject({ error: { code: "SLUG_TAKEN" } });
   });
 });

@@ -13,8 +13,20 @@ import { POST as importProject } from "./projects/import/route";
 let token = "";
 const SLUG = "racing";
 // Two versions of one project that differ in every model (names, snapshots, history length).
-const STATE_A = largeProjectBundle({ slug: SLUG, models: 40, versionsPerModel: 4, snapshotBytes: 30_000, label: "Alpha" });
-const STATE_B = largeProjectBundle({ slug: SLUG, models: 40, versionsPerModel: 5, snapshotBytes: 30_000, label: "Beta" });
+const STATE_A = largeProjectBundle({
+  slug: SLUG,
+  models: 40,
+  versionsPerModel: 4,
+  snapshotBytes: 30_000,
+  label: "Alpha",
+});
+const STATE_B = largeProjectBundle({
+  slug: SLUG,
+  models: 40,
+  versionsPerModel: 5,
+  snapshotBytes: 30_000,
+  label: "Beta",
+});
 
 beforeAll(async () => {
   token = await demoToken("admin@acme.test");
@@ -22,13 +34,24 @@ beforeAll(async () => {
 
 async function importBundle(bundle: string, options: Record<string, unknown>) {
   const body = bundleForm(bundle, { tenant: "acme", ...options });
-  const response = await importProject(new Request("http://ferry.test/api/v1/projects/import", { method: "POST", headers: { authorization: `Bearer ${token}` }, body }), { params: Promise.resolve({}) });
+  const response = await importProject(
+    new Request("http://ferry.test/api/v1/projects/import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body,
+    }),
+    { params: Promise.resolve({}) },
+  );
   return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
 }
 
 function startExport(): Promise<Response> {
   return exportProject(
-    new Request(`http://ferry.test/api/v1/projects/${SLUG}/export?tenant=acme`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ stable: true, sections: ["settings"] }) }),
+    new Request(`http://ferry.test/api/v1/projects/${SLUG}/export?tenant=acme`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ stable: true, sections: ["settings"] }),
+    }),
     { params: Promise.resolve({ projectSlug: SLUG }) },
   );
 }
@@ -51,13 +74,21 @@ async function exportText(): Promise<string> {
 
 /** Client transactions of this test's database that are open but waiting (the paused export). */
 async function openTransactions(): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+  const rows = await db.$queryRaw<
+    { n: bigint }[]
+  >`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
   return Number(rows[0]!.n);
 }
 
 describe("concurrency through the API", () => {
   it("lets exactly one of ten parallel creates of one slug succeed; the others get SLUG_TAKEN", async () => {
-    const bundle = largeProjectBundle({ slug: "same-slug", models: 3, versionsPerModel: 2, snapshotBytes: 2_000, label: "Parallel" });
+    const bundle = largeProjectBundle({
+      slug: "same-slug",
+      models: 3,
+      versionsPerModel: 2,
+      snapshotBytes: 2_000,
+      label: "Parallel",
+    });
     const answers = await Promise.all(Array.from({ length: 10 }, () => importBundle(bundle, { mode: "create" })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.error?.code === "SLUG_TAKEN")).toBe(true);
@@ -102,13 +133,21 @@ describe("concurrency through the API", () => {
       const replace = importBundle(round % 2 === 0 ? STATE_A : STATE_B, { mode: "replace", projectSlug: SLUG });
       // Exports spread over the replace (as long as the last one took): before it writes, while
       // it writes and commits, after.
-      const exports = [0, 0.25, 0.5, 0.75, 1, 1.5].map((share) => new Promise<string>((resolve, reject) => setTimeout(() => exportText().then(resolve, reject), share * replaceMs)));
+      const exports = [0, 0.25, 0.5, 0.75, 1, 1.5].map(
+        (share) =>
+          new Promise<string>((resolve, reject) =>
+            setTimeout(() => exportText().then(resolve, reject), share * replaceMs),
+          ),
+      );
       expect((await replace).status).toBe(200);
       const states = (await Promise.all(exports)).map((text) => known.get(text) ?? "a mix");
       expect(states, `round ${round}`).not.toContain("a mix");
       rounds.push(states);
     }
     // Some round saw the old state and then the new one: the exports really raced the replaces.
-    expect(rounds.some((states) => new Set(states).size === 2), JSON.stringify(rounds)).toBe(true);
+    expect(
+      rounds.some((states) => new Set(states).size === 2),
+      JSON.stringify(rounds),
+    ).toBe(true);
   });
 });

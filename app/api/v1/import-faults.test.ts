@@ -20,7 +20,12 @@ let bundle = "";
 
 beforeAll(async () => {
   token = await demoToken("admin@globex.test", { unstamped: true });
-  const prepared = await prepareExport({ actor: await actorFor("lead@acme.test"), tenantSlug: "acme", projectSlug: "sales-analytics", options: { sections: ALL, stable: true } });
+  const prepared = await prepareExport({
+    actor: await actorFor("lead@acme.test"),
+    tenantSlug: "acme",
+    projectSlug: "sales-analytics",
+    options: { sections: ALL, stable: true },
+  });
   bundle = await readAll(prepared.open());
 });
 
@@ -30,18 +35,42 @@ afterEach(() => {
 });
 
 async function post(options: Record<string, unknown>) {
-  const response = await importProject(new Request("http://ferry.test/api/v1/projects/import", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: bundleForm(bundle, options) }), { params: Promise.resolve({}) });
+  const response = await importProject(
+    new Request("http://ferry.test/api/v1/projects/import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body: bundleForm(bundle, options),
+    }),
+    { params: Promise.resolve({}) },
+  );
   return { status: response.status, text: await response.text() };
 }
 
 const variants = {
-  create: (step: string) => ({ mode: "create", tenant: "globex", projectSlug: `fault-${step.toLowerCase()}`, connectionMapping: Object.fromEntries(NAMES.map((n) => [n, { action: "pending", name: `${n}-${step.toLowerCase()}` }])) }),
-  replace: () => ({ mode: "replace", tenant: "globex", projectSlug: "base", connectionMapping: Object.fromEntries(NAMES.map((n) => [n, { action: "map", target: `${n}-base` }])) }),
+  create: (step: string) => ({
+    mode: "create",
+    tenant: "globex",
+    projectSlug: `fault-${step.toLowerCase()}`,
+    connectionMapping: Object.fromEntries(
+      NAMES.map((n) => [n, { action: "pending", name: `${n}-${step.toLowerCase()}` }]),
+    ),
+  }),
+  replace: () => ({
+    mode: "replace",
+    tenant: "globex",
+    projectSlug: "base",
+    connectionMapping: Object.fromEntries(NAMES.map((n) => [n, { action: "map", target: `${n}-base` }])),
+  }),
 };
 
 describe("import faults through the API", () => {
   it("rolls back every write step in create and replace mode, answering a generic 500", async () => {
-    const base = await post({ mode: "create", tenant: "globex", projectSlug: "base", connectionMapping: Object.fromEntries(NAMES.map((n) => [n, { action: "pending", name: `${n}-base` }])) });
+    const base = await post({
+      mode: "create",
+      tenant: "globex",
+      projectSlug: "base",
+      connectionMapping: Object.fromEntries(NAMES.map((n) => [n, { action: "pending", name: `${n}-base` }])),
+    });
     expect(base.status, base.text).toBe(200);
 
     let injected = 0;
@@ -54,10 +83,14 @@ describe("import faults through the API", () => {
         delete process.env.FERRY_TEST_FAULT;
         const label = `fault at ${step} (${mode})`;
         expect(answer.status, label).toBe(500);
-        expect(JSON.parse(answer.text), label).toEqual({ error: { code: "IMPORT_FAILED", message: "The import failed and was rolled back; nothing was changed." } });
+        expect(JSON.parse(answer.text), label).toEqual({
+          error: { code: "IMPORT_FAILED", message: "The import failed and was rolled back; nothing was changed." },
+        });
         // The cause goes to the server log, with context — never to the client.
         expect(answer.text).not.toMatch(/Injected|fault|\bat\s/);
-        expect(log.mock.calls.map((call) => call.map(String).join(" ")).join("\n"), label).toMatch(new RegExp(`unexpected error during /api/v1/projects/import:.*Injected fault at import step "${step}"`, "s"));
+        expect(log.mock.calls.map((call) => call.map(String).join(" ")).join("\n"), label).toMatch(
+          new RegExp(`unexpected error during /api/v1/projects/import:.*Injected fault at import step "${step}"`, "s"),
+        );
         log.mockRestore();
         expect(await dbFingerprint(), label).toEqual(before);
         injected += 1;
@@ -66,7 +99,9 @@ describe("import faults through the API", () => {
     expect(injected).toBe(IMPORT_WRITE_STEPS.length * 2);
 
     // Each failure is audited as such, and nothing is left locked: the same imports now succeed.
-    const failures = await db.auditEvent.count({ where: { action: "project.import", summary: { path: ["code"], equals: "IMPORT_FAILED" } } });
+    const failures = await db.auditEvent.count({
+      where: { action: "project.import", summary: { path: ["code"], equals: "IMPORT_FAILED" } },
+    });
     expect(failures).toBe(IMPORT_WRITE_STEPS.length * 2);
     expect((await post(variants.create("after"))).status).toBe(200);
     expect((await post(variants.replace())).status).toBe(200);

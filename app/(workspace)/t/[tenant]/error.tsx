@@ -9,7 +9,10 @@ export default function WorkspaceError({ reset }: { error: Error & { digest?: st
     <div className="grid max-w-xl gap-3">
       <Alert variant="destructive">
         <AlertTitle>This page could not be loaded</AlertTitle>
-        <AlertDescription>Something went wrong on the server. Nothing was changed. Try again; if it keeps happening, tell your administrator.</AlertDescription>
+        <AlertDescription>
+          Something went wrong on the server. Nothing was changed. Try again; if it keeps happening, tell your
+          administrator.
+        </AlertDescription>
       </Alert>
       <div>
         <Button variant="outline" onClick={reset}>

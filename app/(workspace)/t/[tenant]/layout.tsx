@@ -7,14 +7,28 @@ import { listProjects } from "@/lib/projects/list-projects";
 import { pageTenant } from "@/lib/tenants/page-tenant";
 import { listActorTenants } from "@/lib/tenants/resolve-tenant";
 
-export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function TenantLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const actor = await requirePageActor();
   const tenant = await pageTenant(actor, (await params).tenant);
-  const [tenants, projects] = await Promise.all([listActorTenants({ actor }), listProjects({ actor, tenantId: tenant.id })]);
+  const [tenants, projects] = await Promise.all([
+    listActorTenants({ actor }),
+    listProjects({ actor, tenantId: tenant.id }),
+  ]);
   const admin = isTenantAdmin(actor, tenant.id);
   return (
     <div className="flex min-h-screen flex-col">
-      <ExplorerHeader tenant={tenant} tenants={tenants} user={{ name: actor.name, email: actor.email, isSystemAdmin: actor.isSystemAdmin }} canImport={admin} />
+      <ExplorerHeader
+        tenant={tenant}
+        tenants={tenants}
+        user={{ name: actor.name, email: actor.email, isSystemAdmin: actor.isSystemAdmin }}
+        canImport={admin}
+      />
       <div className="flex flex-1">
         <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />
         <main className="min-w-0 flex-1 p-6">{children}</main>

@@ -20,13 +20,18 @@ export default async function TenantHome({ params }: { params: Promise<{ tenant:
       </div>
       {projects.length === 0 ? (
         <p className="rounded-md border border-dashed p-6 text-sm text-muted-foreground">
-          {admin ? "No projects yet. Create one below, or import a project bundle." : "You have no access to a project in this tenant yet. Ask a tenant admin to grant you a role."}
+          {admin
+            ? "No projects yet. Create one below, or import a project bundle."
+            : "You have no access to a project in this tenant yet. Ask a tenant admin to grant you a role."}
         </p>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {projects.map((project) => (
             <li key={project.slug}>
-              <Link href={`/t/${tenant.slug}/p/${project.slug}`} className="block rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+              <Link
+                href={`/t/${tenant.slug}/p/${project.slug}`}
+                className="block rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+              >
                 <Card className="h-full hover:border-primary/40">
                   <CardHeader>
                     <CardTitle>{project.displayName}</CardTitle>

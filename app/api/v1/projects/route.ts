@@ -8,5 +8,14 @@ export const GET = apiRoute(async ({ request, actor }) => {
   const query = parseSearchParams(request, tenantQuerySchema);
   const tenant = query.tenant ? await resolveTenant({ actor, tenantSlug: query.tenant }) : undefined;
   const projects = await listProjects({ actor, tenantId: tenant?.id });
-  return json({ projects: projects.map((p) => ({ tenant: p.tenantSlug, slug: p.slug, displayName: p.displayName, active: p.active, role: p.role, modelCount: p.modelCount })) });
+  return json({
+    projects: projects.map((p) => ({
+      tenant: p.tenantSlug,
+      slug: p.slug,
+      displayName: p.displayName,
+      active: p.active,
+      role: p.role,
+      modelCount: p.modelCount,
+    })),
+  });
 });

@@ -29,9 +29,16 @@ export default async function TenantConnectionsPage({ params }: { params: Promis
         description={`Data connections of ${tenant.name}. Projects use them by linking them; secrets are encrypted and never shown again.`}
         action={admin && <NewConnectionButton tenantSlug={tenant.slug} />}
       />
-      <Alert variant="info">Ferry stores and validates connection settings (required fields, ports, host names). It does not connect to your warehouses yet.</Alert>
+      <Alert variant="info">
+        Ferry stores and validates connection settings (required fields, ports, host names). It does not connect to your
+        warehouses yet.
+      </Alert>
       {connections.length === 0 ? (
-        <EmptyState>{admin ? "No connections yet. Create one to use it in projects." : "No connections yet. A tenant admin can create them."}</EmptyState>
+        <EmptyState>
+          {admin
+            ? "No connections yet. Create one to use it in projects."
+            : "No connections yet. A tenant admin can create them."}
+        </EmptyState>
       ) : (
         <Table>
           <ListTableHeader columns={["Connection", "Type", "Status", "Secret", "Used by"]} actions={admin} />
@@ -40,7 +47,9 @@ export default async function TenantConnectionsPage({ params }: { params: Promis
               <TableRow key={connection.name}>
                 <TableCell>
                   <div className="font-medium">{connection.name}</div>
-                  <div className="max-w-xs truncate text-xs text-muted-foreground">{describeConnectionConfig(connection.type, connection.config)}</div>
+                  <div className="max-w-xs truncate text-xs text-muted-foreground">
+                    {describeConnectionConfig(connection.type, connection.config)}
+                  </div>
                 </TableCell>
                 <TableCell>{CONNECTION_TYPE_LABELS[connection.type]}</TableCell>
                 <TableCell>
@@ -56,7 +65,10 @@ export default async function TenantConnectionsPage({ params }: { params: Promis
                     <ul className="grid gap-0.5">
                       {connection.usedBy.map((use) => (
                         <li key={use.projectSlug}>
-                          <Link href={`/t/${tenant.slug}/p/${use.projectSlug}/connections`} className="text-primary hover:underline">
+                          <Link
+                            href={`/t/${tenant.slug}/p/${use.projectSlug}/connections`}
+                            className="text-primary hover:underline"
+                          >
                             {use.projectName}
                           </Link>
                           <span className="text-xs text-muted-foreground">
@@ -76,7 +88,16 @@ export default async function TenantConnectionsPage({ params }: { params: Promis
                 </TableCell>
                 {admin && (
                   <TableCell>
-                    <ConnectionRowActions tenantSlug={tenant.slug} connection={{ name: connection.name, type: connection.type, config: connection.config, hasSecret: connection.hasSecret }} inUse={connection.usedBy.length + connection.otherProjects > 0} />
+                    <ConnectionRowActions
+                      tenantSlug={tenant.slug}
+                      connection={{
+                        name: connection.name,
+                        type: connection.type,
+                        config: connection.config,
+                        hasSecret: connection.hasSecret,
+                      }}
+                      inUse={connection.usedBy.length + connection.otherProjects > 0}
+                    />
                   </TableCell>
                 )}
               </TableRow>

@@ -15,11 +15,15 @@ interface ModelRef {
 // Refs come from the browser: only their checked fields reach lib/ (see projectAction).
 
 export async function refreshAction(ref: ModelRef) {
-  return projectAction("refresh", ref, (context) => refreshModel({ ...context, modelSlug: ref.modelSlug === undefined ? undefined : rowKey(ref.modelSlug) }));
+  return projectAction("refresh", ref, (context) =>
+    refreshModel({ ...context, modelSlug: ref.modelSlug === undefined ? undefined : rowKey(ref.modelSlug) }),
+  );
 }
 
 export async function saveModelVersionAction(ref: Required<ModelRef>, input: unknown) {
-  return projectAction("saveModelVersion", ref, (context) => saveModelVersion({ ...context, modelSlug: rowKey(ref.modelSlug), input }));
+  return projectAction("saveModelVersion", ref, (context) =>
+    saveModelVersion({ ...context, modelSlug: rowKey(ref.modelSlug), input }),
+  );
 }
 
 export async function deployModelVersionAction(ref: Required<ModelRef>, number: number) {

@@ -4,7 +4,13 @@ import { Badge } from "@/components/ui/badge";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { pageProject } from "@/lib/projects/page-project";
 
-export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string; project: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ tenant: string; project: string }>;
+}) {
   const { tenant, project } = await params;
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);

@@ -30,11 +30,15 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
               </Link>
             </Button>
           )}
-          {atLeast(access.role, "EDITOR") && models.length > 0 && <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />}
+          {atLeast(access.role, "EDITOR") && models.length > 0 && (
+            <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />
+          )}
         </div>
       </div>
       {models.length === 0 ? (
-        <p className="rounded-md border border-dashed p-6 text-sm text-muted-foreground">This project has no models yet. Import a bundle or create one from the API.</p>
+        <p className="rounded-md border border-dashed p-6 text-sm text-muted-foreground">
+          This project has no models yet. Import a bundle or create one from the API.
+        </p>
       ) : (
         <Table>
           <TableHeader>
@@ -61,7 +65,13 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
                 </TableCell>
                 <TableCell>{model.connectionName ?? <span className="text-muted-foreground">none</span>}</TableCell>
                 <TableCell>{model.versionCount}</TableCell>
-                <TableCell>{model.deployedVersion ? `v${model.deployedVersion}` : <span className="text-muted-foreground">not deployed</span>}</TableCell>
+                <TableCell>
+                  {model.deployedVersion ? (
+                    `v${model.deployedVersion}`
+                  ) : (
+                    <span className="text-muted-foreground">not deployed</span>
+                  )}
+                </TableCell>
                 <TableCell>
                   <div className="flex flex-wrap gap-1">
                     {model.aggregates.length === 0 && <span className="text-muted-foreground">—</span>}
@@ -82,7 +92,16 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
                     ))}
                   </div>
                 </TableCell>
-                <TableCell className="text-right">{atLeast(access.role, "EDITOR") && <ModelActionsMenu tenantSlug={tenant} projectSlug={project} projectName={access.project.displayName} model={{ slug: model.slug, name: model.name }} />}</TableCell>
+                <TableCell className="text-right">
+                  {atLeast(access.role, "EDITOR") && (
+                    <ModelActionsMenu
+                      tenantSlug={tenant}
+                      projectSlug={project}
+                      projectName={access.project.displayName}
+                      model={{ slug: model.slug, name: model.name }}
+                    />
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -17,11 +17,18 @@ export default async function AccessPage({ params }: { params: Promise<{ tenant:
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
   const canEdit = atLeast(access.role, "ADMIN");
-  const [bindings, models] = await Promise.all([listAccessBindings({ projectId: access.project.id }), canEdit ? listModelOptions({ projectId: access.project.id }) : []]);
+  const [bindings, models] = await Promise.all([
+    listAccessBindings({ projectId: access.project.id }),
+    canEdit ? listModelOptions({ projectId: access.project.id }) : [],
+  ]);
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   return (
     <section aria-labelledby="access-heading" className="grid gap-4">
-      <SectionHeader id="access-heading" title="Access" description="Who may work on this project. Tenant admins and system admins are admins of every project without a binding here." />
+      <SectionHeader
+        id="access-heading"
+        title="Access"
+        description="Who may work on this project. Tenant admins and system admins are admins of every project without a binding here."
+      />
       {bindings.length === 0 ? (
         <EmptyState>Nobody has a role on this project yet.</EmptyState>
       ) : (
@@ -29,7 +36,12 @@ export default async function AccessPage({ params }: { params: Promise<{ tenant:
           <ListTableHeader columns={["User", "Scope", "Role"]} actions={canEdit} />
           <TableBody>
             {bindings.map((b) => {
-              const binding = { email: b.email, role: b.role, modelSlug: b.model?.slug ?? null, scopeLabel: b.model ? `model ${b.model.slug}` : "the whole project" };
+              const binding = {
+                email: b.email,
+                role: b.role,
+                modelSlug: b.model?.slug ?? null,
+                scopeLabel: b.model ? `model ${b.model.slug}` : "the whole project",
+              };
               return (
                 <TableRow key={`${b.email}:${b.model?.slug ?? ""}`}>
                   <TableCell>
@@ -37,7 +49,13 @@ export default async function AccessPage({ params }: { params: Promise<{ tenant:
                     <div className="text-xs text-muted-foreground">{b.email}</div>
                   </TableCell>
                   <TableCell>{b.model ? `Model: ${b.model.name}` : "Whole project"}</TableCell>
-                  <TableCell>{canEdit ? <BindingRoleSelect projectRef={projectRef} binding={binding} /> : <Badge variant="secondary">{b.role}</Badge>}</TableCell>
+                  <TableCell>
+                    {canEdit ? (
+                      <BindingRoleSelect projectRef={projectRef} binding={binding} />
+                    ) : (
+                      <Badge variant="secondary">{b.role}</Badge>
+                    )}
+                  </TableCell>
                   {canEdit && (
                     <TableCell className="text-right">
                       <RevokeBindingButton projectRef={projectRef} binding={binding} />

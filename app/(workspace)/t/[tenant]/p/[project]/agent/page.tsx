@@ -13,12 +13,26 @@ export default async function AgentPage({ params }: { params: Promise<{ tenant: 
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
   const canEdit = atLeast(access.role, "ADMIN");
-  const [config, models] = await Promise.all([getAgentConfig({ projectId: access.project.id }), canEdit ? listModelOptions({ projectId: access.project.id }) : []]);
+  const [config, models] = await Promise.all([
+    getAgentConfig({ projectId: access.project.id }),
+    canEdit ? listModelOptions({ projectId: access.project.id }) : [],
+  ]);
   return (
     <section aria-labelledby="agent-heading" className="grid max-w-4xl gap-4">
-      <SectionHeader id="agent-heading" title="Agent" description="Persona, judge rubrics and model contexts of the project's agent." />
-      <Alert variant="info">Ferry keeps the agent&apos;s configuration with the project and moves it in bundles. It does not run the agent or call LLM providers yet.</Alert>
-      {canEdit ? <AgentConfigForm projectRef={{ tenantSlug: tenant, projectSlug: project }} config={config} models={models} /> : <AgentConfigView config={config} />}
+      <SectionHeader
+        id="agent-heading"
+        title="Agent"
+        description="Persona, judge rubrics and model contexts of the project's agent."
+      />
+      <Alert variant="info">
+        Ferry keeps the agent&apos;s configuration with the project and moves it in bundles. It does not run the agent
+        or call LLM providers yet.
+      </Alert>
+      {canEdit ? (
+        <AgentConfigForm projectRef={{ tenantSlug: tenant, projectSlug: project }} config={config} models={models} />
+      ) : (
+        <AgentConfigView config={config} />
+      )}
     </section>
   );
 }

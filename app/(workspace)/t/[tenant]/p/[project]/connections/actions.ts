@@ -5,9 +5,13 @@ import { unlinkProjectConnection } from "@/lib/connections/unlink-project-connec
 import { projectAction, rowKey, type ProjectRef } from "@/lib/http/workspace-action";
 
 export async function linkConnectionAction(ref: ProjectRef, connectionName: string) {
-  return projectAction("linkConnection", ref, (context) => linkProjectConnection({ ...context, connectionName: rowKey(connectionName) }));
+  return projectAction("linkConnection", ref, (context) =>
+    linkProjectConnection({ ...context, connectionName: rowKey(connectionName) }),
+  );
 }
 
 export async function unlinkConnectionAction(ref: ProjectRef, connectionName: string) {
-  return projectAction("unlinkConnection", ref, (context) => unlinkProjectConnection({ ...context, connectionName: rowKey(connectionName) }));
+  return projectAction("unlinkConnection", ref, (context) =>
+    unlinkProjectConnection({ ...context, connectionName: rowKey(connectionName) }),
+  );
 }

@@ -14,11 +14,18 @@ import { listProjectConnections } from "@/lib/connections/list-project-connectio
 import { pageProject } from "@/lib/projects/page-project";
 import { CONNECTION_TYPE_LABELS } from "@/lib/validations/connection-fields";
 
-export default async function ProjectConnectionsPage({ params }: { params: Promise<{ tenant: string; project: string }> }) {
+export default async function ProjectConnectionsPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; project: string }>;
+}) {
   const { tenant, project } = await params;
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
-  const { connections, available } = await listProjectConnections({ tenantId: access.tenant.id, projectId: access.project.id });
+  const { connections, available } = await listProjectConnections({
+    tenantId: access.tenant.id,
+    projectId: access.project.id,
+  });
   const canEdit = atLeast(access.role, "ADMIN");
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   return (
@@ -42,7 +49,8 @@ export default async function ProjectConnectionsPage({ params }: { params: Promi
             {connections.map((connection) => (
               <TableRow key={connection.name}>
                 <TableCell>
-                  <span className="font-medium">{connection.name}</span> {!connection.linked && <Badge variant="warning">not linked</Badge>}
+                  <span className="font-medium">{connection.name}</span>{" "}
+                  {!connection.linked && <Badge variant="warning">not linked</Badge>}
                 </TableCell>
                 <TableCell>{CONNECTION_TYPE_LABELS[connection.type]}</TableCell>
                 <TableCell>
@@ -51,8 +59,18 @@ export default async function ProjectConnectionsPage({ params }: { params: Promi
                 <TableCell>
                   <SecretBadge set={connection.hasSecret} />
                 </TableCell>
-                <TableCell>{connection.models.length > 0 ? connection.models.join(", ") : <span className="text-muted-foreground">none</span>}</TableCell>
-                {canEdit && <TableCell className="text-right">{connection.linked && <UnlinkConnectionButton projectRef={projectRef} name={connection.name} />}</TableCell>}
+                <TableCell>
+                  {connection.models.length > 0 ? (
+                    connection.models.join(", ")
+                  ) : (
+                    <span className="text-muted-foreground">none</span>
+                  )}
+                </TableCell>
+                {canEdit && (
+                  <TableCell className="text-right">
+                    {connection.linked && <UnlinkConnectionButton projectRef={projectRef} name={connection.name} />}
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
@@ -62,7 +80,9 @@ export default async function ProjectConnectionsPage({ params }: { params: Promi
         <Card className="max-w-2xl">
           <CardHeader>
             <CardTitle>Link a connection</CardTitle>
-            <CardDescription>Connections belong to the tenant; linking one lets this project&apos;s models use it.</CardDescription>
+            <CardDescription>
+              Connections belong to the tenant; linking one lets this project&apos;s models use it.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <LinkConnectionForm projectRef={projectRef} available={available} />

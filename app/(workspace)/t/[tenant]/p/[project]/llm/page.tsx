@@ -22,20 +22,33 @@ export default async function LlmConfigsPage({ params }: { params: Promise<{ ten
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   return (
     <section aria-labelledby="llm-heading" className="grid gap-4">
-      <SectionHeader id="llm-heading" title="LLM configs" description="Models the project's agent and judge would use." action={canEdit && <NewLlmConfigButton projectRef={projectRef} />} />
-      <Alert variant="info">Ferry stores and validates LLM settings (provider, endpoint URL, parameters). It does not call LLM providers yet.</Alert>
+      <SectionHeader
+        id="llm-heading"
+        title="LLM configs"
+        description="Models the project's agent and judge would use."
+        action={canEdit && <NewLlmConfigButton projectRef={projectRef} />}
+      />
+      <Alert variant="info">
+        Ferry stores and validates LLM settings (provider, endpoint URL, parameters). It does not call LLM providers
+        yet.
+      </Alert>
       {configs.length === 0 ? (
         <EmptyState>This project has no LLM configs yet.</EmptyState>
       ) : (
         <Table>
-          <ListTableHeader columns={["Name", "Provider", "Model", "Endpoint", "Parameters", "Status", "API key"]} actions={canEdit} />
+          <ListTableHeader
+            columns={["Name", "Provider", "Model", "Endpoint", "Parameters", "Status", "API key"]}
+            actions={canEdit}
+          />
           <TableBody>
             {configs.map((config) => (
               <TableRow key={config.name}>
                 <TableCell className="font-medium">{config.name}</TableCell>
                 <TableCell>{LLM_PROVIDER_LABELS[config.provider]}</TableCell>
                 <TableCell>{config.model}</TableCell>
-                <TableCell className="max-w-48 truncate">{config.endpoint ?? <span className="text-muted-foreground">default</span>}</TableCell>
+                <TableCell className="max-w-48 truncate">
+                  {config.endpoint ?? <span className="text-muted-foreground">default</span>}
+                </TableCell>
                 <TableCell>
                   <code className="text-xs">{formatJson(config.params)}</code>
                 </TableCell>

@@ -15,7 +15,9 @@ import { isPlainObject } from "@/lib/validations/json";
 function outline(definition: unknown): { models: string[]; steps: string[] } {
   if (!isPlainObject(definition)) return { models: [], steps: [] };
   const models = Array.isArray(definition.models) ? definition.models.map(String) : [];
-  const steps = Array.isArray(definition.steps) ? definition.steps.filter(isPlainObject).map((s) => String(s.measure ?? s.as ?? s.groupBy ?? "step")) : [];
+  const steps = Array.isArray(definition.steps)
+    ? definition.steps.filter(isPlainObject).map((s) => String(s.measure ?? s.as ?? s.groupBy ?? "step"))
+    : [];
   return { models, steps };
 }
 
@@ -23,13 +25,21 @@ export default async function RecipesPage({ params }: { params: Promise<{ tenant
   const { tenant, project } = await params;
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
-  const [recipes, models] = await Promise.all([listRecipes({ projectId: access.project.id }), listModelOptions({ projectId: access.project.id })]);
+  const [recipes, models] = await Promise.all([
+    listRecipes({ projectId: access.project.id }),
+    listModelOptions({ projectId: access.project.id }),
+  ]);
   const canEdit = atLeast(access.role, "EDITOR");
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   const modelSlugs = models.map((m) => m.slug);
   return (
     <section aria-labelledby="recipes-heading" className="grid gap-4">
-      <SectionHeader id="recipes-heading" title="Recipes" description="Cross-model calculations, referencing this project's models by slug." action={canEdit && <NewRecipeButton projectRef={projectRef} modelSlugs={modelSlugs} />} />
+      <SectionHeader
+        id="recipes-heading"
+        title="Recipes"
+        description="Cross-model calculations, referencing this project's models by slug."
+        action={canEdit && <NewRecipeButton projectRef={projectRef} modelSlugs={modelSlugs} />}
+      />
       {recipes.length === 0 ? (
         <EmptyState>This project has no recipes yet.</EmptyState>
       ) : (

@@ -11,9 +11,13 @@ export async function updateProjectAction(ref: ProjectRef, input: unknown) {
 
 /** Adds a setting (settingKey null) or updates the one with that key. */
 export async function saveSettingAction(ref: ProjectRef, settingKey: string | null, input: unknown) {
-  return projectAction("saveSetting", ref, (context) => saveSetting({ ...context, settingKey: settingKey === null ? undefined : rowKey(settingKey), input }));
+  return projectAction("saveSetting", ref, (context) =>
+    saveSetting({ ...context, settingKey: settingKey === null ? undefined : rowKey(settingKey), input }),
+  );
 }
 
 export async function deleteSettingAction(ref: ProjectRef, settingKey: string) {
-  return projectAction("deleteSetting", ref, (context) => deleteSetting({ ...context, settingKey: rowKey(settingKey) }));
+  return projectAction("deleteSetting", ref, (context) =>
+    deleteSetting({ ...context, settingKey: rowKey(settingKey) }),
+  );
 }

@@ -24,11 +24,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
       <Card className="max-w-2xl">
         <CardHeader>
           <CardTitle>Project</CardTitle>
-          <CardDescription>{canEdit ? "Rename the project or mark it inactive." : "Only project admins can change these."}</CardDescription>
+          <CardDescription>
+            {canEdit ? "Rename the project or mark it inactive." : "Only project admins can change these."}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {canEdit ? (
-            <ProjectDetailsForm projectRef={projectRef} project={{ displayName: access.project.displayName, active: access.project.active }} />
+            <ProjectDetailsForm
+              projectRef={projectRef}
+              project={{ displayName: access.project.displayName, active: access.project.active }}
+            />
           ) : (
             <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
               <dt className="text-muted-foreground">Display name</dt>
@@ -36,14 +41,25 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
               <dt className="text-muted-foreground">Slug</dt>
               <dd>{access.project.slug}</dd>
               <dt className="text-muted-foreground">Status</dt>
-              <dd>{access.project.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>}</dd>
+              <dd>
+                {access.project.active ? (
+                  <Badge variant="success">active</Badge>
+                ) : (
+                  <Badge variant="warning">inactive</Badge>
+                )}
+              </dd>
             </dl>
           )}
         </CardContent>
       </Card>
 
       <section aria-labelledby="settings-heading" className="grid gap-3">
-        <SectionHeader id="settings-heading" title="Settings" description="Key/value settings of the project; each value is JSON." action={canEdit && <NewSettingButton projectRef={projectRef} />} />
+        <SectionHeader
+          id="settings-heading"
+          title="Settings"
+          description="Key/value settings of the project; each value is JSON."
+          action={canEdit && <NewSettingButton projectRef={projectRef} />}
+        />
         {settings.length === 0 ? (
           <EmptyState>This project has no settings yet.</EmptyState>
         ) : (

@@ -12,7 +12,11 @@ import { getModelDetail } from "@/lib/models/get-model-detail";
 import { pageProject } from "@/lib/projects/page-project";
 import { formatUtc } from "@/lib/utils";
 
-export default async function ModelPage({ params }: { params: Promise<{ tenant: string; project: string; model: string }> }) {
+export default async function ModelPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; project: string; model: string }>;
+}) {
   const { tenant, project, model: modelSlug } = await params;
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project, modelSlug);
@@ -24,11 +28,22 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-xl font-semibold">{model.name}</h2>
         <span className="text-sm text-muted-foreground">{model.slug}</span>
-        {model.deployedVersion ? <Badge variant="success">deployed v{model.deployedVersion}</Badge> : <Badge variant="warning">not deployed</Badge>}
-        <span className="text-sm text-muted-foreground">connection: {model.connection ? `${model.connection.name} (${model.connection.type})` : "none"}</span>
+        {model.deployedVersion ? (
+          <Badge variant="success">deployed v{model.deployedVersion}</Badge>
+        ) : (
+          <Badge variant="warning">not deployed</Badge>
+        )}
+        <span className="text-sm text-muted-foreground">
+          connection: {model.connection ? `${model.connection.name} (${model.connection.type})` : "none"}
+        </span>
         {canEdit && (
           <div className="ml-auto">
-            <ModelActionsMenu tenantSlug={tenant} projectSlug={project} projectName={access.project.displayName} model={{ slug: model.slug, name: model.name }} />
+            <ModelActionsMenu
+              tenantSlug={tenant}
+              projectSlug={project}
+              projectName={access.project.displayName}
+              model={{ slug: model.slug, name: model.name }}
+            />
           </div>
         )}
       </div>
@@ -67,7 +82,11 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
                   <TableCell>{version.authorEmail}</TableCell>
                   <TableCell>{formatUtc(version.createdAt)}</TableCell>
                   <TableCell className="text-right">
-                    {model.deployedVersion === version.number ? <Badge variant="success">live</Badge> : canEdit ? <DeployVersionButton modelRef={ref} number={version.number} /> : null}
+                    {model.deployedVersion === version.number ? (
+                      <Badge variant="success">live</Badge>
+                    ) : canEdit ? (
+                      <DeployVersionButton modelRef={ref} number={version.number} />
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}
@@ -82,7 +101,9 @@ export default async function ModelPage({ params }: { params: Promise<{ tenant: 
           {canEdit && <RefreshProjectButton {...ref} />}
         </CardHeader>
         <CardContent className="grid gap-2">
-          <p className="text-xs text-muted-foreground">Refresh runs the rebuild bookkeeping only: Ferry does not contact the warehouse yet.</p>
+          <p className="text-xs text-muted-foreground">
+            Refresh runs the rebuild bookkeeping only: Ferry does not contact the warehouse yet.
+          </p>
           <Table>
             <TableHeader>
               <TableRow>

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
 import type { Snapshot } from "./schema";
-import { collectModelReferences, modelTokens, renameConnectionReferences, renameModelReferences } from "./model-references";
+import {
+  collectModelReferences,
+  modelTokens,
+  renameConnectionReferences,
+  renameModelReferences,
+} from "./model-references";
 
 describe("model references", () => {
   it("finds model tokens in recipe expressions without touching other dotted words", () => {
@@ -13,7 +18,10 @@ describe("model references", () => {
   it("rewrites every reference to a renamed model", () => {
     const renamed = renameModelReferences(sampleBundle(), new Map([["orders", "purchases"]]));
     expect(renamed.models.map((m) => m.slug)).toEqual(["customers", "purchases"]);
-    expect(renamed.recipes![0]!.definition).toEqual({ models: ["purchases", "customers"], steps: [{ measure: "purchases.total" }, { expression: "purchases.total / customers.total", as: "ratio" }] });
+    expect(renamed.recipes![0]!.definition).toEqual({
+      models: ["purchases", "customers"],
+      steps: [{ measure: "purchases.total" }, { expression: "purchases.total / customers.total", as: "ratio" }],
+    });
     expect(renamed.agent!.modelContexts[0]!.model).toBe("purchases");
     expect(renamed.accessBindings![0]!.model).toBe("purchases");
     expect(collectModelReferences(renamed).some((r) => r.slug === "orders")).toBe(false);

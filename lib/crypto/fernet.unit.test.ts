@@ -23,17 +23,28 @@ const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 describe("fernet", () => {
   it.each(load("generate.json"))("generates the spec token for $src", (vector) => {
-    const token = fernetEncrypt(parseFernetKey(vector.secret), vector.src ?? "", { now: seconds(vector.now), iv: Buffer.from(vector.iv ?? []) });
+    const token = fernetEncrypt(parseFernetKey(vector.secret), vector.src ?? "", {
+      now: seconds(vector.now),
+      iv: Buffer.from(vector.iv ?? []),
+    });
     expect(token).toBe(vector.token);
   });
 
   it.each(load("verify.json"))("verifies the spec token for $src", (vector) => {
-    const plain = fernetDecrypt(parseFernetKey(vector.secret), vector.token, { now: seconds(vector.now), ttlSeconds: vector.ttl_sec });
+    const plain = fernetDecrypt(parseFernetKey(vector.secret), vector.token, {
+      now: seconds(vector.now),
+      ttlSeconds: vector.ttl_sec,
+    });
     expect(plain.toString("utf8")).toBe(vector.src);
   });
 
   it.each(load("invalid.json"))("rejects: $desc", (vector) => {
-    expect(() => fernetDecrypt(parseFernetKey(vector.secret), vector.token, { now: seconds(vector.now), ttlSeconds: vector.ttl_sec })).toThrow(FernetError);
+    expect(() =>
+      fernetDecrypt(parseFernetKey(vector.secret), vector.token, {
+        now: seconds(vector.now),
+        ttlSeconds: vector.ttl_sec,
+      }),
+    ).toThrow(FernetError);
   });
 
   it("round-trips random payloads and rejects a flipped bit", () => {
@@ -55,6 +66,8 @@ describe("deriveBundleKey", () => {
   it("matches the PBKDF2-HMAC-SHA256 test vector (RFC 7914 §11)", async () => {
     // RFC 7914 gives PBKDF2-HMAC-SHA256("passwd", "salt", 1, 64); its first 32 bytes are the key.
     const key = await deriveBundleKey({ passphrase: "passwd", salt: Buffer.from("salt"), iterations: 1 });
-    expect(Buffer.concat([key.signingKey, key.encryptionKey]).toString("hex")).toBe("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
+    expect(Buffer.concat([key.signingKey, key.encryptionKey]).toString("hex")).toBe(
+      "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc",
+    );
   });
 });

@@ -20,7 +20,10 @@ describe("parseBundleText", () => {
   it("accepts a valid bundle and a UTF-8 byte-order mark", () => {
     const valid = serializeBundle(sampleBundle());
     expect(parseBundleText(valid).project.slug).toBe("demo");
-    expect(parseBundleText(decodeBundleBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]), 1e9)).project.slug).toBe("demo");
+    expect(
+      parseBundleText(decodeBundleBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]), 1e9))
+        .project.slug,
+    ).toBe("demo");
   });
 
   it.each([
@@ -35,25 +38,77 @@ describe("parseBundleText", () => {
     ["unknown section", text({ ...sampleBundle(), sections: ["connections", "queryLogs"] }), "INVALID_BUNDLE"],
     ["unknown top-level key", text({ ...sampleBundle(), queryLogs: [] }), "INVALID_BUNDLE"],
     ["section present but unlisted", text({ ...sampleBundle(), sections: ["connections"] }), "INVALID_BUNDLE"],
-    ["duplicate model slugs", text({ ...sampleBundle(), models: [sampleBundle().models[0], sampleBundle().models[0]] }), "INVALID_BUNDLE"],
-    ["negative version number", text({ ...sampleBundle(), models: [{ ...sampleBundle().models[0], versions: [{ ...sampleBundle().models[0]!.versions[0], number: -1 }] }] }), "INVALID_BUNDLE"],
-    ["uppercase slug", text({ ...sampleBundle(), project: { slug: "Demo", displayName: "d", active: true } }), "INVALID_BUNDLE"],
-    ["look-alike unicode slug", text({ ...sampleBundle(), project: { slug: "dеmo", displayName: "d", active: true } }), "INVALID_BUNDLE"],
+    [
+      "duplicate model slugs",
+      text({ ...sampleBundle(), models: [sampleBundle().models[0], sampleBundle().models[0]] }),
+      "INVALID_BUNDLE",
+    ],
+    [
+      "negative version number",
+      text({
+        ...sampleBundle(),
+        models: [{ ...sampleBundle().models[0], versions: [{ ...sampleBundle().models[0]!.versions[0], number: -1 }] }],
+      }),
+      "INVALID_BUNDLE",
+    ],
+    [
+      "uppercase slug",
+      text({ ...sampleBundle(), project: { slug: "Demo", displayName: "d", active: true } }),
+      "INVALID_BUNDLE",
+    ],
+    [
+      "look-alike unicode slug",
+      text({ ...sampleBundle(), project: { slug: "dеmo", displayName: "d", active: true } }),
+      "INVALID_BUNDLE",
+    ],
     ["__proto__ key", '{"format":"ferry.project","version":1,"__proto__":{"x":1}}', "INVALID_BUNDLE"],
-    ["constructor key in free JSON", text({ ...sampleBundle(), settings: [{ key: "a", value: { constructor: { prototype: 1 } } }] }), "INVALID_BUNDLE"],
-    ["deep nesting", `{"format":"ferry.project","version":1,"x":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, "INVALID_BUNDLE"],
-    ["huge string", text({ ...sampleBundle(), project: { slug: "demo", displayName: "x".repeat(2_000_000), active: true } }), "INVALID_BUNDLE"],
-    ["dangling recipe model", text({ ...sampleBundle(), recipes: [{ slug: "r", name: "R", definition: { models: ["ghost"], steps: [] } }] }), "DANGLING_REFERENCE"],
-    ["dangling join", text({ ...sampleBundle(), models: [{ ...sampleBundle().models[1], slug: "orders" }] }), "DANGLING_REFERENCE"],
+    [
+      "constructor key in free JSON",
+      text({ ...sampleBundle(), settings: [{ key: "a", value: { constructor: { prototype: 1 } } }] }),
+      "INVALID_BUNDLE",
+    ],
+    [
+      "deep nesting",
+      `{"format":"ferry.project","version":1,"x":${"[".repeat(10_000)}${"]".repeat(10_000)}}`,
+      "INVALID_BUNDLE",
+    ],
+    [
+      "huge string",
+      text({ ...sampleBundle(), project: { slug: "demo", displayName: "x".repeat(2_000_000), active: true } }),
+      "INVALID_BUNDLE",
+    ],
+    [
+      "dangling recipe model",
+      text({ ...sampleBundle(), recipes: [{ slug: "r", name: "R", definition: { models: ["ghost"], steps: [] } }] }),
+      "DANGLING_REFERENCE",
+    ],
+    [
+      "dangling join",
+      text({ ...sampleBundle(), models: [{ ...sampleBundle().models[1], slug: "orders" }] }),
+      "DANGLING_REFERENCE",
+    ],
     ["dangling connection", text({ ...sampleBundle(), connections: [] }), "DANGLING_REFERENCE"],
-    ["encrypted without envelope", text({ ...sampleBundle(), connections: [{ ...sampleBundle().connections![0], credentials: { encrypted: "gAAAA" } }] }), "INVALID_BUNDLE"],
-    ["unknown role", text({ ...sampleBundle(), accessBindings: [{ user: "a@x.test", role: "OWNER", model: null }] }), "INVALID_BUNDLE"],
+    [
+      "encrypted without envelope",
+      text({
+        ...sampleBundle(),
+        connections: [{ ...sampleBundle().connections![0], credentials: { encrypted: "gAAAA" } }],
+      }),
+      "INVALID_BUNDLE",
+    ],
+    [
+      "unknown role",
+      text({ ...sampleBundle(), accessBindings: [{ user: "a@x.test", role: "OWNER", model: null }] }),
+      "INVALID_BUNDLE",
+    ],
   ])("rejects %s", (_name, input, code) => {
     expect(codeOf(() => parseBundleText(input))).toBe(code);
   });
 
   it("reports each problem with its path, at most 50", () => {
-    const bundle = sampleBundle({ models: Array.from({ length: 80 }, (_, i) => ({ ...sampleBundle().models[0]!, slug: `m${i}`, name: "" })) });
+    const bundle = sampleBundle({
+      models: Array.from({ length: 80 }, (_, i) => ({ ...sampleBundle().models[0]!, slug: `m${i}`, name: "" })),
+    });
     try {
       parseBundleText(text(bundle));
       expect.unreachable();
@@ -75,7 +130,16 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
   // Snapshots from uploaded bytes stay as their bytes (RawJson); compare them as values.
   const materialize = (value: unknown) => {
     const bundle = value as Bundle;
-    return { ...bundle, models: bundle.models.map((m) => ({ ...m, versions: m.versions.map((v) => ({ ...v, snapshot: v.snapshot instanceof RawJson ? v.snapshot.value() : v.snapshot })) })) };
+    return {
+      ...bundle,
+      models: bundle.models.map((m) => ({
+        ...m,
+        versions: m.versions.map((v) => ({
+          ...v,
+          snapshot: v.snapshot instanceof RawJson ? v.snapshot.value() : v.snapshot,
+        })),
+      })),
+    };
   };
   const outcome = (fn: () => unknown) => {
     try {
@@ -88,7 +152,13 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
 
   it("gives exactly what the whole-text parser gives, for valid bundles in any layout", () => {
     const bundle = sampleBundle();
-    for (const text of [serializeBundle(bundle), JSON.stringify(bundle), JSON.stringify(bundle, null, "\t"), ` \n${JSON.stringify(Object.assign({ models: bundle.models }, bundle))}\n `, `\ufeff${JSON.stringify(bundle)}`]) {
+    for (const text of [
+      serializeBundle(bundle),
+      JSON.stringify(bundle),
+      JSON.stringify(bundle, null, "\t"),
+      ` \n${JSON.stringify(Object.assign({ models: bundle.models }, bundle))}\n `,
+      `\ufeff${JSON.stringify(bundle)}`,
+    ]) {
       expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
     }
   });
@@ -106,19 +176,36 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
     const valid = serializeBundle(sampleBundle());
     const tricky = valid.replace('"snapshot": {', '"snapshot": {"sourceTable": "evil"}, "snapsh\\u006ft": {');
     const bundle = parseBundleBytes(bytesOf(tricky), 1e9);
-    for (const model of bundle.models) for (const version of model.versions) expect(JSON.stringify(version.snapshot instanceof RawJson ? version.snapshot.value() : version.snapshot)).not.toContain("evil");
+    for (const model of bundle.models)
+      for (const version of model.versions)
+        expect(
+          JSON.stringify(version.snapshot instanceof RawJson ? version.snapshot.value() : version.snapshot),
+        ).not.toContain("evil");
   });
 
   it("falls back to the precise errors for anything irregular", () => {
     const valid = JSON.stringify(sampleBundle());
-    const cases = [valid.slice(0, -3), `${valid}x`, valid.replace('"models":[', '"models":[,'), valid.replace('"models":', '"models":1,"models":'), '{"models": []}', "[]", '{"format":"ferry.project","version":1,"models":[{"a":"\\"}"}]}', valid.replace('"models":[', '"models":[{"slug":"x\\\\"}, ')];
-    for (const text of cases) expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+    const cases = [
+      valid.slice(0, -3),
+      `${valid}x`,
+      valid.replace('"models":[', '"models":[,'),
+      valid.replace('"models":', '"models":1,"models":'),
+      '{"models": []}',
+      "[]",
+      '{"format":"ferry.project","version":1,"models":[{"a":"\\"}"}]}',
+      valid.replace('"models":[', '"models":[{"slug":"x\\\\"}, '),
+    ];
+    for (const text of cases)
+      expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
   });
 
   it("matches the whole-text parser on arbitrary JSON documents", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (value, withModels) => {
-        const doc = withModels && value !== null && typeof value === "object" && !Array.isArray(value) ? { ...value, format: "ferry.project", version: 1, models: [value] } : value;
+        const doc =
+          withModels && value !== null && typeof value === "object" && !Array.isArray(value)
+            ? { ...value, format: "ferry.project", version: 1, models: [value] }
+            : value;
         const text = JSON.stringify(doc);
         if (text === undefined) return;
         expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));

@@ -11,12 +11,19 @@ const jsonValue = fc
   .jsonValue({ maxDepth: 3 })
   .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
   .filter((v) => !/"(__proto__|constructor|prototype)":|\\u0000/.test(JSON.stringify(v)));
-const freeObject = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !["__proto__", "constructor", "prototype"].includes(k)), jsonValue, { maxKeys: 5 });
+const freeObject = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !["__proto__", "constructor", "prototype"].includes(k)),
+  jsonValue,
+  { maxKeys: 5 },
+);
 
 const arbitraryBundle: fc.Arbitrary<Bundle> = fc
   .record({
     slugs: fc.uniqueArray(slug, { minLength: 0, maxLength: 5 }),
-    settings: fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 10 }), value: jsonValue }), { selector: (s) => s.key, maxLength: 6 }),
+    settings: fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 10 }), value: jsonValue }), {
+      selector: (s) => s.key,
+      maxLength: 6,
+    }),
     config: freeObject,
     stable: fc.boolean(),
     versions: fc.integer({ min: 1, max: 4 }),
@@ -38,7 +45,13 @@ const arbitraryBundle: fc.Arbitrary<Bundle> = fc
         ...base.models[0]!,
         slug: s,
         deployedVersion: versions,
-        versions: Array.from({ length: versions }, (_, i) => ({ number: versions - i, message: `v${versions - i}`, author: "a@x.test", createdAt: "2026-01-01T00:00:00.000Z", snapshot })),
+        versions: Array.from({ length: versions }, (_, i) => ({
+          number: versions - i,
+          message: `v${versions - i}`,
+          author: "a@x.test",
+          createdAt: "2026-01-01T00:00:00.000Z",
+          snapshot,
+        })),
       })),
     } as Bundle;
   });
@@ -70,7 +83,10 @@ describe("canonical JSON", () => {
     const shuffled: Bundle = {
       ...bundle,
       models: [...bundle.models].reverse(),
-      settings: [{ key: "b", value: { z: 1, a: [{ y: 1, b: 2 }] } }, { key: "a", value: 1 }],
+      settings: [
+        { key: "b", value: { z: 1, a: [{ y: 1, b: 2 }] } },
+        { key: "a", value: 1 },
+      ],
       connections: [{ ...bundle.connections![0]!, config: { port: 5432, host: "db" } }],
     };
     const text = serializeBundle(shuffled);
@@ -86,12 +102,16 @@ describe("canonical JSON", () => {
   });
 
   it("orders free-form keys as jsonb does: shorter first, then bytewise; array indices first", () => {
-    expect(Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, "a-b": 4, a0: 5, "10": 6, "9": 7, é: 8, z: 9 }) as object)).toEqual(["9", "10", "B", "a", "b", "z", "a0", "é", "a-b"]);
+    expect(
+      Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, "a-b": 4, a0: 5, "10": 6, "9": 7, é: 8, z: 9 }) as object),
+    ).toEqual(["9", "10", "B", "a", "b", "z", "a0", "é", "a-b"]);
   });
 
   it("writes free-form keys in the order PostgreSQL's jsonb returns them", () => {
     // What `SELECT '{"sql":1,"name":2,"type":3,"description":4,"ü":5,"zz":6}'::jsonb::text` answers.
     const fromJsonb = '{"zz": 6, "ü": 5, "sql": 1, "name": 2, "type": 3, "description": 4}';
-    expect(Object.keys(sortKeysDeep({ sql: 1, name: 2, type: 3, description: 4, ü: 5, zz: 6 }) as object)).toEqual(Object.keys(JSON.parse(fromJsonb) as object));
+    expect(Object.keys(sortKeysDeep({ sql: 1, name: 2, type: 3, description: 4, ü: 5, zz: 6 }) as object)).toEqual(
+      Object.keys(JSON.parse(fromJsonb) as object),
+    );
   });
 });
