@@ -1,3 +1,4 @@
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -81,7 +82,7 @@ describe("ferry export / import", () => {
           "acme",
           "--stable",
           "--sections",
-          "connections,llmConfigs,agent,recipes,settings,accessBindings",
+          OPTIONAL_SECTIONS.join(","),
           "--include-credentials",
           "--passphrase-file",
           passphraseFile,
@@ -110,13 +111,7 @@ describe("ferry export / import", () => {
     expect(result.requiredActions.filter((a) => a.kind === "deploy-model")).toHaveLength(6);
 
     const again = await ferry(
-      [
-        "export",
-        "sales-analytics",
-        "--stable",
-        "--sections",
-        "connections,llmConfigs,agent,recipes,settings,accessBindings",
-      ],
+      ["export", "sales-analytics", "--stable", "--sections", OPTIONAL_SECTIONS.join(",")],
       env,
     );
     const original = await ferry([
@@ -126,7 +121,7 @@ describe("ferry export / import", () => {
       "acme",
       "--stable",
       "--sections",
-      "connections,llmConfigs,agent,recipes,settings,accessBindings",
+      OPTIONAL_SECTIONS.join(","),
     ]);
     const normalise = (text: string) =>
       text.replace(/"meta": \{[^}]*\{[^}]*\}\n  \}/, "").replace(/"deployedVersion": (\d+|null)/g, "");

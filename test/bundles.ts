@@ -1,3 +1,4 @@
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import type { Bundle, BundleModel } from "@/lib/bundle/schema";
 
 /** A small, valid project bundle for unit tests; override parts as needed. */
@@ -34,7 +35,7 @@ export function sampleBundle(overrides: Partial<Bundle> = {}): Bundle {
       source: { tenant: "acme", instance: "test" },
     },
     project: { slug: "demo", displayName: "Demo", active: true },
-    sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+    sections: [...OPTIONAL_SECTIONS],
     connections: [{ name: "wh", type: "postgres", config: { host: "db", port: 5432 }, credentials: "stripped" }],
     llmConfigs: [
       {

@@ -1,3 +1,4 @@
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as exportProject } from "@/app/api/v1/projects/[projectSlug]/export/route";
 import { POST as importProject } from "@/app/api/v1/projects/import/route";
@@ -18,7 +19,7 @@ import { demoToken } from "@/test/tokens";
 
 const SECRETS = Object.values(DEMO_SECRETS);
 const PASSPHRASE = "secrets test passphrase";
-const ALL = ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"];
+const ALL = OPTIONAL_SECTIONS;
 
 /** Everything logged through console while `body` runs. */
 async function captureLogs(body: () => Promise<void>): Promise<string> {

@@ -5,14 +5,16 @@ import { z } from "zod";
 import { requiredPositional } from "../lib/args";
 import { defineCommand } from "../lib/command";
 import { readSecret } from "../lib/secret-input";
+import { DEFAULT_SECTIONS, OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
+
+const optionalNotDefault = OPTIONAL_SECTIONS.filter((s) => !DEFAULT_SECTIONS.includes(s));
 
 export const exportCommand = defineCommand({
   name: "export",
   summary: "Export a project (or one model) to a bundle file or stdout",
   usage:
     "export <project-slug> [--tenant T] [--out FILE] [--sections a,b] [--include-credentials --passphrase-file F] [--stable] [--model M]",
-  description:
-    "Writes the project's bundle (format ferry.project v1) to FILE, or to stdout without --out. Sections: connections, llmConfigs, agent, recipes, settings (default) and accessBindings; models are always included. With --include-credentials, secrets are encrypted under a passphrase read from --passphrase-file or a hidden prompt (never from the command line). --stable leaves out the export time so the file can live in version control.",
+  description: `Writes the project's bundle (format ferry.project v1) to FILE, or to stdout without --out. Sections: ${DEFAULT_SECTIONS.join(", ")} (default) and ${optionalNotDefault.join(", ")}; models are always included. With --include-credentials, secrets are encrypted under a passphrase read from --passphrase-file or a hidden prompt (never from the command line). --stable leaves out the export time so the file can live in version control.`,
   positionals: [{ name: "project-slug", description: "The project to export." }],
   options: {
     tenant: {

@@ -128,7 +128,9 @@ export const importCommand = defineCommand({
     }
 
     const { cliActor } = await import("@/lib/auth/actor");
-    const { importBundle } = await import("@/lib/import/import-bundle");
+    const { importModel } = await import("@/lib/import/import-model");
+    const { importProject } = await import("@/lib/import/import-project");
+    const { parseImportOptions } = await import("@/lib/import/import-options");
     const { soleTenant } = await import("@/lib/tenants/find-project-tenant");
     const tenant = input.tenant ?? (await soleTenant());
     const isModel = bundle.scope === "model";
@@ -137,23 +139,19 @@ export const importCommand = defineCommand({
         "INVALID_OPTIONS",
         "This is a model bundle: name the project to import it into with --project.",
       );
-    const result = await importBundle({
-      actor: cliActor(),
-      bundle,
-      expectScope: bundle.scope,
-      options: {
-        mode: input.mode,
-        tenant,
-        projectSlug: isModel ? input.project : input.slug,
-        displayName: input["display-name"],
-        passphrase,
-        modelSlugOverrides: input["rename-model"],
-        connectionMapping,
-        overrideCredentials: input["override-credentials"],
-        dryRun: input["dry-run"],
-        createUsers: input["create-users"],
-      },
+    const options = parseImportOptions({
+      mode: input.mode,
+      tenant,
+      projectSlug: isModel ? input.project : input.slug,
+      displayName: input["display-name"],
+      passphrase,
+      modelSlugOverrides: input["rename-model"],
+      connectionMapping,
+      overrideCredentials: input["override-credentials"],
+      dryRun: input["dry-run"],
+      createUsers: input["create-users"],
     });
+    const result = await (isModel ? importModel : importProject)({ actor: cliActor(), bundle, options });
     if (input.json) io.out(JSON.stringify(result, null, 2));
     printImportResult(result, io);
   },

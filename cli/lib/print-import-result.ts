@@ -1,4 +1,4 @@
-import type { ImportResult } from "@/lib/import/import-bundle";
+import type { ImportResult } from "@/lib/import/import-result";
 import type { CommandIo } from "./command";
 
 /** The human summary of an import, on stderr (stdout stays free for --json). */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ImportResult } from "@/lib/import/import-bundle";
+import type { ImportResult } from "@/lib/import/import-result";
 
 const SECTION_NAMES: Record<string, string> = {
   project: "Project",

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Progress } from "@/components/ui/progress";
 import type { BundleEncryption } from "@/lib/bundle/schema";
-import type { ImportResult } from "@/lib/import/import-bundle";
+import type { ImportResult } from "@/lib/import/import-result";
 import type { ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import { BundleDropZone } from "./bundle-drop-zone";

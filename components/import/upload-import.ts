@@ -1,6 +1,6 @@
 "use client";
 
-import type { ImportResult } from "@/lib/import/import-bundle";
+import type { ImportResult } from "@/lib/import/import-result";
 
 export interface ImportProgress {
   /** 0..1 while the file uploads; null once the server has it. */

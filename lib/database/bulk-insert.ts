@@ -1,20 +1,15 @@
 import "server-only";
 import { from as copyFrom } from "pg-copy-streams";
-import { RawJson } from "@/lib/bundle/raw-json";
+import { copyLine } from "./copy-text";
 import type { PgClient } from "./pg-transaction";
+import { columnList, type RowOf, type Table } from "./tables";
+import type { ColumnSpec, ColumnType } from "./tables/define-table";
 
-// Batched writes for imports, on the import transaction's connection (so a failure anywhere still
-// rolls everything back):
+// Batched writes on the bulk paths, on the caller's transaction connection (so a failure anywhere
+// still rolls everything back), typed against lib/database/tables:
 // - bulkInsert: one INSERT … SELECT FROM jsonb_to_recordset($1) per ~8 MB batch of rows;
 // - copyRows: COPY … FROM STDIN for the bulk of the data (model versions), the same path
 //   PostgreSQL's own loaders take (text format).
-
-export type ColumnType = "uuid" | "text" | "int" | "bool" | "jsonb" | "timestamp" | { enum: string };
-
-export interface Column {
-  name: string;
-  type: ColumnType;
-}
 
 const BATCH_BYTES = 8 * 1024 * 1024;
 
@@ -23,24 +18,23 @@ function recordType(type: ColumnType): string {
   return type === "uuid" || type === "timestamp" ? "text" : type;
 }
 
-function selectExpression(column: Column): string {
-  const ref = `x."${column.name}"`;
-  if (typeof column.type === "object") return `${ref}::"${column.type.enum}"`;
-  if (column.type === "uuid") return `${ref}::uuid`;
+function selectExpression(name: string, type: ColumnType): string {
+  const ref = `x."${name}"`;
+  if (typeof type === "object") return `${ref}::"${type.enum}"`;
+  if (type === "uuid") return `${ref}::uuid`;
   // Prisma stores DateTime as UTC in timestamp(3) without time zone; the offset in ISO input is ignored.
-  if (column.type === "timestamp") return `${ref}::timestamp(3)`;
+  if (type === "timestamp") return `${ref}::timestamp(3)`;
   return ref;
 }
 
-export async function bulkInsert(
+export async function bulkInsert<C extends Record<string, ColumnSpec>, K extends keyof C & string>(
   client: PgClient,
-  table: string,
-  columns: Column[],
-  rows: Record<string, unknown>[],
+  table: Table<C>,
+  columns: readonly K[],
+  rows: Iterable<Pick<RowOf<C>, K>>,
 ): Promise<number> {
-  if (rows.length === 0) return 0;
-  const names = columns.map((c) => `"${c.name}"`).join(", ");
-  const sql = `INSERT INTO "${table}" (${names}) SELECT ${columns.map(selectExpression).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `"${c.name}" ${recordType(c.type)}`).join(", ")})`;
+  const types = columns.map((name) => table.columns[name]!.type);
+  const sql = `INSERT INTO "${table.name}" (${columnList(table, columns)}) SELECT ${columns.map((name, i) => selectExpression(name, types[i]!)).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((name, i) => `"${name}" ${recordType(types[i]!)}`).join(", ")})`;
   let batch: string[] = [];
   let size = 0;
   let inserted = 0;
@@ -60,25 +54,14 @@ export async function bulkInsert(
   return inserted;
 }
 
-// COPY text format: backslash, newline, carriage return and tab are escaped; NULL is \N.
-const TEXT_SPECIAL = /[\\\n\r\t]/;
-const TEXT_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-function copyField(value: unknown, type: ColumnType): string {
-  if (value === null || value === undefined) return "\\N";
-  // A RawJson value is written as the (validated) text it arrived in; PostgreSQL parses it.
-  const text = value instanceof RawJson ? value.text() : type === "jsonb" ? JSON.stringify(value) : String(value);
-  return TEXT_SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => TEXT_ESCAPES[c]!) : text;
-}
-
 /** Streams rows into `table` with COPY, writing ~1 MB at a time and honouring backpressure. */
-export async function copyRows(
+export async function copyRows<C extends Record<string, ColumnSpec>, K extends keyof C & string>(
   client: PgClient,
-  table: string,
-  columns: Column[],
-  rows: Iterable<Record<string, unknown>>,
+  table: Table<C>,
+  columns: readonly K[],
+  rows: Iterable<Pick<RowOf<C>, K>>,
 ): Promise<number> {
-  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")}) FROM STDIN`));
+  const stream = client.query(copyFrom(`COPY "${table.name}" (${columnList(table, columns)}) FROM STDIN`));
   let failure: Error | undefined;
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
@@ -89,12 +72,13 @@ export async function copyRows(
   });
   done.catch(() => {});
   const drained = () => new Promise<void>((resolve) => stream.once("drain", resolve));
+  const types = columns.map((name) => table.columns[name]!.type);
   let chunk = "";
   let count = 0;
   try {
     for (const row of rows) {
       if (failure) break;
-      chunk += `${columns.map((c) => copyField(row[c.name], c.type)).join("\t")}\n`;
+      chunk += copyLine(columns.map((name, i) => ({ value: row[name], type: types[i]! })));
       count++;
       if (chunk.length > 1024 * 1024) {
         const ok = stream.write(chunk);

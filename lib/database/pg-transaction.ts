@@ -34,12 +34,6 @@ export function pgPool(): pg.Pool {
   return globalForPg.ferryPgPool;
 }
 
-export async function closePgPool(): Promise<void> {
-  const pool = globalForPg.ferryPgPool;
-  globalForPg.ferryPgPool = undefined;
-  await pool?.end();
-}
-
 export interface TransactionOptions {
   isolation?: "READ COMMITTED" | "REPEATABLE READ" | "SERIALIZABLE";
   readOnly?: boolean;

@@ -1,7 +1,6 @@
 /**
  * True for a PostgreSQL unique violation surfacing through Prisma (P2002) or raw pg (23505).
- * Through @prisma/adapter-pg, P2002's `meta.target` is missing; the constraint's fields are under
- * `meta.driverAdapterError.cause.constraint.fields`, returned here when present.
+ * Through @prisma/adapter-pg, P2002's `meta.target` is missing: the driver adapter's cause tells.
  */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as {
@@ -13,10 +12,4 @@ export function isUniqueViolation(error: unknown): boolean {
   if (e.code === "P2002" || e.code === "23505") return true;
   const cause = e.meta?.driverAdapterError?.cause;
   return cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505";
-}
-
-export function uniqueViolationFields(error: unknown): string[] {
-  const fields = (error as { meta?: { driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } } | null)
-    ?.meta?.driverAdapterError?.cause?.constraint?.fields;
-  return Array.isArray(fields) ? fields.map(String) : [];
 }

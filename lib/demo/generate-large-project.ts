@@ -2,6 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { bulkInsert } from "@/lib/database/bulk-insert";
+import { insertMemberships, insertUsers } from "@/lib/users/insert-users";
+import {
+  AccessBindingTable,
+  AggregateTable,
+  ConnectionTable,
+  LlmConfigTable,
+  ModelTable,
+  ModelVersionTable,
+  PocketTableTable,
+  ProjectSettingTable,
+  RecipeTable,
+} from "@/lib/database/tables";
 import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { cipherFor } from "@/lib/secrets/tenant-secrets";
 import { newWrappedDataKey, unwrapDataKey } from "@/lib/secrets/keys";
@@ -57,39 +69,18 @@ export async function generateLargeProject(options: {
       )
     ).rows[0] as { id: string };
     const userCount = Math.max(1, Math.ceil(shape.accessBindings / 2));
-    const users = Array.from({ length: userCount }, (_, i) => ({
-      id: randomUUID(),
-      email: `user${i}@${options.tenantSlug}.bench`,
-      name: `User ${i}`,
-      passwordHash,
-      isSystemAdmin: false,
-    }));
-    await bulkInsert(
+    const emails = Array.from({ length: userCount }, (_, i) => `user${i}@${options.tenantSlug}.bench`);
+    const userIds = await insertUsers(
       tx,
-      "User",
-      [
-        { name: "id", type: "uuid" },
-        { name: "email", type: "text" },
-        { name: "name", type: "text" },
-        { name: "passwordHash", type: "text" },
-        { name: "isSystemAdmin", type: "bool" },
-      ],
-      users,
+      emails.map((email, i) => ({ email, name: `User ${i}`, passwordHash })),
     );
-    await bulkInsert(
+    const users = emails.map((email) => ({ email, id: userIds.get(email)! }));
+    await insertMemberships(
       tx,
-      "Membership",
-      [
-        { name: "id", type: "uuid" },
-        { name: "tenantId", type: "uuid" },
-        { name: "userId", type: "uuid" },
-        { name: "role", type: { enum: "TenantRole" } },
-      ],
-      [
-        ...users.map((u) => ({ id: randomUUID(), tenantId, userId: u.id, role: "MEMBER" })),
-        { id: randomUUID(), tenantId, userId: admin.id, role: "TENANT_ADMIN" },
-      ],
+      tenantId,
+      users.map((u) => u.id),
     );
+    await insertMemberships(tx, tenantId, [admin.id], "TENANT_ADMIN");
 
     await tx.query(
       `INSERT INTO "Project" (id, "tenantId", slug, "displayName", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
@@ -99,7 +90,7 @@ export async function generateLargeProject(options: {
       id: randomUUID(),
       tenantId,
       name: `conn-${String(i).padStart(3, "0")}`,
-      type: TYPES[i % TYPES.length],
+      type: TYPES[i % TYPES.length]!,
       config: {
         host: `db${i}.bench.internal`,
         port: 5432 + (i % 10),
@@ -113,17 +104,8 @@ export async function generateLargeProject(options: {
     }));
     await bulkInsert(
       tx,
-      "Connection",
-      [
-        { name: "id", type: "uuid" },
-        { name: "tenantId", type: "uuid" },
-        { name: "name", type: "text" },
-        { name: "type", type: { enum: "ConnectionType" } },
-        { name: "config", type: "jsonb" },
-        { name: "secretEncrypted", type: "text" },
-        { name: "status", type: { enum: "CredentialStatus" } },
-        { name: "updatedAt", type: "timestamp" },
-      ],
+      ConnectionTable,
+      ["id", "tenantId", "name", "type", "config", "secretEncrypted", "status", "updatedAt"],
       connections,
     );
     await tx.query(`INSERT INTO "ProjectConnection" ("projectId", "connectionId") SELECT $1, unnest($2::uuid[])`, [
@@ -152,16 +134,8 @@ export async function generateLargeProject(options: {
       }));
       await bulkInsert(
         tx,
-        "Model",
-        [
-          { name: "id", type: "uuid" },
-          { name: "projectId", type: "uuid" },
-          { name: "slug", type: "text" },
-          { name: "name", type: "text" },
-          { name: "connectionId", type: "uuid" },
-          { name: "draft", type: "jsonb" },
-          { name: "deployedVersion", type: "int" },
-        ],
+        ModelTable,
+        ["id", "projectId", "slug", "name", "connectionId", "draft", "deployedVersion"],
         [
           {
             id: model.id,
@@ -176,29 +150,15 @@ export async function generateLargeProject(options: {
       );
       await bulkInsert(
         tx,
-        "ModelVersion",
-        [
-          { name: "id", type: "uuid" },
-          { name: "modelId", type: "uuid" },
-          { name: "number", type: "int" },
-          { name: "snapshot", type: "jsonb" },
-          { name: "message", type: "text" },
-          { name: "authorEmail", type: "text" },
-          { name: "createdAt", type: "timestamp" },
-        ],
+        ModelVersionTable,
+        ["id", "modelId", "number", "snapshot", "message", "authorEmail", "createdAt"],
         versions,
       );
     }
     await bulkInsert(
       tx,
-      "Aggregate",
-      [
-        { name: "id", type: "uuid" },
-        { name: "modelId", type: "uuid" },
-        { name: "name", type: "text" },
-        { name: "definition", type: "jsonb" },
-        { name: "status", type: { enum: "AggregateStatus" } },
-      ],
+      AggregateTable,
+      ["id", "modelId", "name", "definition", "status"],
       models.flatMap((m) =>
         ["daily", "monthly"].map((name) => ({
           id: randomUUID(),
@@ -215,14 +175,8 @@ export async function generateLargeProject(options: {
     );
     await bulkInsert(
       tx,
-      "PocketTable",
-      [
-        { name: "id", type: "uuid" },
-        { name: "modelId", type: "uuid" },
-        { name: "name", type: "text" },
-        { name: "definition", type: "jsonb" },
-        { name: "status", type: { enum: "PocketStatus" } },
-      ],
+      PocketTableTable,
+      ["id", "modelId", "name", "definition", "status"],
       models.map((m) => ({
         id: randomUUID(),
         modelId: m.id,
@@ -233,13 +187,8 @@ export async function generateLargeProject(options: {
     );
     await bulkInsert(
       tx,
-      "ProjectSetting",
-      [
-        { name: "id", type: "uuid" },
-        { name: "projectId", type: "uuid" },
-        { name: "key", type: "text" },
-        { name: "value", type: "jsonb" },
-      ],
+      ProjectSettingTable,
+      ["id", "projectId", "key", "value"],
       Array.from({ length: shape.settings }, (_, i) => ({
         id: randomUUID(),
         projectId,
@@ -249,35 +198,20 @@ export async function generateLargeProject(options: {
     );
     await bulkInsert(
       tx,
-      "AccessBinding",
-      [
-        { name: "id", type: "uuid" },
-        { name: "projectId", type: "uuid" },
-        { name: "modelId", type: "uuid" },
-        { name: "userId", type: "uuid" },
-        { name: "role", type: { enum: "ProjectRole" } },
-      ],
+      AccessBindingTable,
+      ["id", "projectId", "modelId", "userId", "role"],
       Array.from({ length: shape.accessBindings }, (_, i) => ({
         id: randomUUID(),
         projectId,
         modelId: i % 2 === 0 ? null : models[i % models.length]!.id,
         userId: users[Math.floor(i / 2) % users.length]!.id,
-        role: (["VIEWER", "EDITOR", "ADMIN"] as const)[i % 3],
+        role: (["VIEWER", "EDITOR", "ADMIN"] as const)[i % 3]!,
       })),
     );
     await bulkInsert(
       tx,
-      "LlmConfig",
-      [
-        { name: "id", type: "uuid" },
-        { name: "projectId", type: "uuid" },
-        { name: "name", type: "text" },
-        { name: "provider", type: { enum: "LlmProvider" } },
-        { name: "model", type: "text" },
-        { name: "params", type: "jsonb" },
-        { name: "apiKeyEncrypted", type: "text" },
-        { name: "status", type: { enum: "CredentialStatus" } },
-      ],
+      LlmConfigTable,
+      ["id", "projectId", "name", "provider", "model", "params", "apiKeyEncrypted", "status"],
       ["primary", "judge"].map((name) => ({
         id: randomUUID(),
         projectId,
@@ -300,14 +234,8 @@ export async function generateLargeProject(options: {
     );
     await bulkInsert(
       tx,
-      "Recipe",
-      [
-        { name: "id", type: "uuid" },
-        { name: "projectId", type: "uuid" },
-        { name: "slug", type: "text" },
-        { name: "name", type: "text" },
-        { name: "definition", type: "jsonb" },
-      ],
+      RecipeTable,
+      ["id", "projectId", "slug", "name", "definition"],
       Array.from({ length: 50 }, (_, i) => ({
         id: randomUUID(),
         projectId,

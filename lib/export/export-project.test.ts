@@ -1,3 +1,4 @@
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -95,11 +96,11 @@ describe("project export", () => {
   it("is byte-identical across stable exports", async () => {
     const first = await exportText("lead@acme.test", {
       stable: true,
-      sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+      sections: OPTIONAL_SECTIONS,
     });
     const second = await exportText("lead@acme.test", {
       stable: true,
-      sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+      sections: OPTIONAL_SECTIONS,
     });
     expect(second.text).toBe(first.text);
     expect(first.text).not.toContain("exportedAt");

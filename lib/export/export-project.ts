@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createBundleEncryption } from "@/lib/bundle/bundle-crypto";
 import type { BundleEncryption } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
-import { db } from "@/lib/db";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { requireProject } from "@/lib/projects/require-project";
 import { parseExportOptions, type ExportSettings } from "./export-options";
 import { streamInTransaction } from "./stream-in-transaction";
@@ -91,7 +91,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
               client,
               projectId: target.projectId,
               scope: model ? "model" : "project",
-              modelId: model?.id,
+              modelIds: model ? [model.id] : undefined,
               sections,
               meta,
               encryption: target.encryption,
@@ -100,21 +100,19 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
           );
         },
         async (error) => {
-          await db.auditEvent.create({
-            data: {
-              tenantId: target.tenant.id,
-              actorEmail: target.actor.email,
-              action: model ? "model.export" : "project.export",
-              target: model
-                ? `${target.tenant.slug}/${target.projectSlug}/${model.slug}`
-                : `${target.tenant.slug}/${target.projectSlug}`,
-              summary: {
-                outcome: error ? "failed" : "succeeded",
-                sections,
-                credentials: target.encryption ? "encrypted" : "stripped",
-                stable: settings.stable,
-                ...(stats ?? {}),
-              },
+          await writeAuditEvent({
+            tenantId: target.tenant.id,
+            actorEmail: target.actor.email,
+            action: model ? "model.export" : "project.export",
+            target: model
+              ? `${target.tenant.slug}/${target.projectSlug}/${model.slug}`
+              : `${target.tenant.slug}/${target.projectSlug}`,
+            summary: {
+              outcome: error ? "failed" : "succeeded",
+              sections,
+              credentials: target.encryption ? "encrypted" : "stripped",
+              stable: settings.stable,
+              ...(stats ?? {}),
             },
           });
         },

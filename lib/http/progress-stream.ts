@@ -1,11 +1,12 @@
 import "server-only";
 import { toErrorBody, type ErrorCode } from "@/lib/errors";
+import type { ImportProgress } from "@/lib/import/import-phase";
 
 // Long operations (a 100 MB import) answer as NDJSON when the client asks for
 // `Accept: application/x-ndjson`: progress lines while the work runs — so the wizard can show
 // phases and no proxy sees an idle connection — then one final line with the result or the error.
 
-export type ProgressReporter = (phase: string, done?: number, total?: number) => void;
+export type ProgressReporter = ImportProgress;
 
 export function wantsProgress(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("application/x-ndjson");

@@ -1,3 +1,4 @@
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import { describe, expect, it } from "vitest";
 import { serializeBundle } from "@/lib/bundle/canonical-json";
 import { parseBundleText } from "@/lib/bundle/parse-bundle";
@@ -11,11 +12,11 @@ import { tenantCipher } from "@/lib/secrets/tenant-secrets";
 import { actorFor } from "@/test/actors";
 import { dbFingerprint } from "@/test/db-fingerprint";
 import { IMPORT_WRITE_STEPS } from "./fault-point";
-import { importBundle } from "./import-bundle";
+import { importBundle } from "@/test/import-bundle";
 
 const PASSPHRASE = "ferry import passphrase";
 const bytes = (text: string) => new TextEncoder().encode(text);
-const ALL = { sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] };
+const ALL = { sections: OPTIONAL_SECTIONS };
 const sameNames = {
   "bq-events": { action: "map", target: "bq-events" },
   "snowflake-prod": { action: "map", target: "snowflake-prod" },

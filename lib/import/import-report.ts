@@ -1,3 +1,4 @@
+import { SECTIONS, sectionOf } from "@/lib/bundle/sections";
 import type { ImportPlan, ImportTarget } from "./plan-import";
 
 // What an import tells its user: counts per section, warnings, and the checklist of what to do
@@ -49,22 +50,17 @@ export function buildImportReport(
 
   const summary: Record<string, SectionCount> = {
     project: plan.scope === "model" ? count(0, 0, 0) : replacing ? count(0, 1) : count(1),
-    models: replacing && plan.scope === "model" ? count(0, models.length) : count(models.length),
-    versions: count(models.reduce((n, m) => n + m.versions.length, 0)),
-    aggregates: count(models.reduce((n, m) => n + m.aggregates.length, 0)),
-    pockets: count(models.reduce((n, m) => n + m.pockets.length, 0)),
   };
-  if (bundle.connections) {
-    const created = plan.connections.filter((c) => c.action !== "map").length;
-    const updated = plan.connections.filter((c) => c.action === "map" && c.writesSecret).length;
-    summary.connections = { created, updated, skipped: plan.connections.length - created - updated };
+  // Models first (the headline), then every other section in the registry's order.
+  for (const section of [sectionOf("models"), ...SECTIONS.filter((s) => s.key !== "models")]) {
+    const counts = section.count({
+      value: bundle[section.key],
+      replacing,
+      plan,
+      skippedBindings: skippedBindings.length,
+    });
+    for (const [key, value] of Object.entries(counts)) if (value) summary[key] = value;
   }
-  if (bundle.llmConfigs) summary.llmConfigs = count(bundle.llmConfigs.length);
-  if (bundle.agent !== undefined) summary.agent = count(bundle.agent ? 1 : 0);
-  if (bundle.recipes) summary.recipes = count(bundle.recipes.length);
-  if (bundle.settings) summary.settings = count(bundle.settings.length);
-  if (bundle.accessBindings) summary.accessBindings = count(plan.bindings.length, 0, skippedBindings.length);
-  if (plan.usersToCreate.length > 0) summary.users = count(plan.usersToCreate.length);
 
   const warnings: ImportWarning[] = [];
   for (const [from, to] of Object.entries(plan.renames)) {

@@ -1,4 +1,5 @@
-import { compareKeys } from "@/lib/bundle/canonical-json";
+import { planBindings } from "@/lib/bundle/sections/access-bindings";
+import { planConnections } from "@/lib/bundle/sections/connections";
 import {
   collectModelReferences,
   renameConnectionReferences,
@@ -10,10 +11,12 @@ import { isValidSlug } from "@/lib/validations/slug";
 import type { ImportOptions } from "./import-options";
 import { buildImportReport, type ImportReport } from "./import-report";
 
-// Import planning — the pure heart of import. From the parsed bundle, the options and a snapshot
-// of the target (read in the import's transaction), it decides everything that will be written:
-// project slug, model renames (rewritten in every reference), connection resolution, LLM configs,
-// access bindings, post-import resets, warnings and required actions. No I/O here.
+// Import planning — the pure heart of import and the one authority for its rules (the wizard runs
+// it in the browser to validate its form). From the parsed bundle, the options and a snapshot of
+// the target (read in the import's transaction), it decides everything that will be written:
+// project slug, model renames (rewritten in every reference), connection resolution (the
+// connections section), LLM configs, access bindings (the access-bindings section), post-import
+// resets, warnings and required actions. No I/O here.
 
 export interface TargetConnection {
   name: string;
@@ -82,7 +85,7 @@ export function planImport(bundle: Bundle, options: ImportOptions, target: Impor
     name: l.name,
     active: typeof l.credentials === "object",
   }));
-  const { bindings, skipped, usersToCreate } = planBindings(planned, options, target);
+  const { bindings, skipped, usersToCreate } = planBindings(planned.accessBindings ?? [], options, target);
 
   const plan: Omit<ImportPlan, "report"> = {
     scope: bundle.scope,
@@ -215,148 +218,4 @@ function checkModelJoins(bundle: Bundle, target: ImportTarget): void {
       dangling.slice(0, 50).map((r) => ({ path: r.path, reason: `model "${r.slug}" not found` })),
     );
   }
-}
-
-function planConnections(
-  bundle: Bundle,
-  options: ImportOptions,
-  target: ImportTarget,
-  projectSlug: string,
-): { connections: PlannedConnection[]; implicit: string[] } {
-  const existing = new Map(target.connections.map((c) => [c.name, c]));
-  const mapping = options.connectionMapping ?? {};
-  const exported = new Set((bundle.connections ?? []).map((c) => c.name));
-  const unknown = Object.keys(mapping).filter((name) => !exported.has(name));
-  if (unknown.length > 0)
-    throw new AppError(
-      "INVALID_OPTIONS",
-      `The connection mapping names connections that are not in the bundle: ${unknown.join(", ")}.`,
-      unknown.map((name) => ({ path: `connectionMapping.${name}`, reason: "not in the bundle" })),
-    );
-
-  const undecided: ErrorDetail[] = [];
-  const claimed = new Set<string>();
-  const connections: PlannedConnection[] = [];
-  for (const connection of bundle.connections ?? []) {
-    const entry = mapping[connection.name];
-    const hasSecret = typeof connection.credentials === "object";
-    const row = (reason: string, extra: Record<string, unknown> = {}) =>
-      undecided.push({
-        path: `connectionMapping.${connection.name}`,
-        reason,
-        connection: connection.name,
-        type: connection.type,
-        ...extra,
-      });
-    const action = entry?.action ?? (hasSecret && !existing.has(connection.name) ? "create" : undefined);
-    if (action === undefined) {
-      const sameType = target.connections.filter((c) => c.type === connection.type).map((c) => c.name);
-      row(
-        hasSecret
-          ? `a connection named "${connection.name}" already exists: map onto it, or create under another name`
-          : "the bundle has no credentials for it: map it to an existing connection or create it as pending credentials",
-        { candidates: sameType },
-      );
-      continue;
-    }
-    if (action === "map") {
-      const targetName = entry?.target;
-      const found = targetName ? existing.get(targetName) : undefined;
-      if (!found) {
-        row(
-          targetName
-            ? `there is no connection "${targetName}" in tenant "${target.tenantSlug}"`
-            : "choose the existing connection to map to",
-        );
-        continue;
-      }
-      if (found.type !== connection.type) {
-        throw new AppError(
-          "CONNECTION_TYPE_MISMATCH",
-          `Connection "${connection.name}" is ${connection.type}; "${found.name}" is ${found.type}. Map it to a ${connection.type} connection.`,
-          [{ path: `connectionMapping.${connection.name}`, reason: `type ${connection.type} ≠ ${found.type}` }],
-        );
-      }
-      connections.push({
-        exportedName: connection.name,
-        type: connection.type,
-        action,
-        targetName: found.name,
-        writesSecret: hasSecret && options.overrideCredentials === true,
-        sharedWith: found.projects.filter((p) => p !== projectSlug).sort(compareKeys),
-      });
-      continue;
-    }
-    if (action === "create" && !hasSecret) {
-      row(
-        connection.credentials === "stripped"
-          ? "its credentials were stripped from the bundle: map it, or create it as pending credentials"
-          : "the source had no credentials for it: create it as pending credentials, or map it",
-      );
-      continue;
-    }
-    const name = entry?.name ?? connection.name;
-    if (existing.has(name) || claimed.has(name)) {
-      row(
-        `the name "${name}" is taken in tenant "${target.tenantSlug}": give the new connection another name, or map onto the existing one`,
-        { candidates: target.connections.filter((c) => c.type === connection.type).map((c) => c.name) },
-      );
-      continue;
-    }
-    claimed.add(name);
-    connections.push({
-      exportedName: connection.name,
-      type: connection.type,
-      action,
-      targetName: name,
-      writesSecret: action === "create",
-      sharedWith: [],
-    });
-  }
-  if (undecided.length > 0) {
-    throw new AppError(
-      "CONNECTION_MAPPING_REQUIRED",
-      `Decide how to bring in ${undecided.length === 1 ? `connection "${String(undecided[0]!.connection)}"` : `${undecided.length} connections`}: ${undecided[0]!.reason}.`,
-      undecided,
-    );
-  }
-
-  // Without a connections section, models keep their connection names: those must exist.
-  const implicit = bundle.connections
-    ? []
-    : [...new Set(bundle.models.map((m) => m.connection).filter((c): c is string => c !== null))].sort(compareKeys);
-  const missing = implicit.filter((name) => !existing.has(name));
-  if (missing.length > 0) {
-    throw new AppError(
-      "DANGLING_REFERENCE",
-      `Models use connection${missing.length > 1 ? "s" : ""} ${missing.map((n) => `"${n}"`).join(", ")}, which the bundle does not include and tenant "${target.tenantSlug}" does not have. Export with the connections section, or create ${missing.length > 1 ? "them" : "it"} first.`,
-      missing.map((name) => ({ path: "models.connection", reason: `connection "${name}" not found` })),
-    );
-  }
-  return { connections, implicit };
-}
-
-function planBindings(
-  bundle: Bundle,
-  options: ImportOptions,
-  target: ImportTarget,
-): { bindings: PlannedBinding[]; skipped: { email: string; reason: string }[]; usersToCreate: string[] } {
-  const users = new Map(target.users.map((u) => [u.email, u]));
-  const bindings: PlannedBinding[] = [];
-  const skipped: { email: string; reason: string }[] = [];
-  const usersToCreate = new Set<string>();
-  for (const binding of bundle.accessBindings ?? []) {
-    const email = binding.user.toLowerCase();
-    const user = users.get(email);
-    if (!user && options.createUsers) usersToCreate.add(email);
-    else if (!user) {
-      skipped.push({ email, reason: `no user ${email} exists in this instance` });
-      continue;
-    } else if (!user.member && !options.createUsers) {
-      skipped.push({ email, reason: `${email} is not a member of tenant "${target.tenantSlug}"` });
-      continue;
-    }
-    bindings.push({ email, role: binding.role, model: binding.model });
-  }
-  return { bindings, skipped, usersToCreate: [...usersToCreate].sort(compareKeys) };
 }

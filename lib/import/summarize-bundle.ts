@@ -1,4 +1,5 @@
 import type { Bundle, BundleCredentials } from "@/lib/bundle/schema";
+import { SECTIONS, type OptionalSection } from "@/lib/bundle/sections";
 
 // What the wizard's first step and the preview API show about a bundle (pure: runs in the
 // browser's worker too).
@@ -11,17 +12,8 @@ export interface BundleSummary {
   source: { tenant: string; instance: string; exportedBy: string; exportedAt: string | null };
   sections: string[];
   credentialsIncluded: boolean;
-  counts: {
-    models: number;
-    versions: number;
-    aggregates: number;
-    pockets: number;
-    connections: number;
-    llmConfigs: number;
-    recipes: number;
-    settings: number;
-    accessBindings: number;
-  };
+  /** Models and their history, then each optional section's item count (the agent: 0 or 1). */
+  counts: { models: number; versions: number; aggregates: number; pockets: number } & Record<OptionalSection, number>;
   models: { slug: string; name: string; connection: string | null; versions: number; deployedVersion: number | null }[];
   connections: { name: string; type: string; credentials: CredentialState }[];
   llmConfigs: { name: string; provider: string; model: string; credentials: CredentialState }[];
@@ -50,11 +42,7 @@ export function summarizeBundle(bundle: Bundle): BundleSummary {
       versions: models.reduce((n, m) => n + m.versions.length, 0),
       aggregates: models.reduce((n, m) => n + m.aggregates.length, 0),
       pockets: models.reduce((n, m) => n + m.pockets.length, 0),
-      connections: bundle.connections?.length ?? 0,
-      llmConfigs: bundle.llmConfigs?.length ?? 0,
-      recipes: bundle.recipes?.length ?? 0,
-      settings: bundle.settings?.length ?? 0,
-      accessBindings: bundle.accessBindings?.length ?? 0,
+      ...sectionCounts(bundle),
     },
     models: models.map((m) => ({
       slug: m.slug,
@@ -76,4 +64,12 @@ export function summarizeBundle(bundle: Bundle): BundleSummary {
     })),
     hasAgent: bundle.agent !== undefined && bundle.agent !== null,
   };
+}
+
+function sectionCounts(bundle: Bundle): Record<OptionalSection, number> {
+  const counts: Partial<Record<OptionalSection, number>> = {};
+  for (const section of SECTIONS) {
+    if (section.key !== "models") counts[section.key] = section.items(bundle[section.key] as never).length;
+  }
+  return counts as Record<OptionalSection, number>;
 }

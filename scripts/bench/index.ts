@@ -16,6 +16,7 @@ import { measureCopyFloor, median } from "./copy-floor";
 import { treeMemory, withPeakRss } from "./process-memory";
 import { writeReport, type BenchResults } from "./report";
 import { scratchDatabase } from "./scratch-database";
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 
 const { values: args } = parseArgs({
   options: {
@@ -92,7 +93,7 @@ const hasCurl = spawnSync("sh", ["-c", "command -v curl"]).status === 0;
 async function apiExport(project: string, tenant: string, file: string): Promise<number> {
   const url = `${server.url}/api/v1/projects/${project}/export?tenant=${tenant}`;
   const body = JSON.stringify({
-    sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"],
+    sections: OPTIONAL_SECTIONS,
   });
   if (hasCurl) {
     const result = spawnSync("curl", [
@@ -147,7 +148,7 @@ function cliExport(file: string): Promise<{ seconds: number; peakMb: number }> {
         "--tenant",
         "bench",
         "--sections",
-        "connections,llmConfigs,agent,recipes,settings,accessBindings",
+        OPTIONAL_SECTIONS.join(","),
         "--out",
         file,
       ],

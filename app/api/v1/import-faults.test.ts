@@ -1,3 +1,4 @@
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { prepareExport, readAll } from "@/lib/export/export-project";
@@ -13,7 +14,7 @@ import { POST as importProject } from "./projects/import/route";
 // IMPORT_FAILED with the generic message, logs the cause on the server only, and leaves the
 // database exactly as it was.
 
-const ALL = ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"];
+const ALL = OPTIONAL_SECTIONS;
 const NAMES = ["bq-events", "snowflake-prod", "warehouse-pg"];
 let token = "";
 let bundle = "";

@@ -1,19 +1,24 @@
-import { importBundle } from "@/lib/import/import-bundle";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { progressResponse, wantsProgress } from "@/lib/http/progress-stream";
 import { readBundleUpload } from "@/lib/http/read-bundle-upload";
+import type { ImportProgress } from "@/lib/import/import-phase";
+import { importModel } from "@/lib/import/import-model";
+import { readImportInput } from "@/lib/import/read-import-input";
 
 export const POST = apiRoute<{ projectSlug: string }>(
   async ({ request, actor, params }) => {
     const upload = await readBundleUpload(request);
-    const options = {
-      mode: "create",
-      tenant: new URL(request.url).searchParams.get("tenant") ?? undefined,
-      ...(upload.options as object | undefined),
-      projectSlug: params.projectSlug,
+    const defaults = { mode: "create" as const, tenant: new URL(request.url).searchParams.get("tenant") ?? undefined };
+    const withDefaults = {
+      take: () => upload.take(),
+      options: { ...defaults, ...(upload.options as object | undefined) },
     };
-    const run = (onProgress?: (phase: string, done?: number, total?: number) => void) =>
-      importBundle({ actor, bundle: upload.take, options, expectScope: "model", onProgress });
+    const run = (onProgress?: ImportProgress) =>
+      importModel({
+        actor,
+        ...readImportInput(withDefaults, onProgress, { projectSlug: params.projectSlug }),
+        onProgress,
+      });
     if (wantsProgress(request)) return progressResponse(run, { fallback: "IMPORT_FAILED", name: "model import" });
     return json(await run());
   },

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { LlmConfigTable } from "@/lib/database/tables";
+import { nameSchema } from "@/lib/validations/slug";
+import { credentialsSchema, freeObject } from "../credentials";
+import { byKey, sortKeysDeep } from "../json-order";
+import { credentialView, defineSection, type BundleSection } from "./section";
+
+// LLM configs belong to the project: each arrives with its decrypted API key, or pending.
+
+export const LLM_PROVIDERS = ["openai", "anthropic", "azure-openai", "bedrock", "ollama"] as const;
+
+export const llmConfigSchema = z.strictObject({
+  name: nameSchema,
+  provider: z.enum(LLM_PROVIDERS),
+  endpoint: z.string().max(2_000).nullable(),
+  model: z.string().min(1).max(200),
+  params: freeObject,
+  credentials: credentialsSchema,
+});
+export type BundleLlmConfig = z.infer<typeof llmConfigSchema>;
+
+type LlmRow = {
+  id: string;
+  projectId: string;
+  name: string;
+  provider: string;
+  endpoint: string | null;
+  model: string;
+  params: unknown;
+  apiKeyEncrypted: string | null;
+  status: string;
+};
+
+const llmConfigsSchema = z.array(llmConfigSchema).max(10_000);
+
+// Annotated, not inferred: the bundle type is derived from the registry, and the writes refer back to it.
+export const llmConfigs: BundleSection<"llmConfigs", typeof llmConfigsSchema, BundleLlmConfig> = defineSection({
+  key: "llmConfigs",
+  label: "LLM configs",
+  hint: "Providers, models and parameters",
+  optional: true,
+  exportDefault: true,
+  schema: llmConfigsSchema,
+  items: (value) => value ?? [],
+  keyOf: (l: BundleLlmConfig) => l.name,
+  canonical: (value) =>
+    [...value].sort(byKey((l) => l.name)).map((l) => ({
+      name: l.name,
+      provider: l.provider,
+      endpoint: l.endpoint,
+      model: l.model,
+      params: sortKeysDeep(l.params) as typeof l.params,
+      credentials: l.credentials,
+    })),
+  comparable: (l) => ({ ...l, credentials: credentialView(l.credentials) }),
+  async read(ctx) {
+    const list = await ctx.rows<
+      Omit<BundleLlmConfig, "credentials" | "params"> & { params: Record<string, unknown>; secret?: string | null }
+    >(
+      `SELECT name, provider::text, endpoint, model, params${ctx.withSecrets ? `, "apiKeyEncrypted" AS secret` : ""} FROM "${LlmConfigTable.name}" WHERE "projectId" = $1`,
+      [ctx.projectId],
+    );
+    return list.map((l) => ({
+      name: l.name,
+      provider: l.provider,
+      endpoint: l.endpoint,
+      model: l.model,
+      params: l.params,
+      credentials: ctx.credentials("llmConfig", l.secret),
+    }));
+  },
+  write: {
+    async create(ctx, items) {
+      const rows: LlmRow[] = items.map((l) => {
+        const index = ctx.plan.bundle.llmConfigs?.indexOf(l) ?? -1;
+        const secret = ctx.secretOf(l.credentials, `llmConfigs.${index}`);
+        return {
+          id: crypto.randomUUID(),
+          projectId: ctx.projectId,
+          name: l.name,
+          provider: l.provider,
+          endpoint: l.endpoint,
+          model: l.model,
+          params: l.params,
+          apiKeyEncrypted: secret ? ctx.seal(secret) : null,
+          status: secret ? "ACTIVE" : "PENDING_CREDENTIALS",
+        };
+      });
+      await ctx.bulkInsert(
+        ctx.client,
+        LlmConfigTable,
+        ["id", "projectId", "name", "provider", "endpoint", "model", "params", "apiKeyEncrypted", "status"],
+        rows,
+      );
+    },
+    async update(ctx, items) {
+      await llmConfigs.write.delete(
+        ctx,
+        items.map((l) => l.name),
+      );
+      await llmConfigs.write.create(ctx, items);
+    },
+    async delete(ctx, names) {
+      await ctx.client.query(`DELETE FROM "${LlmConfigTable.name}" WHERE "projectId" = $1 AND name = ANY($2::text[])`, [
+        ctx.projectId,
+        names,
+      ]);
+    },
+  },
+  clears: [LlmConfigTable.name],
+  faultSteps: ["llmConfigs"],
+  count: ({ value }) =>
+    value === undefined ? {} : { llmConfigs: { created: (value as unknown[]).length, updated: 0, skipped: 0 } },
+});

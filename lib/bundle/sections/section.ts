@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import type { BundleCredentials } from "../credentials";
+import { diffJson, type Change } from "./diff";
+import type { SectionCount } from "@/lib/import/import-report";
+import type { SectionReadContext, SectionWriteContext } from "./contexts";
+
+// One bundle section as a unit (STYLE: "A section is a unit"): everything Ferry knows about it —
+// its key and label, the export dialog's default, its zod schema, canonical order, how export
+// reads it, how an item is identified and compared with the target's, how import writes it, what
+// replace clears, its fault steps and its result counts. The registry (./index.ts) lists them.
+
+export interface BundleSection<Key extends string = string, Schema extends z.ZodType = z.ZodType, Item = unknown> {
+  key: Key;
+  /** Shown in dialogs, summaries and results ("LLM configs"). */
+  label: string;
+  /** One line for the export dialog. */
+  hint: string;
+  /** Models are always in a bundle; every other section is optional. */
+  optional: boolean;
+  /** Checked by default in the export dialog (SPEC §2). */
+  exportDefault: boolean;
+  /** The section's value in a bundle (an array of items, or the agent object / null). */
+  schema: Schema;
+  /** The value's items (the agent: zero or one). */
+  items(value: z.infer<Schema> | undefined): Item[];
+  /** An item's natural key (SPEC §11): models by slug, settings by key, bindings by (user, model)… */
+  keyOf(item: Item): string;
+  /** The value with keys and arrays in canonical order. */
+  canonical(value: z.infer<Schema>): z.infer<Schema>;
+  /** What an item looks like to a reader of the plan: secrets as states, never tokens. */
+  comparable?(item: Item): unknown;
+  /** Export: reads the section of one project inside the export's snapshot transaction. */
+  read?(ctx: SectionReadContext): Promise<z.infer<Schema>>;
+  /** Import: the section's writes on the import transaction. */
+  write: {
+    create(ctx: SectionWriteContext, items: Item[]): Promise<void>;
+    update(ctx: SectionWriteContext, items: Item[]): Promise<void>;
+    delete(ctx: SectionWriteContext, keys: string[]): Promise<void>;
+  };
+  /** Project tables a replace clears for this section (operational history is never cleared). */
+  clears: readonly string[];
+  /** Sections whose writes must come first (ids they hand over). */
+  writeAfter?: readonly string[];
+  /** Fault-injection steps this section's writes pass through, in order. */
+  faultSteps: readonly string[];
+  /** Result counts (section key → created/updated/skipped) for the import summary. */
+  count(ctx: SectionCountContext): Partial<Record<string, SectionCount>>;
+}
+
+export interface SectionCountContext {
+  /** The plan's bundle value for this section (undefined when the bundle leaves it out). */
+  value: unknown;
+  /** Replace of a single model, or a whole project replace. */
+  replacing: boolean;
+  plan: Omit<import("@/lib/import/plan-import").ImportPlan, "report">;
+  skippedBindings: number;
+}
+
+/** Field-level changes of one item against the target's item of the same natural key. */
+export function diffItems<Item>(section: BundleSection<string, z.ZodType, Item>, before: Item, after: Item): Change[] {
+  const view = (item: Item) => (section.comparable ? section.comparable(item) : item);
+  return diffJson(view(before), view(after));
+}
+
+/** How a secret reads in a plan: its state, never its value. */
+export function credentialView(credentials: BundleCredentials): string {
+  return typeof credentials === "object" ? "secret" : credentials === "none" ? "pending" : "stripped";
+}
+
+export function defineSection<const Key extends string, Schema extends z.ZodType, Item>(
+  section: BundleSection<Key, Schema, Item>,
+): BundleSection<Key, Schema, Item> {
+  return section;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { ProjectSettingTable } from "@/lib/database/tables";
+import { byKey, sortKeysDeep } from "../json-order";
+import { defineSection, type BundleSection } from "./section";
+
+// Project settings, keyed by key; values are free JSON.
+
+export const settingSchema = z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() });
+export type BundleSetting = z.infer<typeof settingSchema>;
+
+const settingsSchema = z.array(settingSchema).max(1_000_000);
+
+// Annotated, not inferred: the bundle type is derived from the registry, and the writes refer back to it.
+export const settings: BundleSection<"settings", typeof settingsSchema, BundleSetting> = defineSection({
+  key: "settings",
+  label: "Settings",
+  hint: "Project settings",
+  optional: true,
+  exportDefault: true,
+  schema: settingsSchema,
+  items: (value) => value ?? [],
+  keyOf: (s: BundleSetting) => s.key,
+  canonical: (value) => [...value].sort(byKey((s) => s.key)).map((s) => ({ key: s.key, value: sortKeysDeep(s.value) })),
+  read: (ctx) =>
+    ctx.rows(`SELECT key, value FROM "${ProjectSettingTable.name}" WHERE "projectId" = $1`, [ctx.projectId]),
+  write: {
+    async create(ctx, items) {
+      await ctx.bulkInsert(
+        ctx.client,
+        ProjectSettingTable,
+        ["id", "projectId", "key", "value"],
+        items.map((s) => ({ id: crypto.randomUUID(), projectId: ctx.projectId, key: s.key, value: s.value ?? null })),
+      );
+    },
+    async update(ctx, items) {
+      await settings.write.delete(
+        ctx,
+        items.map((s) => s.key),
+      );
+      await settings.write.create(ctx, items);
+    },
+    async delete(ctx, keys) {
+      await ctx.client.query(
+        `DELETE FROM "${ProjectSettingTable.name}" WHERE "projectId" = $1 AND key = ANY($2::text[])`,
+        [ctx.projectId, keys],
+      );
+    },
+  },
+  clears: [ProjectSettingTable.name],
+  faultSteps: ["settings"],
+  count: ({ value }) =>
+    value === undefined ? {} : { settings: { created: (value as unknown[]).length, updated: 0, skipped: 0 } },
+});

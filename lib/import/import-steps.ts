@@ -1,0 +1,193 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { isTenantAdmin } from "@/lib/auth/permissions";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import type { Bundle } from "@/lib/bundle/schema";
+import type { FernetKey } from "@/lib/crypto/fernet";
+import { isUniqueViolation } from "@/lib/database/unique-violation";
+import { withPgTransaction } from "@/lib/database/pg-transaction";
+import { AppError, isAppError } from "@/lib/errors";
+import { unwrapDataKey } from "@/lib/secrets/keys";
+import { cipherFor } from "@/lib/secrets/tenant-secrets";
+import type { TenantRef } from "@/lib/tenants/resolve-tenant";
+import { applyImport } from "./apply-import";
+import { unlockBundleKey } from "./check-passphrase";
+import { faultPoint } from "./fault-point";
+import type { ImportOptions } from "./import-options";
+import type { ImportProgress } from "./import-phase";
+import type { ImportResult } from "./import-result";
+import { planImport, type ImportPlan } from "./plan-import";
+import { readImportTarget } from "./read-import-target";
+
+// The steps both import orchestrators (import-project.ts, import-model.ts) are built from:
+// caller checks, the scope check, the passphrase, and the one transaction that reads the target,
+// plans, writes and audits — or, for a dry run, plans and stops.
+
+export interface ImportRequest {
+  actor: Actor;
+  bundle: Bundle;
+  options: ImportOptions;
+  onProgress?: ImportProgress;
+}
+
+/** Options only some callers may use: creating users is an operator task (SPEC §4). */
+export function checkCallerOptions(actor: Actor, options: ImportOptions): void {
+  if (options.createUsers !== undefined && actor.via !== "cli") {
+    throw new AppError(
+      "FORBIDDEN",
+      "Creating users during an import is an operator task: use the CLI (`npm run ferry -- import --create-users`).",
+    );
+  }
+}
+
+export function expectScope(bundle: Bundle, scope: Bundle["scope"]): void {
+  if (bundle.scope === scope) return;
+  throw new AppError(
+    "INVALID_BUNDLE",
+    bundle.scope === "model"
+      ? "This is a model bundle: import it into an existing project (Import Model)."
+      : "This is a whole-project bundle: use Import Project.",
+    [{ path: "scope", reason: `expected "${scope}"` }],
+  );
+}
+
+/** Derives the bundle key and checks the verifier before anything else happens. */
+export async function unlockCredentials(
+  actor: Actor,
+  bundle: Bundle,
+  options: ImportOptions,
+): Promise<FernetKey | null> {
+  if (!bundle.encryption) return null;
+  if (!options.passphrase) {
+    throw new AppError(
+      "PASSPHRASE_REQUIRED",
+      "This bundle carries encrypted credentials: enter the passphrase it was exported with.",
+    );
+  }
+  return unlockBundleKey({ actor, encryption: bundle.encryption, passphrase: options.passphrase });
+}
+
+/** Plans and (unless a dry run) writes in ONE transaction; any failure leaves the target as it was. */
+export async function runImport(options: {
+  actor: Actor;
+  tenant: TenantRef;
+  projectSlug: string;
+  bundle: Bundle;
+  options: ImportOptions;
+  bundleKey: FernetKey | null;
+  onProgress: ImportProgress;
+}): Promise<ImportResult> {
+  const { actor, tenant, bundle, onProgress: progress } = options;
+  const importOptions = options.options;
+  const action = bundle.scope === "model" ? "model.import" : "project.import";
+  progress("planning");
+  let plan: ImportPlan | undefined;
+  try {
+    const result = await withPgTransaction(async (client) => {
+      const context = await readImportTarget(client, {
+        tenantId: tenant.id,
+        tenantSlug: tenant.slug,
+        projectSlug: options.projectSlug,
+        bundle,
+        lockProject: importOptions.mode === "replace" || bundle.scope === "model",
+      });
+      plan = planImport(bundle, { ...importOptions, projectSlug: options.projectSlug }, context.target);
+      if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(actor, tenant.id)) {
+        throw new AppError(
+          "FORBIDDEN",
+          `Creating connections needs a tenant admin of "${tenant.slug}": map the model's connections to existing ones instead.`,
+        );
+      }
+      if (importOptions.dryRun) return plan;
+      const cipher = cipherFor(unwrapDataKey(context.wrappedDataKey));
+      await applyImport({
+        client,
+        tenantId: tenant.id,
+        plan,
+        context,
+        bundleKey: options.bundleKey,
+        cipher,
+        onProgress: progress,
+      });
+      await writeAuditEvent(
+        {
+          tenantId: tenant.id,
+          actorEmail: actor.email,
+          action,
+          target: `${tenant.slug}/${plan.project.slug}`,
+          summary: auditSummary(plan),
+        },
+        client,
+      );
+      faultPoint("audit");
+      progress("committing");
+      return plan;
+    });
+    return toResult(result, tenant, importOptions);
+  } catch (error) {
+    const failure = mapFailure(error, plan ?? null, importOptions);
+    if (!importOptions.dryRun) {
+      await writeAuditEvent({
+        tenantId: tenant.id,
+        actorEmail: actor.email,
+        action,
+        target: `${tenant.slug}/${plan?.project.slug ?? options.projectSlug}`,
+        summary: { outcome: "failed", code: failure instanceof AppError ? failure.code : "IMPORT_FAILED" },
+      }).catch(() => {});
+    }
+    throw failure;
+  }
+}
+
+function mapFailure(error: unknown, plan: ImportPlan | null, options: ImportOptions): unknown {
+  if (isAppError(error)) return error;
+  if (isUniqueViolation(error) && plan) {
+    if (options.mode === "create" && plan.scope === "project") {
+      return new AppError(
+        "SLUG_TAKEN",
+        `A project with the slug "${plan.project.slug}" was created in the meantime. Choose another slug or replace mode.`,
+        { slug: plan.project.slug },
+      );
+    }
+    return new AppError(
+      "CONFLICT",
+      "Something in the target changed while importing (a name was taken meanwhile). Nothing was changed; try again.",
+    );
+  }
+  return error;
+}
+
+function auditSummary(plan: ImportPlan) {
+  return {
+    outcome: "succeeded",
+    mode: plan.mode,
+    scope: plan.scope,
+    summary: plan.report.summary,
+    renames: plan.renames,
+    connections: plan.connections.map((c) => ({ from: c.exportedName, action: c.action, to: c.targetName })),
+    warnings: plan.report.warnings.length,
+  };
+}
+
+function toResult(plan: ImportPlan, tenant: TenantRef, options: ImportOptions): ImportResult {
+  return {
+    scope: plan.scope,
+    mode: plan.mode,
+    dryRun: options.dryRun === true,
+    project: {
+      tenant: tenant.slug,
+      slug: plan.project.slug,
+      displayName: plan.project.displayName,
+      href: `/t/${tenant.slug}/p/${plan.project.slug}`,
+    },
+    connections: plan.connections.map((c) => ({
+      exportedName: c.exportedName,
+      type: c.type,
+      action: c.action,
+      targetName: c.targetName,
+      sharedWith: c.sharedWith,
+    })),
+    llmConfigs: plan.llmConfigs,
+    ...plan.report,
+  };
+}

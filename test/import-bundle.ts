@@ -1,0 +1,25 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { Bundle } from "@/lib/bundle/schema";
+import { importModel } from "@/lib/import/import-model";
+import { importProject } from "@/lib/import/import-project";
+import type { ImportResult } from "@/lib/import/import-result";
+import { readImportInput } from "@/lib/import/read-import-input";
+
+/**
+ * Tests' shorthand for what an import route does: bytes (or a parsed bundle) and untyped options
+ * in, through the same parsing and the orchestrator of the expected scope.
+ */
+export async function importBundle(request: {
+  actor: Actor;
+  bundle: Uint8Array | Bundle;
+  options: unknown;
+  expectScope?: Bundle["scope"];
+}): Promise<ImportResult> {
+  const source = request.bundle;
+  const input =
+    source instanceof Uint8Array
+      ? readImportInput({ take: () => source, options: request.options })
+      : { ...readImportInput({ take: () => new Uint8Array(), options: request.options }, undefined), bundle: source };
+  const run = request.expectScope === "model" ? importModel : importProject;
+  return run({ actor: request.actor, ...input });
+}
