@@ -9,6 +9,8 @@ import {
   type BundleModel,
 } from "./schema";
 import { checkBundleReferences } from "./check-bundle-references";
+import { GENERIC_SECTIONS } from "./sections";
+import { duplicateProblems } from "./sections/section";
 import { joinTargets } from "./model-references";
 import { RawJson } from "./raw-json";
 import { splitBundleBytes, versionSnapshotSlices } from "./split-bundle";
@@ -251,8 +253,8 @@ function checkConsistency(bundle: Bundle, problems: ErrorDetail[]): void {
   if (bundle.scope === "model" && bundle.models.length !== 1)
     problems.push({ path: "models", reason: "a model bundle holds exactly one model" });
 
-  const encrypted = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].some(
-    (item) => typeof item.credentials === "object",
+  const encrypted = GENERIC_SECTIONS.some((section) =>
+    section.items(bundle[section.key]).some((item) => typeof section.credentialsOf?.(item) === "object"),
   );
   if (encrypted && !bundle.encryption)
     problems.push({
@@ -260,80 +262,14 @@ function checkConsistency(bundle: Bundle, problems: ErrorDetail[]): void {
       reason: "credentials are encrypted but the envelope has no encryption parameters",
     });
 
-  duplicates(
-    bundle.models.map((m) => m.slug),
-    "models",
-    "model slug",
-    problems,
-  );
-  duplicates(
-    (bundle.connections ?? []).map((c) => c.name),
-    "connections",
-    "connection name",
-    problems,
-  );
-  duplicates(
-    (bundle.llmConfigs ?? []).map((l) => l.name),
-    "llmConfigs",
-    "LLM config name",
-    problems,
-  );
-  duplicates(
-    (bundle.recipes ?? []).map((r) => r.slug),
-    "recipes",
-    "recipe slug",
-    problems,
-  );
-  duplicates(
-    (bundle.settings ?? []).map((s) => s.key),
-    "settings",
-    "setting key",
-    problems,
-  );
-  duplicates(
-    (bundle.accessBindings ?? []).map((b) => `${b.user.toLowerCase()} on ${b.model ?? "the project"}`),
-    "accessBindings",
-    "access binding",
-    problems,
-  );
-  duplicates(
-    (bundle.agent?.rubrics ?? []).map((r) => r.name),
-    "agent.rubrics",
-    "rubric name",
-    problems,
-  );
-  duplicates(
-    (bundle.agent?.modelContexts ?? []).map((c) => c.model),
-    "agent.modelContexts",
-    "model context",
-    problems,
-  );
-  bundle.models.forEach((model, i) => {
-    duplicates(
-      model.versions.map((v) => String(v.number)),
-      `models.${i}.versions`,
-      "version number",
-      problems,
+  // Natural keys are unique within each section (SPEC §6), and nested lists within each item.
+  for (const section of GENERIC_SECTIONS) {
+    const value = bundle[section.key];
+    const items = section.items(value);
+    problems.push(...duplicateProblems(items.map(section.showKey ?? section.keyOf), section.key, section.keyName));
+    const single = !Array.isArray(value);
+    items.forEach((item, i) =>
+      problems.push(...(section.checkItem?.(item, single ? section.key : `${section.key}.${i}`) ?? [])),
     );
-    duplicates(
-      model.aggregates.map((a) => a.name),
-      `models.${i}.aggregates`,
-      "aggregate name",
-      problems,
-    );
-    duplicates(
-      model.pockets.map((p) => p.name),
-      `models.${i}.pockets`,
-      "pocket name",
-      problems,
-    );
-  });
-}
-
-function duplicates(values: string[], path: string, what: string, problems: ErrorDetail[]): void {
-  const seen = new Set<string>();
-  values.forEach((value, index) => {
-    if (seen.has(value)) problems.push({ path: `${path}.${index}`, reason: `duplicate ${what} "${value}"` });
-    seen.add(value);
-  });
+  }
 }

@@ -1,4 +1,4 @@
-import { SECTIONS, sectionOf } from "@/lib/bundle/sections";
+import { GENERIC_SECTIONS, SECTIONS, sectionOf } from "@/lib/bundle/sections";
 import type { ImportPlan, ImportTarget } from "./plan-import";
 
 // What an import tells its user: counts per section, warnings, and the checklist of what to do
@@ -105,9 +105,9 @@ export function buildImportReport(
       message: `The bundle has no access bindings, so the project's ${removedBindings} access binding${removedBindings > 1 ? "s were" : " was"} removed: only tenant admins can open it until access is granted again.`,
     });
   }
-  const stripped = [...(bundle.connections ?? []), ...(bundle.llmConfigs ?? [])].filter(
-    (item) => item.credentials === "stripped",
-  ).length;
+  const stripped = GENERIC_SECTIONS.flatMap((s) =>
+    s.items(bundle[s.key]).map((item) => s.credentialsOf?.(item)),
+  ).filter((credentials) => credentials === "stripped").length;
   if (stripped > 0 && !bundle.encryption) {
     warnings.push({
       code: "CREDENTIALS_NOT_INCLUDED",

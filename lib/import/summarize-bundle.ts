@@ -1,5 +1,5 @@
 import type { Bundle, BundleCredentials } from "@/lib/bundle/schema";
-import { SECTIONS, type OptionalSection } from "@/lib/bundle/sections";
+import { GENERIC_SECTIONS, type OptionalSection } from "@/lib/bundle/sections";
 
 // What the wizard's first step and the preview API show about a bundle (pure: runs in the
 // browser's worker too).
@@ -68,8 +68,8 @@ export function summarizeBundle(bundle: Bundle): BundleSummary {
 
 function sectionCounts(bundle: Bundle): Record<OptionalSection, number> {
   const counts: Partial<Record<OptionalSection, number>> = {};
-  for (const section of SECTIONS) {
-    if (section.key !== "models") counts[section.key] = section.items(bundle[section.key] as never).length;
+  for (const section of GENERIC_SECTIONS) {
+    if (section.key !== "models") counts[section.key] = section.items(bundle[section.key]).length;
   }
   return counts as Record<OptionalSection, number>;
 }

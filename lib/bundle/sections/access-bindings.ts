@@ -32,6 +32,8 @@ export const accessBindings: BundleSection<"accessBindings", typeof accessBindin
     schema: accessBindingsSchema,
     items: (value) => value ?? [],
     keyOf: (b: BundleAccessBinding) => `${b.user.toLowerCase()}\u0000${b.model ?? ""}`,
+    keyName: "access binding",
+    showKey: (b) => `${b.user.toLowerCase()} on ${b.model ?? "the project"}`,
     canonical: (value) =>
       [...value]
         .sort(byKey((b) => `${b.user}\u0000${b.model ?? ""}`))

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AgentConfigTable } from "@/lib/database/tables";
 import { slugSchema } from "@/lib/validations/slug";
 import { byKey } from "../json-order";
-import { defineSection, type BundleSection } from "./section";
+import { defineSection, duplicateProblems, type BundleSection } from "./section";
 
 // The project's agent configuration: one item (or none), keyed "agent".
 
@@ -34,6 +34,19 @@ export const agent: BundleSection<"agent", typeof agentSectionSchema, BundleAgen
   schema: agentSectionSchema,
   items: (value) => (value ? [value] : []),
   keyOf: () => "agent",
+  keyName: "agent",
+  checkItem: (a, path) => [
+    ...duplicateProblems(
+      a.rubrics.map((r) => r.name),
+      `${path}.rubrics`,
+      "rubric name",
+    ),
+    ...duplicateProblems(
+      a.modelContexts.map((c) => c.model),
+      `${path}.modelContexts`,
+      "model context",
+    ),
+  ],
   canonical: (a) =>
     a === null
       ? null

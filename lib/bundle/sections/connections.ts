@@ -34,6 +34,8 @@ export const connections: BundleSection<"connections", typeof connectionsSchema,
   schema: connectionsSchema,
   items: (value) => value ?? [],
   keyOf: (c: BundleConnection) => c.name,
+  keyName: "connection name",
+  credentialsOf: (c) => c.credentials,
   canonical: (value) =>
     [...value].sort(byKey((c) => c.name)).map((c) => ({
       name: c.name,

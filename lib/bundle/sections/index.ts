@@ -4,6 +4,7 @@ import { connections } from "./connections";
 import { llmConfigs } from "./llm-configs";
 import { models } from "./models";
 import { recipes } from "./recipes";
+import type { ZodType } from "zod";
 import type { BundleSection } from "./section";
 import { settings } from "./settings";
 
@@ -15,6 +16,12 @@ import { settings } from "./settings";
 export const SECTIONS = [connections, llmConfigs, agent, recipes, settings, accessBindings, models] as const;
 
 export type AnySection = (typeof SECTIONS)[number];
+
+/**
+ * The registry for code that treats every section alike (consistency checks, counts): items are
+ * then `unknown`, handled only through the section's own functions.
+ */
+export const GENERIC_SECTIONS = SECTIONS as unknown as readonly BundleSection<SectionKey, ZodType, unknown>[];
 export type SectionKey = AnySection["key"];
 export type OptionalSection = Exclude<SectionKey, "models">;
 

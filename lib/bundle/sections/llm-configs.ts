@@ -43,6 +43,8 @@ export const llmConfigs: BundleSection<"llmConfigs", typeof llmConfigsSchema, Bu
   schema: llmConfigsSchema,
   items: (value) => value ?? [],
   keyOf: (l: BundleLlmConfig) => l.name,
+  keyName: "LLM config name",
+  credentialsOf: (l) => l.credentials,
   canonical: (value) =>
     [...value].sort(byKey((l) => l.name)).map((l) => ({
       name: l.name,

@@ -6,7 +6,7 @@ import { freeObject, isoDateTime } from "../credentials";
 import { byKey, compareKeys, sortKeysDeep } from "../json-order";
 import { RawJson } from "../raw-json";
 import type { SectionReadContext } from "./contexts";
-import { defineSection, type BundleSection } from "./section";
+import { defineSection, duplicateProblems, type BundleSection } from "./section";
 
 // Models, always in a bundle: draft, full version history, the version live in the source,
 // aggregate and pocket definitions. Import never deploys (the result's checklist says what to
@@ -81,6 +81,24 @@ export const models: BundleSection<"models", typeof modelsSchema, BundleModel> =
   schema: modelsSchema,
   items: (value) => value ?? [],
   keyOf: (m: BundleModel) => m.slug,
+  keyName: "model slug",
+  checkItem: (m, path) => [
+    ...duplicateProblems(
+      m.versions.map((v) => String(v.number)),
+      `${path}.versions`,
+      "version number",
+    ),
+    ...duplicateProblems(
+      m.aggregates.map((a) => a.name),
+      `${path}.aggregates`,
+      "aggregate name",
+    ),
+    ...duplicateProblems(
+      m.pockets.map((p) => p.name),
+      `${path}.pockets`,
+      "pocket name",
+    ),
+  ],
   canonical: (value) => [...value].sort(byKey((m) => m.slug)).map((m) => canonicalModel(m)),
   comparable: (m) => canonicalModel(m),
   writeAfter: ["connections"],

@@ -26,6 +26,7 @@ export const recipes: BundleSection<"recipes", typeof recipesSchema, BundleRecip
   schema: recipesSchema,
   items: (value) => value ?? [],
   keyOf: (r: BundleRecipe) => r.slug,
+  keyName: "recipe slug",
   canonical: (value) =>
     [...value]
       .sort(byKey((r) => r.slug))

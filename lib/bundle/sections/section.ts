@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ErrorDetail } from "@/lib/errors";
 import type { BundleCredentials } from "../credentials";
 import { diffJson, type Change } from "./diff";
 import type { SectionCount } from "@/lib/import/import-report";
@@ -25,6 +26,13 @@ export interface BundleSection<Key extends string = string, Schema extends z.Zod
   items(value: z.infer<Schema> | undefined): Item[];
   /** An item's natural key (SPEC §11): models by slug, settings by key, bindings by (user, model)… */
   keyOf(item: Item): string;
+  /** What the natural key is called in messages ("connection name"), and how a key reads there. */
+  keyName: string;
+  showKey?(item: Item): string;
+  /** Sections whose items carry a secret: the item's credentials. */
+  credentialsOf?(item: Item): BundleCredentials;
+  /** Consistency inside one item that the schema cannot state (duplicates in nested lists). */
+  checkItem?(item: Item, path: string): ErrorDetail[];
   /** The value with keys and arrays in canonical order. */
   canonical(value: z.infer<Schema>): z.infer<Schema>;
   /** What an item looks like to a reader of the plan: secrets as states, never tokens. */
@@ -71,4 +79,15 @@ export function defineSection<const Key extends string, Schema extends z.ZodType
   section: BundleSection<Key, Schema, Item>,
 ): BundleSection<Key, Schema, Item> {
   return section;
+}
+
+/** Duplicate values in one list, as problems at their paths. */
+export function duplicateProblems(values: readonly string[], path: string, what: string): ErrorDetail[] {
+  const seen = new Set<string>();
+  const problems: ErrorDetail[] = [];
+  values.forEach((value, index) => {
+    if (seen.has(value)) problems.push({ path: `${path}.${index}`, reason: `duplicate ${what} "${value}"` });
+    seen.add(value);
+  });
+  return problems;
 }

@@ -20,6 +20,7 @@ export const settings: BundleSection<"settings", typeof settingsSchema, BundleSe
   schema: settingsSchema,
   items: (value) => value ?? [],
   keyOf: (s: BundleSetting) => s.key,
+  keyName: "setting key",
   canonical: (value) => [...value].sort(byKey((s) => s.key)).map((s) => ({ key: s.key, value: sortKeysDeep(s.value) })),
   read: (ctx) =>
     ctx.rows(`SELECT key, value FROM "${ProjectSettingTable.name}" WHERE "projectId" = $1`, [ctx.projectId]),
