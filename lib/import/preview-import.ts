@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import { maxBundleBytes } from "@/lib/config/limits";
+import { suggestedConnectionAction } from "@/lib/bundle/sections/connections";
+import { readConnectionUsage } from "@/lib/connections/connection-usage";
 import { db } from "@/lib/db";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";
 import { suggestFreeSlug } from "./plan-import";
@@ -51,8 +53,7 @@ export async function previewImport(options: {
     connectionRows: summary.connections.map((c) => {
       const existing = byName.get(c.name);
       const candidates = context.connections.filter((t) => t.type === c.type).map((t) => t.name);
-      const defaultAction =
-        c.credentials === "encrypted" && !existing ? "create" : existing?.type === c.type ? "map" : null;
+      const defaultAction = suggestedConnectionAction({ ...c, hasSecret: c.credentials === "encrypted" }, byName);
       return {
         ...c,
         existing: existing ? { name: existing.name, type: existing.type } : null,
@@ -72,22 +73,9 @@ export async function readTenantContext(
     select: { slug: true, displayName: true },
     orderBy: { slug: "asc" },
   });
-  const connections = await db.connection.findMany({
-    where: { tenantId },
-    orderBy: { name: "asc" },
-    select: {
-      name: true,
-      type: true,
-      projects: { select: { project: { select: { slug: true } } } },
-      models: { select: { project: { select: { slug: true } } }, distinct: ["projectId"] },
-    },
-  });
+  const connections = await readConnectionUsage(tenantId);
   return {
     projects,
-    connections: connections.map((c) => ({
-      name: c.name,
-      type: c.type,
-      projects: [...new Set([...c.projects.map((p) => p.project.slug), ...c.models.map((m) => m.project.slug)])].sort(),
-    })),
+    connections: connections.map((c) => ({ name: c.name, type: c.type, projects: c.projects })),
   };
 }

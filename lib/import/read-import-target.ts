@@ -1,5 +1,5 @@
 import "server-only";
-import { compareKeys } from "@/lib/bundle/canonical-json";
+import { readConnectionUsage } from "@/lib/connections/connection-usage";
 import type { Bundle } from "@/lib/bundle/schema";
 import type { PgClient } from "@/lib/database/pg-transaction";
 import type { ImportTarget } from "./plan-import";
@@ -35,14 +35,7 @@ export async function readImportTarget(
       )[0]?.id
     : undefined;
   const projects = await rows<{ slug: string }>(`SELECT slug FROM "Project" WHERE "tenantId" = $1`, [tenantId]);
-  const connections = await rows<{ id: string; name: string; type: string; projects: string[] }>(
-    `SELECT c.id, c.name, c.type::text AS type,
-            ARRAY(SELECT DISTINCT p.slug FROM "Project" p
-                  WHERE p.id IN (SELECT "projectId" FROM "ProjectConnection" WHERE "connectionId" = c.id
-                                 UNION SELECT "projectId" FROM "Model" WHERE "connectionId" = c.id)) AS projects
-       FROM "Connection" c WHERE c."tenantId" = $1`,
-    [tenantId],
-  );
+  const connections = await readConnectionUsage(tenantId, client);
   const project = projectId
     ? (
         await rows<{ slug: string; displayName: string; modelSlugs: string[] | null; accessBindings: number }>(
@@ -77,7 +70,7 @@ export async function readImportTarget(
       connections: connections.map((c) => ({
         name: c.name,
         type: c.type,
-        projects: [...c.projects].sort(compareKeys),
+        projects: c.projects,
       })),
       users: users.map((u) => ({ email: u.email, member: u.member })),
     },

@@ -147,10 +147,24 @@ export const connections: BundleSection<"connections", typeof connectionsSchema,
  * carries its secret and its name is free in the target tenant; otherwise the caller must decide.
  */
 export function defaultConnectionAction(
-  connection: Pick<BundleConnection, "name" | "credentials">,
-  existingNames: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  connection: { name: string; hasSecret: boolean },
+  existing: ReadonlyMap<string, unknown>,
 ): "create" | undefined {
-  return typeof connection.credentials === "object" && !existingNames.has(connection.name) ? "create" : undefined;
+  return connection.hasSecret && !existing.has(connection.name) ? "create" : undefined;
+}
+
+/**
+ * What the wizard pre-fills for the user to confirm: the planner's default, else the obvious
+ * choice — map onto the same-named connection of the same type — else nothing (the row must be decided).
+ */
+export function suggestedConnectionAction(
+  connection: { name: string; type: string; hasSecret: boolean },
+  existing: ReadonlyMap<string, { type: string }>,
+): "create" | "map" | null {
+  return (
+    defaultConnectionAction(connection, existing) ??
+    (existing.get(connection.name)?.type === connection.type ? "map" : null)
+  );
 }
 
 type PlanBundle = { connections?: BundleConnection[]; models: { connection: string | null }[] };
@@ -187,7 +201,7 @@ export function planConnections(
         type: connection.type,
         ...extra,
       });
-    const action = entry?.action ?? defaultConnectionAction(connection, existing);
+    const action = entry?.action ?? defaultConnectionAction({ name: connection.name, hasSecret }, existing);
     if (action === undefined) {
       const sameType = target.connections.filter((c) => c.type === connection.type).map((c) => c.name);
       row(
