@@ -4,7 +4,7 @@ import {
   MAX_BUNDLE_KDF_ITERATIONS,
   newBundleSalt,
 } from "@/lib/crypto/derive-bundle-key";
-import { MIN_PASSPHRASE_LENGTH } from "@/lib/validations/passphrase";
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from "@/lib/validations/passphrase";
 import { fernetDecrypt, fernetEncrypt, FernetError, type FernetKey } from "@/lib/crypto/fernet";
 import { AppError } from "@/lib/errors";
 import type { BundleCredentials, BundleEncryption } from "./schema";
@@ -22,6 +22,11 @@ export function assertPassphrase(passphrase: string | undefined | null): asserts
     throw new AppError("PASSPHRASE_REQUIRED", "Enter the passphrase the bundle was exported with.");
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
     throw new AppError("PASSPHRASE_TOO_SHORT", `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length > MAX_PASSPHRASE_LENGTH)
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `A passphrase has at most ${MAX_PASSPHRASE_LENGTH.toLocaleString("en-US")} characters.`,
+    );
 }
 
 export async function createBundleEncryption(
