@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BUNDLE_KDF_ITERATIONS, MIN_BUNDLE_KDF_ITERATIONS } from "@/lib/crypto/kdf-iterations";
 import { nameSchema, slugSchema } from "@/lib/validations/slug";
 import { snapshotSchema } from "@/lib/validations/snapshot";
 import type { RawJson } from "./raw-json";
@@ -42,7 +43,7 @@ export const credentialsSchema = z.union([
 export const encryptionSchema = z.strictObject({
   cipher: z.literal("fernet"),
   kdf: z.literal("pbkdf2-sha256"),
-  iterations: z.number().int().min(100_000).max(10_000_000),
+  iterations: z.number().int().min(MIN_BUNDLE_KDF_ITERATIONS).max(MAX_BUNDLE_KDF_ITERATIONS),
   salt: z.base64().min(16),
   verifier: z.string().min(1).max(1_000),
 });
