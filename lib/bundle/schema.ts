@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_BUNDLE_KDF_ITERATIONS, MIN_BUNDLE_KDF_ITERATIONS } from "@/lib/crypto/kdf-iterations";
 import { nameSchema, slugSchema } from "@/lib/validations/slug";
+import { PG_INT4_MAX } from "@/lib/validations/storable";
 import { snapshotSchema } from "@/lib/validations/snapshot";
 import type { RawJson } from "./raw-json";
 
@@ -92,7 +93,7 @@ export const agentSchema = z.strictObject({
 });
 
 export const versionSchema = z.strictObject({
-  number: z.number().int().min(1),
+  number: z.number().int().min(1).max(PG_INT4_MAX),
   message: z.string().max(500),
   author: z.string().min(1).max(320),
   createdAt: isoDateTime,
