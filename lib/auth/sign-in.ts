@@ -20,7 +20,12 @@ export async function signIn(options: {
     { key: `login-ip:${options.ip}`, limit: LOGIN_ATTEMPTS_PER_IP_PER_MINUTE },
   ];
   const userId = await withAttemptLimit(
-    { limits, what: "sign-in", isFailure: (error) => isAppError(error) && error.code === "UNAUTHENTICATED" },
+    {
+      limits,
+      what: "sign-in",
+      count: "failures",
+      isFailure: (error) => isAppError(error) && error.code === "UNAUTHENTICATED",
+    },
     async () => {
       const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
       const valid = await verifyPassword(options.password, user?.passwordHash ?? (await dummyPasswordHash()));

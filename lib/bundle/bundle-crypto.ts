@@ -1,10 +1,10 @@
+import { deriveBundleKey, newBundleSalt } from "@/lib/crypto/derive-bundle-key";
 import {
   BUNDLE_KDF_ITERATIONS,
-  deriveBundleKey,
   MAX_BUNDLE_KDF_ITERATIONS,
-  newBundleSalt,
-} from "@/lib/crypto/derive-bundle-key";
-import { MIN_PASSPHRASE_LENGTH } from "@/lib/validations/passphrase";
+  MIN_BUNDLE_KDF_ITERATIONS,
+} from "@/lib/crypto/kdf-iterations";
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from "@/lib/validations/passphrase";
 import { fernetDecrypt, fernetEncrypt, FernetError, type FernetKey } from "@/lib/crypto/fernet";
 import { AppError } from "@/lib/errors";
 import type { BundleCredentials, BundleEncryption } from "./schema";
@@ -22,6 +22,11 @@ export function assertPassphrase(passphrase: string | undefined | null): asserts
     throw new AppError("PASSPHRASE_REQUIRED", "Enter the passphrase the bundle was exported with.");
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
     throw new AppError("PASSPHRASE_TOO_SHORT", `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length > MAX_PASSPHRASE_LENGTH)
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `A passphrase has at most ${MAX_PASSPHRASE_LENGTH.toLocaleString("en-US")} characters.`,
+    );
 }
 
 export async function createBundleEncryption(
@@ -47,10 +52,14 @@ export async function openBundleEncryption(
   passphrase: string | undefined | null,
 ): Promise<FernetKey> {
   assertPassphrase(passphrase);
-  if (encryption.iterations > MAX_BUNDLE_KDF_ITERATIONS)
-    throw new AppError("INVALID_BUNDLE", "The bundle asks for an unreasonable number of key-derivation iterations.", [
-      { path: "encryption.iterations", reason: "too large" },
-    ]);
+  // The schema checks the range too; this guard keeps every caller from deriving outside it.
+  const { iterations } = encryption;
+  if (!Number.isInteger(iterations) || iterations < MIN_BUNDLE_KDF_ITERATIONS || iterations > MAX_BUNDLE_KDF_ITERATIONS)
+    throw new AppError(
+      "INVALID_BUNDLE",
+      `The bundle's key derivation must use ${MIN_BUNDLE_KDF_ITERATIONS.toLocaleString("en-US")} to ${MAX_BUNDLE_KDF_ITERATIONS.toLocaleString("en-US")} iterations.`,
+      [{ path: "encryption.iterations", reason: "outside 600000–5000000" }],
+    );
   const key = await deriveBundleKey({
     passphrase,
     salt: Buffer.from(encryption.salt, "base64"),

@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from "@/lib/errors";
+import { unstorableTextReason } from "@/lib/validations/storable";
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -204,18 +205,20 @@ function invalid(problems: ErrorDetail[]): AppError {
 }
 
 /**
- * Prototype-polluting keys, oversized strings and absurd nesting, anywhere (free-form JSON too).
- * The path is a shared stack joined only when a problem is found: this walk visits every value of
- * a 100 MB bundle.
+ * Prototype-polluting keys, oversized strings, absurd nesting and text PostgreSQL cannot store
+ * (U+0000, lone surrogates — in values and keys), anywhere (free-form JSON too). The path is a
+ * shared stack joined only when a problem is found: this walk visits every value of a 100 MB bundle.
  */
 function scanValues(value: unknown, problems: ErrorDetail[], path: string[] = []): void {
   if (problems.length >= MAX_DETAILS) return;
   if (typeof value === "string") {
     if (value.length > MAX_FREE_STRING_LENGTH)
       problems.push({ path: path.join("."), reason: `string longer than ${MAX_FREE_STRING_LENGTH} characters` });
-    // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here, not halfway through an import.
-    else if (value.includes("\u0000"))
-      problems.push({ path: path.join("."), reason: "the NUL character (\\u0000) is not allowed" });
+    // Refused here, not halfway through an import's writes.
+    else {
+      const reason = unstorableTextReason(value);
+      if (reason) problems.push({ path: path.join("."), reason });
+    }
     return;
   }
   if (value === null || typeof value !== "object") return;
@@ -236,7 +239,8 @@ function scanValues(value: unknown, problems: ErrorDetail[], path: string[] = []
   }
   for (const key in value) {
     path.push(key);
-    if (FORBIDDEN_KEYS.has(key)) problems.push({ path: path.join("."), reason: `the key "${key}" is not allowed` });
+    const keyReason = FORBIDDEN_KEYS.has(key) ? `the key "${key}" is not allowed` : unstorableTextReason(key);
+    if (keyReason) problems.push({ path: path.join("."), reason: keyReason });
     else scanValues((value as Record<string, unknown>)[key], problems, path);
     path.pop();
   }

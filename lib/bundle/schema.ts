@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_BUNDLE_KDF_ITERATIONS, MIN_BUNDLE_KDF_ITERATIONS } from "@/lib/crypto/kdf-iterations";
 import { slugSchema } from "@/lib/validations/slug";
 import { isoDateTime } from "./credentials";
 import { OPTIONAL_SECTIONS, SECTIONS, type AnySection } from "./sections";
@@ -16,7 +17,7 @@ export const BUNDLE_VERSION = 1;
 export const encryptionSchema = z.strictObject({
   cipher: z.literal("fernet"),
   kdf: z.literal("pbkdf2-sha256"),
-  iterations: z.number().int().min(100_000).max(10_000_000),
+  iterations: z.number().int().min(MIN_BUNDLE_KDF_ITERATIONS).max(MAX_BUNDLE_KDF_ITERATIONS),
   salt: z.base64().min(16),
   verifier: z.string().min(1).max(1_000),
 });

@@ -3,6 +3,9 @@
 
 export const DEFAULT_MAX_BUNDLE_MB = 200;
 
+/** Largest server action body (forms only; SPEC §6 "Bounded work per request"). */
+export const SERVER_ACTION_BODY_LIMIT = "1mb";
+
 export function maxBundleMegabytes(): number {
   const raw = process.env.FERRY_MAX_BUNDLE_MB;
   const parsed = raw ? Number.parseFloat(raw) : Number.NaN;

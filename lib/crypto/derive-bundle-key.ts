@@ -1,13 +1,17 @@
 import { pbkdf2, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { parseFernetKey, type FernetKey } from "./fernet";
+import { createSemaphore } from "./semaphore";
 
 const pbkdf2Async = promisify(pbkdf2);
 
-/** OWASP 2023 guidance for PBKDF2-HMAC-SHA256; bundles record the count they were made with. */
-export const BUNDLE_KDF_ITERATIONS = 600_000;
-/** Upper bound accepted from a bundle, so a hostile file cannot make the server spin for minutes. */
-export const MAX_BUNDLE_KDF_ITERATIONS = 10_000_000;
+/**
+ * Derivations running at once per instance. Node runs PBKDF2 on libuv's thread pool (4 threads by
+ * default), which also hashes passwords at sign-in: two slots leave the rest free for everyone else.
+ */
+export const KDF_CONCURRENCY = 2;
+
+const derivationSlot = createSemaphore(KDF_CONCURRENCY);
 
 export function newBundleSalt(): Buffer {
   return randomBytes(16);
@@ -22,12 +26,8 @@ export async function deriveBundleKey(options: {
   salt: Buffer;
   iterations: number;
 }): Promise<FernetKey> {
-  const raw = await pbkdf2Async(
-    Buffer.from(options.passphrase, "utf8"),
-    options.salt,
-    options.iterations,
-    32,
-    "sha256",
+  const raw = await derivationSlot(() =>
+    pbkdf2Async(Buffer.from(options.passphrase, "utf8"), options.salt, options.iterations, 32, "sha256"),
   );
   return parseFernetKey(raw);
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { DEFAULT_SECTIONS, OPTIONAL_SECTIONS, type OptionalSection } from "@/lib/bundle/schema";
 import { AppError } from "@/lib/errors";
+import { MAX_PASSPHRASE_LENGTH } from "@/lib/validations/passphrase";
 
 // Export options as the API, the CLI and the dialog send them (SPEC §3).
 export const exportOptionsSchema = z.strictObject({
   sections: z.array(z.string()).optional(),
   includeCredentials: z.boolean().optional(),
-  passphrase: z.string().max(1_000).optional(),
+  passphrase: z.string().max(MAX_PASSPHRASE_LENGTH).optional(),
   stable: z.boolean().optional(),
 });
 export type ExportOptionsInput = z.infer<typeof exportOptionsSchema>;

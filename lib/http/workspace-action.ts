@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActionActor } from "@/lib/auth/session-actor";
 import { AppError } from "@/lib/errors";
+import { unstorableTextReason } from "@/lib/validations/storable";
 import { runAction, type ActionResult } from "./action-result";
 
 // Server action arguments come from the browser as arbitrary JSON-like values. They are checked
@@ -20,7 +21,7 @@ const refSchema = z.object({ tenantSlug: z.string().min(1).max(63), projectSlug:
 
 /** A name, slug or key naming one row, as sent by the browser. */
 export function rowKey(value: unknown): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 500)
+  if (typeof value !== "string" || value.length === 0 || value.length > 500 || unstorableTextReason(value))
     throw new AppError("INVALID_INPUT", "The request names no valid item.");
   return value;
 }

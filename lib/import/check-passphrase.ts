@@ -1,14 +1,17 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { openBundleEncryption } from "@/lib/bundle/bundle-crypto";
+import { isTenantAdmin } from "@/lib/auth/permissions";
+import { assertPassphrase, openBundleEncryption } from "@/lib/bundle/bundle-crypto";
 import { encryptionSchema, type BundleEncryption } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { PASSPHRASE_ATTEMPTS_PER_MINUTE, withAttemptLimit } from "@/lib/security/rate-limit";
+import { resolveTenant } from "@/lib/tenants/resolve-tenant";
 
 /**
- * Opens a bundle's credentials with a passphrase, under the per-user passphrase limit: the one
- * place both the wizard's passphrase step and every import check a passphrase.
+ * Opens a bundle's credentials with a passphrase: the one place both the wizard's passphrase step
+ * and every import check one. Each check costs a key derivation, so every attempt counts towards
+ * the per-user limit, right or wrong.
  */
 export async function unlockBundleKey(options: {
   actor: Pick<Actor, "userId" | "email">;
@@ -18,22 +21,34 @@ export async function unlockBundleKey(options: {
   const limits = [
     { key: `passphrase:${options.actor.userId || options.actor.email}`, limit: PASSPHRASE_ATTEMPTS_PER_MINUTE },
   ];
-  return withAttemptLimit(
-    { limits, what: "passphrase", isFailure: (error) => isAppError(error) && error.code === "WRONG_PASSPHRASE" },
-    () => openBundleEncryption(options.encryption, options.passphrase),
+  return withAttemptLimit({ limits, what: "passphrase", isFailure: () => true, count: "every" }, () =>
+    openBundleEncryption(options.encryption, options.passphrase),
   );
 }
 
 /**
  * The wizard's passphrase step: checks a passphrase against a bundle's verifier (only the small
- * `encryption` block is sent, not the bundle). Wrong guesses count towards the rate limit.
+ * `encryption` block is sent, not the bundle). Only those who may import reach it — an admin of
+ * the named tenant, or of any tenant when none is named.
  */
 export async function checkPassphrase(options: {
   actor: Actor;
   encryption: unknown;
   passphrase: string;
+  tenantSlug?: string;
 }): Promise<void> {
+  const { actor } = options;
+  if (options.tenantSlug !== undefined)
+    await resolveTenant({ actor, tenantSlug: options.tenantSlug, requireAdmin: true });
+  else if (!actor.isSystemAdmin && !actor.memberships.some((m) => isTenantAdmin(actor, m.tenantId)))
+    throw new AppError("FORBIDDEN", "Only a tenant admin can import bundles with credentials.");
   const parsed = encryptionSchema.safeParse(options.encryption);
-  if (!parsed.success) throw new AppError("INVALID_BUNDLE", "The bundle's encryption parameters are not valid.");
-  await unlockBundleKey({ actor: options.actor, encryption: parsed.data, passphrase: options.passphrase });
+  if (!parsed.success)
+    throw new AppError(
+      "INVALID_BUNDLE",
+      "The bundle's encryption parameters are not valid.",
+      parsed.error.issues.map((issue) => ({ path: ["encryption", ...issue.path].join("."), reason: issue.message })),
+    );
+  assertPassphrase(options.passphrase);
+  await unlockBundleKey({ actor, encryption: parsed.data, passphrase: options.passphrase });
 }

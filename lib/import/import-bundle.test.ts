@@ -269,6 +269,8 @@ describe("import safety", () => {
         },
       };
       for (const [mode, variant] of Object.entries(variants)) {
+        // Every passphrase attempt counts towards a per-minute limit; this loop unlocks dozens.
+        await db.rateLimitHit.deleteMany();
         const before = await dbFingerprint();
         process.env.FERRY_TEST_FAULT = step;
         try {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { requireProject } from "@/lib/projects/require-project";
+import { parseInput } from "@/lib/validations/parse-input";
 import { saveModelVersionSchema } from "@/lib/validations/snapshot";
 
 /** Saves the draft and records it as the next version (editors of the model). */
@@ -14,14 +14,7 @@ export async function saveModelVersion(options: {
   input: unknown;
 }): Promise<{ number: number }> {
   const access = await requireProject({ ...options, minRole: "EDITOR" });
-  const parsed = saveModelVersionSchema.safeParse(options.input);
-  if (!parsed.success) {
-    throw new AppError(
-      "INVALID_INPUT",
-      "The model definition is not valid.",
-      parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.join("."), reason: i.message })),
-    );
-  }
+  const input = parseInput(saveModelVersionSchema, options.input);
   const modelId = access.model!.id;
   return db.$transaction(async (tx) => {
     // Lock the model row so two saves cannot take the same version number.
@@ -36,12 +29,12 @@ export async function saveModelVersion(options: {
       data: {
         modelId,
         number,
-        snapshot: parsed.data.draft as object,
-        message: parsed.data.message,
+        snapshot: input.draft as object,
+        message: input.message,
         authorEmail: options.actor.email,
       },
     });
-    await tx.model.update({ where: { id: modelId }, data: { draft: parsed.data.draft as object } });
+    await tx.model.update({ where: { id: modelId }, data: { draft: input.draft as object } });
     return { number };
   });
 }

@@ -5,6 +5,7 @@ import { atLeast, projectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveTenant, type TenantRef } from "@/lib/tenants/resolve-tenant";
+import { isValidSlug } from "@/lib/validations/slug";
 
 export interface ProjectAccess {
   tenant: TenantRef;
@@ -28,16 +29,19 @@ export async function requireProject(options: {
   modelSlug?: string;
 }): Promise<ProjectAccess> {
   const tenant = await resolveTenant({ actor: options.actor, tenantSlug: options.tenantSlug });
-  const project = await db.project.findUnique({
-    where: { tenantId_slug: { tenantId: tenant.id, slug: options.projectSlug } },
-    select: {
-      id: true,
-      slug: true,
-      displayName: true,
-      active: true,
-      accessBindings: { where: { userId: options.actor.userId }, select: { modelId: true, role: true } },
-    },
-  });
+  // Not a slug (e.g. U+0000 in the URL, which PostgreSQL cannot even compare): no such project.
+  const project = !isValidSlug(options.projectSlug)
+    ? null
+    : await db.project.findUnique({
+        where: { tenantId_slug: { tenantId: tenant.id, slug: options.projectSlug } },
+        select: {
+          id: true,
+          slug: true,
+          displayName: true,
+          active: true,
+          accessBindings: { where: { userId: options.actor.userId }, select: { modelId: true, role: true } },
+        },
+      });
   const notFound = new AppError(
     "PROJECT_NOT_FOUND",
     `Project "${options.projectSlug}" was not found in tenant "${tenant.slug}".`,
@@ -46,10 +50,12 @@ export async function requireProject(options: {
 
   let model: ProjectAccess["model"];
   if (options.modelSlug !== undefined) {
-    const found = await db.model.findUnique({
-      where: { projectId_slug: { projectId: project.id, slug: options.modelSlug } },
-      select: { id: true, slug: true, name: true },
-    });
+    const found = !isValidSlug(options.modelSlug)
+      ? null
+      : await db.model.findUnique({
+          where: { projectId_slug: { projectId: project.id, slug: options.modelSlug } },
+          select: { id: true, slug: true, name: true },
+        });
     if (!found)
       throw new AppError("NOT_FOUND", `Model "${options.modelSlug}" was not found in project "${project.slug}".`);
     model = found;

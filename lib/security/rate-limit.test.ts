@@ -24,9 +24,10 @@ import { bundleForm } from "@/test/bundle-form";
 import { demoToken } from "@/test/tokens";
 import { LOGIN_ATTEMPTS_PER_MINUTE, PASSPHRASE_ATTEMPTS_PER_MINUTE } from "./rate-limit";
 
-// Failure limits (10 a minute) for sign-in and bundle passphrases: the 11th wrong attempt is
-// refused with RATE_LIMITED (429) and a message saying what to do; while the limit holds, even
-// the right secret waits. Windows are fixed minutes, so each test starts early in one.
+// Attempt limits for sign-in (10 failures a minute per account and address) and bundle
+// passphrases (20 attempts a minute per user, right or wrong: each costs a key derivation): the
+// next attempt is refused with RATE_LIMITED (429) and a message saying what to do; while the limit
+// holds, even the right secret waits. Windows are fixed minutes, so each test starts early in one.
 
 async function freshWindow(): Promise<void> {
   const intoMinute = Date.now() % 60_000;
@@ -73,11 +74,11 @@ describe("failure rate limits", () => {
   );
 
   it(
-    "refuses the 11th wrong passphrase in a minute with 429 RATE_LIMITED, on every surface",
+    "refuses the 21st passphrase attempt in a minute with 429 RATE_LIMITED, on every surface",
     { timeout: 90_000 },
     async () => {
       await freshWindow();
-      expect(PASSPHRASE_ATTEMPTS_PER_MINUTE).toBe(10);
+      expect(PASSPHRASE_ATTEMPTS_PER_MINUTE).toBe(20);
       const admin = await actorFor("admin@globex.test");
       const token = await demoToken("admin@globex.test");
       const bundle = fs.readFileSync("test/fixtures/bad-bundles/valid/encrypted.json");
@@ -101,15 +102,15 @@ describe("failure rate limits", () => {
           body: (await response.json()) as { error?: { code: string; message: string } },
         };
       };
-      for (let n = 1; n <= 10; n++)
+      for (let n = 1; n <= 20; n++)
         expect(await attempt(`wrong passphrase ${n}`), `attempt ${n}`).toMatchObject({
           status: 400,
           body: { error: { code: "WRONG_PASSPHRASE" } },
         });
-      expect(await attempt("wrong passphrase 11")).toEqual({
+      expect(await attempt("wrong passphrase 21")).toEqual({
         status: 429,
         body: {
-          error: { code: "RATE_LIMITED", message: "Too many failed passphrase attempts. Wait a minute and try again." },
+          error: { code: "RATE_LIMITED", message: "Too many passphrase attempts. Wait a minute and try again." },
         },
       });
       const passphrase = (
@@ -126,4 +127,59 @@ describe("failure rate limits", () => {
       expect(await db.project.count({ where: { slug: "corpus" } })).toBe(0);
     },
   );
+
+  it(
+    "counts every passphrase check, right ones too: a verifier made for one's own passphrase cannot spin the KDF",
+    { timeout: 90_000 },
+    async () => {
+      await freshWindow();
+      const admin = await actorFor("admin@globex.test");
+      request.session = (await createSession(admin.userId)).token;
+      const bundle = JSON.parse(fs.readFileSync("test/fixtures/bad-bundles/valid/encrypted.json", "utf8")) as {
+        encryption: unknown;
+      };
+      const { passphrase } = JSON.parse(fs.readFileSync("test/fixtures/bad-bundles/cases.json", "utf8")) as {
+        passphrase: string;
+      };
+      for (let n = 1; n <= PASSPHRASE_ATTEMPTS_PER_MINUTE; n++)
+        expect(await checkPassphraseAction(bundle.encryption, passphrase, "globex"), `check ${n}`).toEqual({
+          ok: true,
+          data: undefined,
+        });
+      expect(await checkPassphraseAction(bundle.encryption, passphrase, "globex")).toEqual({
+        ok: false,
+        error: { code: "RATE_LIMITED", message: "Too many passphrase attempts. Wait a minute and try again." },
+      });
+    },
+  );
+
+  it("lets only tenant admins check a passphrase, and refuses iterations outside 600,000–5,000,000", async () => {
+    const bundle = JSON.parse(fs.readFileSync("test/fixtures/bad-bundles/valid/encrypted.json", "utf8")) as {
+      encryption: Record<string, unknown>;
+    };
+    for (const email of ["analyst@acme.test", "lead@acme.test"]) {
+      request.session = (await createSession((await actorFor(email)).userId)).token;
+      expect(await checkPassphraseAction(bundle.encryption, "any passphrase at all"), email).toMatchObject({
+        ok: false,
+        error: { code: "FORBIDDEN" },
+      });
+    }
+    request.session = (await createSession((await actorFor("admin@acme.test")).userId)).token;
+    expect(await checkPassphraseAction(bundle.encryption, "any passphrase at all", "globex")).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    for (const iterations of [100_000, 599_999, 5_000_001, 10_000_000]) {
+      const started = Date.now();
+      expect(
+        await checkPassphraseAction({ ...bundle.encryption, iterations }, "any passphrase at all", "acme"),
+        String(iterations),
+      ).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_BUNDLE", details: [{ path: "encryption.iterations" }] },
+      });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+    expect(await db.rateLimitHit.count()).toBe(0);
+  });
 });

@@ -69,6 +69,25 @@ describe("project settings", () => {
     });
   });
 
+  it("refuses text PostgreSQL cannot store (U+0000, lone surrogates) as a validation error", async () => {
+    const lead = await actorFor("lead@acme.test");
+    const before = await settings();
+    for (const [key, value, path] of [
+      ["timezone", '"Europe\\u0000Paris"', "value"],
+      ["timezone", '{ "zone": "\\udfff" }', "value"],
+      ["time\udfffzone", '"UTC"', "key"],
+    ] as const)
+      await expect(
+        saveSetting({ actor: lead, ...sales, input: { key, value } }),
+        `${key} ${value}`,
+      ).rejects.toMatchObject({ code: "INVALID_INPUT", details: [{ path }] });
+    for (const displayName of ["Sales\u0000", "Sales \udfff"])
+      await expect(
+        updateProject({ actor: lead, ...sales, input: { displayName, active: true } }),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT", details: [{ path: "displayName" }] });
+    expect(await settings()).toEqual(before);
+  });
+
   it("renames and deactivates the project for its admins", async () => {
     const lead = await actorFor("lead@acme.test");
     expect(

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isTenantAdmin, tenantAccess } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { unstorableTextReason } from "@/lib/validations/storable";
 
 export interface TenantRef {
   id: string;
@@ -29,7 +30,10 @@ export async function resolveTenant(options: {
         "You belong to several tenants (or none): name one with `tenant` (e.g. ?tenant=acme).",
       );
   }
-  const tenant = await db.tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  // A name PostgreSQL could not even compare (U+0000, lone surrogates) names no tenant.
+  const tenant = unstorableTextReason(slug)
+    ? null
+    : await db.tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!tenant || tenantAccess(actor, tenant.id) === null)
     throw new AppError("NOT_FOUND", `Tenant "${slug}" was not found.`);
   if (options.requireAdmin && !isTenantAdmin(actor, tenant.id)) {

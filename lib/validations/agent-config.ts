@@ -14,7 +14,7 @@ const rubricSchema = z.object({
 });
 
 const modelContextSchema = z.object({
-  model: z.string().min(1, "Choose a model."),
+  model: z.string().min(1, "Choose a model.").max(63),
   context: z.string().trim().min(1, "Describe the context.").max(20_000, "At most 20,000 characters."),
 });
 

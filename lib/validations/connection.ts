@@ -12,7 +12,7 @@ export const connectionInputSchema = z
   .object({
     name: nameSchema,
     type: z.enum(CONNECTION_TYPES, { error: "Choose a connection type." }),
-    config: z.record(z.string(), z.string().max(1000, "At most 1,000 characters.").optional()),
+    config: z.record(z.string().max(100), z.string().max(1000, "At most 1,000 characters.").optional()),
     options: z.string().max(20_000, "At most 20,000 characters."),
     secret: z.string().max(50_000, "At most 50,000 characters."),
     clearSecret: z.boolean(),

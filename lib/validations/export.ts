@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSPHRASE_LENGTH } from "./passphrase";
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from "./passphrase";
 
 // The export dialog's form. The server validates again (lib/export/export-options.ts).
 export const exportDialogSchema = z
@@ -13,8 +13,10 @@ export const exportDialogSchema = z
       accessBindings: z.boolean(),
     }),
     includeCredentials: z.boolean(),
-    passphrase: z.string(),
-    confirmPassphrase: z.string(),
+    passphrase: z
+      .string()
+      .max(MAX_PASSPHRASE_LENGTH, `At most ${MAX_PASSPHRASE_LENGTH.toLocaleString("en-US")} characters.`),
+    confirmPassphrase: z.string().max(MAX_PASSPHRASE_LENGTH),
   })
   .superRefine((value, ctx) => {
     if (!value.includeCredentials) return;

@@ -19,18 +19,20 @@ export function importWizardSchema(context: WizardContext) {
   return z
     .object({
       mode: z.enum(["create", "replace"]),
-      projectSlug: z.string().trim(),
-      replaceSlug: z.string(),
+      projectSlug: z.string().trim().max(SLUG_MAX_LENGTH, slugMessage),
+      replaceSlug: z.string().max(SLUG_MAX_LENGTH),
       displayName: z.string().trim().max(200, "At most 200 characters."),
-      models: z.array(z.object({ exported: z.string(), slug: z.string().trim() })),
+      models: z.array(
+        z.object({ exported: z.string().max(100), slug: z.string().trim().max(SLUG_MAX_LENGTH, slugMessage) }),
+      ),
       connections: z.array(
         z.object({
-          exported: z.string(),
-          type: z.string(),
+          exported: z.string().max(100),
+          type: z.string().max(50),
           hasCredentials: z.boolean(),
           action: z.enum(["create", "map", "pending"]),
-          target: z.string(),
-          name: z.string().trim(),
+          target: z.string().max(100),
+          name: z.string().trim().max(100, "A name has at most 100 characters."),
         }),
       ),
       overrideCredentials: z.boolean(),

@@ -1,6 +1,7 @@
 // JSON typed into forms (LLM params, recipe definitions, setting values, connection options).
 // Stored documents end up in bundles, so they obey the bundle rules (SPEC §6): no prototype
-// keys, bounded nesting.
+// keys, bounded nesting, only text PostgreSQL can store.
+import { findUnstorableText } from "./storable";
 
 export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -16,7 +17,14 @@ export function parseJsonText(text: string): JsonParseResult {
     return { ok: false, reason: `Not valid JSON: ${detail}${/[.!?]$/.test(detail) ? "" : "."}` };
   }
   const problem = unsafeJsonReason(value, 1);
-  return problem ? { ok: false, reason: problem } : { ok: true, value };
+  if (problem) return { ok: false, reason: problem };
+  const unstorable = findUnstorableText(value);
+  if (unstorable)
+    return {
+      ok: false,
+      reason: `${unstorable.path ? `At ${unstorable.path}: ` : "In the value: "}${unstorable.reason}.`,
+    };
+  return { ok: true, value };
 }
 
 /** Parses JSON that must be an object (e.g. `{ "temperature": 0.2 }`). */

@@ -9,7 +9,7 @@ export const createTenantSchema = z.object({
 export type CreateTenantInput = z.infer<typeof createTenantSchema>;
 
 export const addTenantMemberSchema = z.object({
-  tenantSlug: z.string().min(1, "Name the tenant."),
+  tenantSlug: z.string().min(1, "Name the tenant.").max(100),
   email: emailSchema,
   role: tenantRoleSchema,
 });

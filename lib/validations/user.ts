@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 1_024;
 
 export const emailSchema = z
   .string()
@@ -20,8 +21,8 @@ export const createUserSchema = z.object({
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, "A password has at most 1024 characters."),
+    .max(MAX_PASSWORD_LENGTH, `A password has at most ${MAX_PASSWORD_LENGTH.toLocaleString("en-US")} characters.`),
   isSystemAdmin: z.boolean().default(false),
-  membership: z.object({ tenantSlug: z.string().min(1), role: tenantRoleSchema }).optional(),
+  membership: z.object({ tenantSlug: z.string().min(1).max(100), role: tenantRoleSchema }).optional(),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;

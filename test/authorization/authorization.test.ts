@@ -113,7 +113,7 @@ beforeAll(async () => {
     sessions[email] = (await createSession(actor.userId)).token;
   }
   ({ revokedToken, expiredToken, expiredSession } = await deadCredentials(LEAD));
-  encryption = (await createBundleEncryption("authorization passphrase", 100_000)).encryption;
+  encryption = (await createBundleEncryption("authorization passphrase")).encryption;
 });
 
 // ── Fixtures made per cell ──────────────────────────────────────────────────────────────────
@@ -295,7 +295,8 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
     revokeAccessTokenAction(
       (await createAccessToken({ userId: (await actorFor(LEAD)).userId, name: "to revoke" })).summary.id,
     ),
-  checkPassphraseAction: () => checkPassphraseAction(encryption, "authorization passphrase"),
+  checkPassphraseAction: (t) =>
+    checkPassphraseAction(encryption, "authorization passphrase", t.tenant === "any" ? undefined : t.tenant),
   createProjectAction: (t, n) =>
     createProjectAction(t.tenant, { slug: `authz-project-${n}`, displayName: `Authz ${n}` }),
   saveConnectionAction: (t, n) =>

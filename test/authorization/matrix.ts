@@ -116,7 +116,9 @@ export const ACTION_MATRIX: MatrixRow[] = rows(ACTION_COLUMNS, [
   ["signOutAction", "—", ACT_PUBLIC],
   ["createAccessTokenAction", "the caller's own tokens", ACT_SIGNED_IN],
   ["revokeAccessTokenAction", "a token of lead@acme", "401 401 | 404 404 200 404 404"],
-  ["checkPassphraseAction", "a bundle's encryption block", ACT_SIGNED_IN],
+  // Each check costs a key derivation: only those who may import (tenant admins) reach it.
+  ["checkPassphraseAction", "any tenant (none named)", "401 401 | 200 200 403 403 200"],
+  ...tenantRows("checkPassphraseAction"),
   ...tenantRows("createProjectAction"),
   ...tenantRows("saveConnectionAction"),
   ...tenantRows("deleteConnectionAction"),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AggregateTable, ModelTable, ModelVersionTable, PocketTableTable, type RowOf } from "@/lib/database/tables";
 import { slugSchema, nameSchema } from "@/lib/validations/slug";
 import { snapshotSchema } from "@/lib/validations/snapshot";
+import { PG_INT4_MAX } from "@/lib/validations/storable";
 import { freeObject, isoDateTime } from "../credentials";
 import { byKey, compareKeys, sortKeysDeep } from "../json-order";
 import { RawJson } from "../raw-json";
@@ -13,7 +14,7 @@ import { defineSection, duplicateProblems, type BundleSection } from "./section"
 // do next): aggregates arrive PENDING, pockets STALE.
 
 export const versionSchema = z.strictObject({
-  number: z.number().int().min(1),
+  number: z.number().int().min(1).max(PG_INT4_MAX),
   message: z.string().max(500),
   author: z.string().min(1).max(320),
   createdAt: isoDateTime,
