@@ -88,7 +88,9 @@ test.describe("import wizard steps", () => {
     await page.getByRole("link", { name: "Import Project" }).click();
     await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
     const summary = page.getByLabel("Bundle summary");
-    await expect(summary).toContainText("Models, Connections, LLM configs, Agent, Recipes, Settings, Access bindings");
+    await expect(summary).toContainText(
+      "Models, Connections, LLM configs, Agent configuration, Recipes, Settings, Access bindings",
+    );
     await expect(summary).not.toContainText("llmConfigs");
 
     const bigquery = page.getByLabel("Action for bq-events").getByRole("option", { name: /Map to existing/ });

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ImportOptions } from "@/lib/import/import-options";
+import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { BundleWorkerClient } from "./bundle-worker";
 import { ConnectionMappingTable } from "./connection-mapping-table";
@@ -26,6 +26,7 @@ export function ImportOptionsForm({
   worker,
   bundleId,
   summary,
+  connectionMapping,
   target,
   passphrase,
   initial,
@@ -36,6 +37,7 @@ export function ImportOptionsForm({
   worker: BundleWorkerClient;
   bundleId: number;
   summary: BundleSummary;
+  connectionMapping: Record<string, ConnectionMappingEntry>;
   target: WizardTarget;
   passphrase?: string;
   /** The options of an attempt the server refused: the user's choices survive it. */
@@ -48,7 +50,7 @@ export function ImportOptionsForm({
   const isModel = summary.scope === "model";
   const form = useForm<ImportOptions>({
     resolver: importOptionsResolver,
-    defaultValues: initial ?? defaultImportOptions(summary, target, passphrase),
+    defaultValues: initial ?? defaultImportOptions(summary, target, connectionMapping, passphrase),
     mode: "onChange",
   });
   const values = useWatch({ control: form.control }) as ImportOptions;
@@ -133,7 +135,7 @@ export function ImportOptionsForm({
           ))}
         </div>
         {!isModel && (
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid items-start gap-3 sm:grid-cols-2">
             <div className="grid gap-1.5">
               {values.mode === "create" ? (
                 <FormField

@@ -55,7 +55,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
   const read = useMutation<Loaded, WizardError, File>({
     mutationFn: async (file) => {
-      const bundle = await worker.read(file, maxBytes);
+      const bundle = await worker.read(file, maxBytes, target);
       if (bundle.summary.scope !== expectedScope) {
         throw {
           code: "INVALID_BUNDLE",
@@ -182,6 +182,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
           worker={worker}
           bundleId={step.loaded.id}
           summary={step.loaded.summary}
+          connectionMapping={step.loaded.connectionMapping}
           target={target}
           passphrase={step.passphrase}
           initial={step.refused}

@@ -1,4 +1,3 @@
-import { defaultConnectionAction } from "@/lib/import/default-connection-action";
 import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { WizardTarget } from "./plan-in-browser";
@@ -6,38 +5,23 @@ import type { WizardTarget } from "./plan-in-browser";
 // What the options step starts from: the shared ImportOptions, pre-filled. The planner (through
 // plan-in-browser.ts) then says what is wrong with them; nothing here decides validity.
 
-export function defaultImportOptions(summary: BundleSummary, target: WizardTarget, passphrase?: string): ImportOptions {
+export function defaultImportOptions(
+  summary: BundleSummary,
+  target: WizardTarget,
+  connectionMapping: Record<string, ConnectionMappingEntry>,
+  passphrase?: string,
+): ImportOptions {
   const shared = {
     mode: "create" as const,
     tenant: target.tenantSlug,
     ...(passphrase ? { passphrase } : {}),
     // Identity entries keep one input per model; the planner ignores them.
     modelSlugOverrides: Object.fromEntries(summary.models.map((m) => [m.slug, m.slug])),
-    connectionMapping: defaultConnectionMapping(summary, target),
+    connectionMapping,
     overrideCredentials: false,
   };
   if (summary.scope === "model") return { ...shared, projectSlug: target.project?.slug };
   return { ...shared, projectSlug: summary.project.slug, displayName: summary.project.displayName };
-}
-
-/**
- * One row per exported connection, pre-set by the shared default; a row the default leaves
- * undecided starts as "pending credentials", the choice that never needs a secret. Each row keeps
- * a name for create/pending so switching its action back and forth loses nothing.
- */
-export function defaultConnectionMapping(
-  summary: BundleSummary,
-  target: WizardTarget,
-): Record<string, ConnectionMappingEntry> {
-  return Object.fromEntries(
-    summary.connections.map((c) => {
-      const entry = defaultConnectionAction(
-        { name: c.name, type: c.type, hasSecret: c.credentials === "encrypted" },
-        target.connections,
-      );
-      return [c.name, { ...(entry ?? { action: "pending" }), name: c.name }];
-    }),
-  );
 }
 
 /**

@@ -4,7 +4,6 @@ import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { db } from "@/lib/db";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";
-import { defaultConnectionAction } from "./default-connection-action";
 import { suggestFreeSlug } from "./plan-import";
 import { summarizeBundle, type BundleSummary } from "./summarize-bundle";
 
@@ -52,8 +51,8 @@ export async function previewImport(options: {
     connectionRows: summary.connections.map((c) => {
       const existing = byName.get(c.name);
       const candidates = context.connections.filter((t) => t.type === c.type).map((t) => t.name);
-      const hasSecret = c.credentials === "encrypted";
-      const defaultAction = defaultConnectionAction({ ...c, hasSecret }, context.connections)?.action ?? null;
+      const defaultAction =
+        c.credentials === "encrypted" && !existing ? "create" : existing?.type === c.type ? "map" : null;
       return {
         ...c,
         existing: existing ? { name: existing.name, type: existing.type } : null,
