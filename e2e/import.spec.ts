@@ -1,33 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { PASSPHRASE, exportBundle } from "./support/bundles";
 
 // The whole wizard in Chromium, with bundles really downloaded from the export dialog.
-
-const PASSPHRASE = "e2e import passphrase";
-
-async function exportBundle(
-  page: Page,
-  options: { credentials?: boolean; accessBindings?: boolean } = {},
-): Promise<string> {
-  await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
-  await page.getByRole("menuitem", { name: "Export Project…" }).click();
-  const dialog = page.getByRole("dialog");
-  if (options.accessBindings) await dialog.getByLabel("Access bindings").click();
-  if (options.credentials) {
-    await dialog.getByLabel("Include credentials").click();
-    await dialog.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-    await dialog.getByLabel("Repeat passphrase").fill(PASSPHRASE);
-  }
-  const download = page.waitForEvent("download");
-  await dialog.getByRole("button", { name: "Export" }).click();
-  const file = path.join(os.tmpdir(), `ferry-e2e-${Date.now()}-${(await download).suggestedFilename()}`);
-  await (await download).saveAs(file);
-  await dialog.getByRole("button", { name: "Close" }).first().click();
-  return file;
-}
 
 test.describe("import wizard", () => {
   test("imports into another tenant with a passphrase, a mapping and a rename, then shows the checklist", async ({
@@ -54,7 +31,7 @@ test.describe("import wizard", () => {
     await page.getByRole("button", { name: "Continue" }).click();
 
     await page.getByLabel("Project slug").fill("sales-from-acme");
-    await page.getByLabel("Display name").fill("Sales (from acme)");
+    await page.getByRole("dialog").getByLabel("Display name").fill("Sales (from acme)");
     await page.getByText(/Model slug overrides/).click();
     await page.getByLabel("New slug for orders").fill("Bad Slug");
     await expect(page.getByText("Use lowercase letters, digits and single dashes").first()).toBeVisible();
@@ -104,7 +81,7 @@ test.describe("import wizard", () => {
     // Stripped credentials: the wizard pre-selects mapping onto the same-named connections.
     await expect(page.getByLabel("Action for warehouse-pg")).toHaveValue("map");
     await page.getByLabel("Project slug").fill("e2e-replace-target");
-    await page.getByLabel("Display name").fill("E2E replace target");
+    await page.getByRole("dialog").getByLabel("Display name").fill("E2E replace target");
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByText("Project imported")).toBeVisible({ timeout: 30_000 });
 
@@ -112,7 +89,7 @@ test.describe("import wizard", () => {
     await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
     await page.getByLabel("Replace existing project").check();
     await page.getByLabel("Project to replace").selectOption("e2e-replace-target");
-    await page.getByLabel("Display name").fill("E2E replaced");
+    await page.getByRole("dialog").getByLabel("Display name").fill("E2E replaced");
     await page.getByRole("button", { name: "Import" }).click();
     const confirm = page.getByRole("alertdialog");
     await expect(confirm).toContainText("Replace project “E2E replace target”?");
@@ -120,6 +97,8 @@ test.describe("import wizard", () => {
     await confirm.getByRole("button", { name: "Replace" }).click();
     await expect(page.getByText("Project replaced")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("table", { name: "Import summary" })).toContainText("Models");
+    // The wizard is a dialog over the Explorer: close it to see the sidebar.
+    await page.keyboard.press("Escape");
     await expect(
       page.getByRole("complementary", { name: "Projects" }).getByRole("link", { name: /E2E replaced/ }),
     ).toBeVisible();

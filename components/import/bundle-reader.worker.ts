@@ -1,31 +1,60 @@
 /// <reference lib="webworker" />
 import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
+import type { Bundle } from "@/lib/bundle/schema";
 import { isAppError } from "@/lib/errors";
+import type { ImportOptions } from "@/lib/import/import-options";
 import { summarizeBundle } from "@/lib/import/summarize-bundle";
+import type { ReadBundle } from "./bundle-worker";
+import {
+  checkImportPlan,
+  defaultConnectionMapping,
+  type PlanCheck,
+  type WizardError,
+  type WizardTarget,
+} from "./plan-in-browser";
 
-// Reads and validates a bundle off the main thread (a 100 MB file must not freeze the page).
-// Posts back only what the wizard shows: the summary and the small encryption block.
+// Reads and validates a bundle off the main thread (a 100 MB file must not freeze the page) and
+// keeps it: the wizard's option checks run the import planner here, against the parsed bundle.
+// Only what the wizard shows travels back: the summary, the encryption block, the plan's verdict.
 
-export interface ReaderRequest {
-  file: File;
-  maxBytes: number;
-}
+export type WorkerRequest =
+  | { id: number; kind: "read"; file: File; maxBytes: number; target: WizardTarget }
+  | { id: number; kind: "plan"; options: ImportOptions; target: WizardTarget };
 
-self.onmessage = async (event: MessageEvent<ReaderRequest>) => {
-  const { file, maxBytes } = event.data;
+export type WorkerReply =
+  | { id: number; kind: "read"; bundle: ReadBundle }
+  | { id: number; kind: "plan"; check: PlanCheck }
+  | { id: number; kind: "error"; error: WizardError };
+
+let bundle: Bundle | null = null;
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const reply = (message: DistributiveOmit<WorkerReply, "id">) => self.postMessage({ ...message, id: request.id });
   try {
-    const started = performance.now();
-    const bundle = parseBundleBytes(new Uint8Array(await file.arrayBuffer()), maxBytes);
-    self.postMessage({
-      ok: true,
-      summary: summarizeBundle(bundle),
-      encryption: bundle.encryption ?? null,
-      millis: performance.now() - started,
-    });
+    if (request.kind === "read") {
+      bundle = null;
+      const started = performance.now();
+      const parsed = parseBundleBytes(new Uint8Array(await request.file.arrayBuffer()), request.maxBytes);
+      bundle = parsed;
+      const read = {
+        summary: summarizeBundle(parsed),
+        encryption: parsed.encryption ?? null,
+        connectionMapping: defaultConnectionMapping(parsed, request.target),
+      };
+      reply({ kind: "read", bundle: { ...read, millis: performance.now() - started } });
+    } else {
+      if (!bundle) throw new Error("no bundle read yet");
+      reply({ kind: "plan", check: checkImportPlan(bundle, request.options, request.target) });
+    }
   } catch (error) {
-    const payload = isAppError(error)
-      ? { code: error.code, message: error.message, details: error.details }
-      : { code: "INVALID_BUNDLE", message: "The file could not be read." };
-    self.postMessage({ ok: false, error: payload });
+    reply({
+      kind: "error",
+      error: isAppError(error)
+        ? { code: error.code, message: error.message, details: error.details }
+        : { code: "INVALID_BUNDLE", message: "The file could not be read." },
+    });
   }
 };
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

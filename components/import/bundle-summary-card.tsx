@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import { formatUtc } from "@/lib/utils";
+import { plural, sectionLabel } from "./section-labels";
 
 export function BundleSummaryCard({ summary, fileName }: { summary: BundleSummary; fileName: string }) {
   const exportedAt = summary.source.exportedAt
@@ -30,10 +31,10 @@ export function BundleSummaryCard({ summary, fileName }: { summary: BundleSummar
           <dd className="font-mono text-xs leading-5">{fileName}</dd>
           <dt className="text-muted-foreground">Models</dt>
           <dd>
-            {summary.counts.models} models, {summary.counts.versions} versions
+            {plural(summary.counts.models, "model")}, {plural(summary.counts.versions, "version")}
           </dd>
           <dt className="text-muted-foreground">Sections</dt>
-          <dd>{summary.sections.join(", ")}</dd>
+          <dd>{summary.sections.map(sectionLabel).join(", ")}</dd>
           <dt className="text-muted-foreground">Source</dt>
           <dd>
             tenant {summary.source.tenant} on {summary.source.instance}, by {summary.source.exportedBy}

@@ -1,31 +1,30 @@
 "use client";
 
-import { useWatch, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ImportWizardValues } from "@/lib/validations/import-wizard";
-
-export interface TenantConnection {
-  name: string;
-  type: string;
-  projects: string[];
-}
+import type { ConnectionMappingEntry } from "@/lib/import/import-options";
+import type { BundleSummary } from "@/lib/import/summarize-bundle";
+import type { TargetConnection } from "@/lib/import/plan-import";
 
 /** One row per exported connection: create it, map it onto an existing one of its type, or create it pending. */
 export function ConnectionMappingTable({
-  control,
-  register,
-  errors,
+  connections,
+  value,
+  onChange,
+  problems,
   tenantConnections,
 }: {
-  control: Control<ImportWizardValues>;
-  register: UseFormRegister<ImportWizardValues>;
-  errors: FieldErrors<ImportWizardValues>;
-  tenantConnections: TenantConnection[];
+  connections: BundleSummary["connections"];
+  value: Record<string, ConnectionMappingEntry>;
+  onChange: (name: string, entry: ConnectionMappingEntry) => void;
+  /** What is wrong with each row (the planner's words, or the form's), once the user should see it. */
+  problems: Record<string, string | undefined>;
+  tenantConnections: TargetConnection[];
 }) {
-  const rows = useWatch({ control, name: "connections" });
+  const id = useId();
   return (
     <Table>
       <TableHeader>
@@ -36,17 +35,22 @@ export function ConnectionMappingTable({
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rows.map((row, index) => {
-          const rowErrors = errors.connections?.[index];
-          const candidates = tenantConnections.filter((c) => c.type === row.type);
-          const mapped = tenantConnections.find((c) => c.name === row.target);
+        {connections.map((connection, index) => {
+          const row = value[connection.name] ?? { action: "pending", name: connection.name };
+          const hasCredentials = connection.credentials === "encrypted";
+          const candidates = tenantConnections.filter((c) => c.type === connection.type);
+          const mapped = row.action === "map" ? tenantConnections.find((c) => c.name === row.target) : undefined;
+          const problem = problems[connection.name];
+          const problemId = `${id}-${index}-problem`;
+          const invalid = problem ? { "aria-invalid": true, "aria-describedby": problemId } : {};
+          const update = (patch: Partial<ConnectionMappingEntry>) => onChange(connection.name, { ...row, ...patch });
           return (
-            <TableRow key={row.exported} className="align-top">
+            <TableRow key={connection.name} className="align-top">
               <TableCell>
-                <div className="font-medium">{row.exported}</div>
+                <div className="font-medium">{connection.name}</div>
                 <div className="flex gap-1 pt-1">
-                  <Badge variant="outline">{row.type}</Badge>
-                  {row.hasCredentials ? (
+                  <Badge variant="outline">{connection.type}</Badge>
+                  {hasCredentials ? (
                     <Badge variant="success">credentials in bundle</Badge>
                   ) : (
                     <Badge variant="secondary">no credentials</Badge>
@@ -55,36 +59,36 @@ export function ConnectionMappingTable({
               </TableCell>
               <TableCell className="w-64">
                 <NativeSelect
-                  aria-label={`Action for ${row.exported}`}
-                  aria-invalid={!!rowErrors?.action}
-                  {...register(`connections.${index}.action`)}
+                  aria-label={`Action for ${connection.name}`}
+                  value={row.action}
+                  onChange={(event) => update({ action: event.target.value as ConnectionMappingEntry["action"] })}
                 >
-                  <option value="create" disabled={!row.hasCredentials}>
-                    Create new{row.hasCredentials ? "" : " (needs credentials)"}
+                  <option value="create" disabled={!hasCredentials}>
+                    Create new{hasCredentials ? "" : " (needs credentials in the bundle)"}
                   </option>
                   <option value="map" disabled={candidates.length === 0}>
-                    Map to existing {row.type}
+                    Map to existing {connection.type}
+                    {candidates.length === 0 ? ` (this tenant has no ${connection.type} connection)` : ""}
                   </option>
                   <option value="pending">Create, pending credentials</option>
                 </NativeSelect>
-                {rowErrors?.action && <p className="pt-1 text-xs text-destructive">{rowErrors.action.message}</p>}
               </TableCell>
               <TableCell className="w-72">
                 {row.action === "map" ? (
                   <>
                     <NativeSelect
-                      aria-label={`Existing connection for ${row.exported}`}
-                      aria-invalid={!!rowErrors?.target}
-                      {...register(`connections.${index}.target`)}
+                      aria-label={`Existing connection for ${connection.name}`}
+                      value={row.target ?? ""}
+                      onChange={(event) => update({ target: event.target.value || undefined })}
+                      {...invalid}
                     >
-                      <option value="">Choose a {row.type} connection…</option>
+                      <option value="">Choose a {connection.type} connection…</option>
                       {candidates.map((c) => (
                         <option key={c.name} value={c.name}>
                           {c.name}
                         </option>
                       ))}
                     </NativeSelect>
-                    {rowErrors?.target && <p className="pt-1 text-xs text-destructive">{rowErrors.target.message}</p>}
                     {mapped && (
                       <p className="pt-1 text-xs text-muted-foreground">
                         {mapped.projects.length > 0
@@ -96,17 +100,22 @@ export function ConnectionMappingTable({
                 ) : (
                   <>
                     <Input
-                      aria-label={`New name for ${row.exported}`}
-                      aria-invalid={!!rowErrors?.name}
-                      {...register(`connections.${index}.name`)}
+                      aria-label={`New name for ${connection.name}`}
+                      value={row.name ?? ""}
+                      onChange={(event) => update({ name: event.target.value })}
+                      {...invalid}
                     />
-                    {rowErrors?.name && <p className="pt-1 text-xs text-destructive">{rowErrors.name.message}</p>}
                     <p className="pt-1 text-xs text-muted-foreground">
                       {row.action === "create"
                         ? "A new tenant connection with the bundle's credentials."
                         : "A new tenant connection; enter its secret later."}
                     </p>
                   </>
+                )}
+                {problem && (
+                  <p id={problemId} className="pt-1 text-xs text-destructive">
+                    {problem}
+                  </p>
                 )}
               </TableCell>
             </TableRow>

@@ -4,24 +4,12 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportResult } from "@/lib/import/import-result";
-
-const SECTION_NAMES: Record<string, string> = {
-  project: "Project",
-  models: "Models",
-  versions: "Model versions",
-  aggregates: "Aggregates",
-  pockets: "Pockets",
-  connections: "Connections",
-  llmConfigs: "LLM configs",
-  agent: "Agent",
-  recipes: "Recipes",
-  settings: "Settings",
-  accessBindings: "Access bindings",
-  users: "Users",
-};
+import { resultRows } from "./result-rows";
 
 /** What the import did, what to watch out for, and the checklist of what to do next. */
 export function ImportResultView({ result }: { result: ImportResult }) {
+  const rows = resultRows(result);
+  const mapped = rows.some((row) => row.mapped > 0);
   return (
     <div className="grid gap-4">
       <Alert variant="success">
@@ -89,16 +77,18 @@ export function ImportResultView({ result }: { result: ImportResult }) {
                 <TableHead>Section</TableHead>
                 <TableHead>Created</TableHead>
                 <TableHead>Updated</TableHead>
+                {mapped && <TableHead>Mapped</TableHead>}
                 <TableHead>Skipped</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {Object.entries(result.summary).map(([section, count]) => (
-                <TableRow key={section}>
-                  <TableCell>{SECTION_NAMES[section] ?? section}</TableCell>
-                  <TableCell>{count.created}</TableCell>
-                  <TableCell>{count.updated}</TableCell>
-                  <TableCell>{count.skipped}</TableCell>
+              {rows.map((row) => (
+                <TableRow key={row.section}>
+                  <TableCell>{row.label}</TableCell>
+                  <TableCell>{row.created}</TableCell>
+                  <TableCell>{row.updated}</TableCell>
+                  {mapped && <TableCell>{row.mapped}</TableCell>}
+                  <TableCell>{row.skipped}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { startTransition, useState } from "react";
 import { checkPassphraseAction } from "@/app/(workspace)/t/[tenant]/import/actions";
@@ -7,94 +8,106 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Progress } from "@/components/ui/progress";
-import type { BundleEncryption } from "@/lib/bundle/schema";
 import type { ImportResult } from "@/lib/import/import-result";
 import type { ImportOptions } from "@/lib/import/import-options";
-import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import { BundleDropZone } from "./bundle-drop-zone";
 import { BundleSummaryCard } from "./bundle-summary-card";
+import { useBundleWorker, type ReadBundle } from "./bundle-worker";
 import { ErrorDetails } from "./error-details";
-import { ImportOptionsForm, type WizardTarget } from "./import-options-form";
+import { ImportOptionsForm } from "./import-options-form";
 import { ImportResultView } from "./import-result-view";
-import { uploadImport, type ImportProgress } from "./upload-import";
-import { useBundleReader } from "./use-bundle-reader";
+import type { WizardError, WizardTarget } from "./plan-in-browser";
+import { StepHeading } from "./step-heading";
+import type { ImportProgress } from "./upload-import";
+import { useImportUpload } from "./use-import-upload";
 
-type WizardError = { code: string; message: string; details?: unknown };
-type Loaded = { file: File; summary: BundleSummary; encryption: BundleEncryption | null };
+type Loaded = ReadBundle & { file: File; id: number };
 type Step =
   | { name: "file" }
   | { name: "passphrase"; loaded: Loaded }
-  | { name: "options"; loaded: Loaded; passphrase?: string }
+  | { name: "options"; loaded: Loaded; passphrase?: string; refused?: ImportOptions }
   | { name: "importing"; loaded: Loaded }
   | { name: "result"; result: ImportResult };
 
 const STEPS = ["Choose file", "Passphrase", "Options", "Import", "Result"];
+const HEADINGS: Record<Step["name"], string> = {
+  file: "Choose the bundle",
+  passphrase: "Enter the passphrase",
+  options: "Choose how to import",
+  importing: "Importing",
+  result: "Result",
+};
 
 /** Import Project / Import Model: file → passphrase (when credentials are present) → options → import → result. */
 export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBytes: number }) {
   const router = useRouter();
-  const readBundle = useBundleReader(maxBytes);
+  const worker = useBundleWorker();
   const expectedScope = target.project ? "model" : "project";
-  const [step, setStep] = useState<Step>({ name: "file" });
-  const [error, setError] = useState<WizardError | null>(null);
-  const [reading, setReading] = useState(false);
+  const [step, setStepState] = useState<Step>({ name: "file" });
+  // Focus follows the wizard to each new step, but not on the first render (the page's own start).
+  const [moved, setMoved] = useState(false);
   const [passphrase, setPassphrase] = useState("");
-  const [checking, setChecking] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress>({ uploaded: 0, phase: null });
 
-  const onFile = async (file: File) => {
-    setError(null);
-    setReading(true);
-    const read = await readBundle(file);
-    setReading(false);
-    if (!read.ok) return setError(read.error);
-    if (read.summary.scope !== expectedScope) {
-      return setError({
-        code: "INVALID_BUNDLE",
-        message:
-          read.summary.scope === "model"
-            ? "This file holds a single model: open the project that should receive it and use Import Model."
-            : "This file holds a whole project: use Import Project in the toolbar.",
-      });
-    }
-    const loaded = { file, summary: read.summary, encryption: read.encryption };
+  const setStep = (next: Step) => {
+    setMoved(true);
+    setStepState(next);
+  };
+
+  const read = useMutation<Loaded, WizardError, File>({
+    mutationFn: async (file) => {
+      const bundle = await worker.read(file, maxBytes, target);
+      if (bundle.summary.scope !== expectedScope) {
+        throw {
+          code: "INVALID_BUNDLE",
+          message:
+            bundle.summary.scope === "model"
+              ? "This file holds a single model: open the project that should receive it and use Import Model."
+              : "This file holds a whole project: use Import Project in the toolbar.",
+        } satisfies WizardError;
+      }
+      return { ...bundle, file, id: Date.now() };
+    },
     // A transition lets React render a big options form (hundreds of rows) in slices, keeping
     // the page responsive instead of one long main-thread task.
-    startTransition(() => setStep(read.encryption ? { name: "passphrase", loaded } : { name: "options", loaded }));
-  };
+    onSuccess: (loaded) =>
+      startTransition(() => setStep(loaded.encryption ? { name: "passphrase", loaded } : { name: "options", loaded })),
+  });
 
-  const onPassphrase = async (loaded: Loaded) => {
-    setError(null);
-    setChecking(true);
-    const result = await checkPassphraseAction(loaded.encryption, passphrase);
-    setChecking(false);
-    if (!result.ok) return setError(result.error);
-    startTransition(() => setStep({ name: "options", loaded, passphrase }));
-  };
+  const unlock = useMutation<void, WizardError, Loaded>({
+    mutationFn: async (loaded) => {
+      const checked = await checkPassphraseAction(loaded.encryption, passphrase);
+      if (!checked.ok) throw checked.error;
+    },
+    onSuccess: (_, loaded) => startTransition(() => setStep({ name: "options", loaded, passphrase })),
+  });
 
-  const onImport = async (loaded: Loaded, options: ImportOptions) => {
-    setError(null);
+  const upload = useImportUpload(target);
+  const onImport = (loaded: Loaded, options: ImportOptions) => {
     setStep({ name: "importing", loaded });
-    setProgress({ uploaded: 0, phase: null });
-    const form = new FormData();
-    form.set("bundle", loaded.file);
-    form.set("options", JSON.stringify(options));
-    const url = target.project
-      ? `/api/v1/projects/${target.project.slug}/models/import?tenant=${target.tenantSlug}`
-      : "/api/v1/projects/import";
-    const result = await uploadImport({ url, form, onProgress: setProgress });
-    if (!result.ok) {
-      setError(result.error);
-      setStep({ name: "options", loaded, passphrase: options.passphrase });
-      return;
-    }
-    setStep({ name: "result", result: result.data });
-    router.refresh();
+    upload.mutate(
+      { file: loaded.file, options },
+      {
+        onSuccess: (result) => {
+          setStep({ name: "result", result });
+          router.refresh();
+        },
+        onError: () => setStep({ name: "options", loaded, passphrase: options.passphrase, refused: options }),
+      },
+    );
+  };
+
+  const restart = () => {
+    setStep({ name: "file" });
+    setPassphrase("");
+    read.reset();
+    unlock.reset();
+    upload.reset();
   };
 
   const index = { file: 0, passphrase: 1, options: 2, importing: 3, result: 4 }[step.name];
   const loaded = "loaded" in step ? step.loaded : null;
   const passphraseSkipped = loaded !== null && loaded.encryption === null;
+  const error = step.name === "file" ? read.error : step.name === "passphrase" ? unlock.error : upload.error;
 
   return (
     <div className="grid gap-5">
@@ -119,12 +132,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
           <BundleSummaryCard summary={loaded.summary} fileName={loaded.file.name} />
           {step.name !== "importing" && (
             <div>
-              <Button
-                variant="link"
-                size="sm"
-                className="px-0"
-                onClick={() => (setStep({ name: "file" }), setError(null), setPassphrase(""))}
-              >
+              <Button variant="link" size="sm" className="px-0" onClick={restart}>
                 Choose another file
               </Button>
             </div>
@@ -132,16 +140,20 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         </div>
       )}
 
-      {error && <ErrorDetails error={error} />}
+      <StepHeading key={step.name} focus={moved}>
+        {HEADINGS[step.name]}
+      </StepHeading>
 
-      {step.name === "file" && <BundleDropZone onFile={onFile} busy={reading} />}
+      {error && step.name !== "importing" && <ErrorDetails error={error} />}
+
+      {step.name === "file" && <BundleDropZone onFile={(file) => read.mutate(file)} busy={read.isPending} />}
 
       {step.name === "passphrase" && (
         <form
           className="grid max-w-md gap-3"
           onSubmit={(event) => {
             event.preventDefault();
-            void onPassphrase(step.loaded);
+            unlock.mutate(step.loaded);
           }}
         >
           <FormField
@@ -157,8 +169,8 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
             />
           </FormField>
           <div>
-            <Button type="submit" disabled={checking || passphrase.length === 0}>
-              {checking ? "Checking…" : "Continue"}
+            <Button type="submit" disabled={unlock.isPending || passphrase.length === 0}>
+              {unlock.isPending ? "Checking…" : "Continue"}
             </Button>
           </div>
         </form>
@@ -166,18 +178,24 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
       {step.name === "options" && (
         <ImportOptionsForm
+          key={step.loaded.id}
+          worker={worker}
+          bundleId={step.loaded.id}
           summary={step.loaded.summary}
+          connectionMapping={step.loaded.connectionMapping}
           target={target}
           passphrase={step.passphrase}
-          busy={false}
-          onImport={(options) => void onImport(step.loaded, options)}
+          initial={step.refused}
+          refused={step.refused ? upload.error : null}
+          busy={upload.isPending}
+          onImport={(options) => onImport(step.loaded, options)}
         />
       )}
 
       {step.name === "importing" && (
         <div role="status" aria-live="polite" className="grid max-w-md gap-2">
-          <p className="text-sm font-medium">{progressLabel(progress, step.loaded.summary.counts.models)}</p>
-          <Progress value={progressPercent(progress)} aria-label="Import progress" />
+          <p className="text-sm font-medium">{progressLabel(upload.progress, step.loaded.summary.counts.models)}</p>
+          <Progress value={progressPercent(upload.progress)} aria-label="Import progress" />
           <p className="text-xs text-muted-foreground">
             Everything is written in one transaction: if anything fails, nothing is changed.
           </p>
@@ -188,7 +206,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         <>
           <ImportResultView result={step.result} />
           <div>
-            <Button variant="outline" onClick={() => (setStep({ name: "file" }), setError(null), setPassphrase(""))}>
+            <Button variant="outline" onClick={restart}>
               Import another bundle
             </Button>
           </div>

@@ -9,9 +9,12 @@ import { listActorTenants } from "@/lib/tenants/resolve-tenant";
 
 export default async function TenantLayout({
   children,
+  modal,
   params,
 }: {
   children: ReactNode;
+  /** A dialog opened by an intercepted route (the Import Project wizard), or nothing. */
+  modal: ReactNode;
   params: Promise<{ tenant: string }>;
 }) {
   const actor = await requirePageActor();
@@ -33,6 +36,7 @@ export default async function TenantLayout({
         <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />
         <main className="min-w-0 flex-1 p-6">{children}</main>
       </div>
+      {modal}
     </div>
   );
 }

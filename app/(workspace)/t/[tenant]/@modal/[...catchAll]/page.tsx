@@ -1,0 +1,4 @@
+// …and every other Explorer page.
+export default function NoDialog() {
+  return null;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { resultRows } from "./result-rows";
+import { plural } from "./section-labels";
+
+describe("resultRows", () => {
+  it("shows mapped connections as mapped, not skipped, and labels every section in words", () => {
+    const rows = resultRows({
+      summary: {
+        models: { created: 1, updated: 0, skipped: 0 },
+        connections: { created: 1, updated: 1, skipped: 2 },
+        accessBindings: { created: 1, updated: 0, skipped: 1 },
+      },
+      connections: [
+        { exportedName: "a", type: "postgres", action: "create", targetName: "a", sharedWith: [] },
+        { exportedName: "b", type: "postgres", action: "map", targetName: "b", sharedWith: [] },
+        { exportedName: "c", type: "postgres", action: "map", targetName: "c", sharedWith: [] },
+        { exportedName: "d", type: "postgres", action: "map", targetName: "d", sharedWith: ["x"] },
+      ],
+    });
+    expect(rows.map((r) => r.label)).toEqual(["Models", "Connections", "Access bindings"]);
+    expect(rows[1]).toMatchObject({ created: 1, updated: 1, mapped: 2, skipped: 0 });
+    expect(rows[2]).toMatchObject({ mapped: 0, skipped: 1 });
+  });
+});
+
+describe("plural", () => {
+  it("counts in words", () => {
+    expect(plural(1, "model")).toBe("1 model");
+    expect(plural(2, "pocket")).toBe("2 pockets");
+    expect(plural(1200, "version")).toBe("1,200 versions");
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { summarizeBundle } from "@/lib/import/summarize-bundle";
+import { sampleBundle } from "@/test/bundles";
+import type { WizardTarget } from "./plan-in-browser";
+import { defaultDisplayName, defaultImportOptions, optionsForMode } from "./wizard-defaults";
+
+const summary = summarizeBundle(sampleBundle());
+const mapping = { wh: { action: "map" as const, target: "wh", name: "wh" } };
+const target: WizardTarget = {
+  tenantSlug: "acme",
+  projects: [{ slug: "demo", displayName: "Demo (prod)" }],
+  connections: [{ name: "wh", type: "postgres", projects: ["demo"] }],
+};
+
+describe("defaultImportOptions", () => {
+  it("starts a project import in create mode with the bundle's slug and name", () => {
+    expect(defaultImportOptions(summary, target, mapping, "secret pass")).toEqual({
+      mode: "create",
+      tenant: "acme",
+      passphrase: "secret pass",
+      projectSlug: "demo",
+      displayName: "Demo",
+      modelSlugOverrides: { customers: "customers", orders: "orders" },
+      connectionMapping: mapping,
+      overrideCredentials: false,
+    });
+  });
+
+  it("imports a model into the receiving project, without a display name", () => {
+    const options = defaultImportOptions(
+      { ...summary, scope: "model" },
+      { ...target, project: { slug: "demo", displayName: "Demo", modelSlugs: [] } },
+      mapping,
+    );
+    expect(options.projectSlug).toBe("demo");
+    expect(options).not.toHaveProperty("displayName");
+    expect(options).not.toHaveProperty("passphrase");
+  });
+});
+
+describe("switching mode", () => {
+  const current = defaultImportOptions(summary, target, mapping);
+  it("replace picks the project with the bundle's slug and keeps that project's own name", () => {
+    expect(optionsForMode("replace", summary, target, false, current)).toEqual({
+      mode: "replace",
+      projectSlug: "demo",
+      displayName: "Demo (prod)",
+    });
+  });
+  it("keeps a display name the user typed", () => {
+    expect(optionsForMode("replace", summary, target, true, { ...current, displayName: "Mine" }).displayName).toBe(
+      "Mine",
+    );
+  });
+  it("replace with no project of that slug starts unchosen; create goes back to the bundle", () => {
+    expect(optionsForMode("replace", summary, { ...target, projects: [] }, false, current).projectSlug).toBe("");
+    expect(optionsForMode("create", summary, target, false, current)).toEqual({
+      mode: "create",
+      projectSlug: "demo",
+      displayName: "Demo",
+    });
+  });
+  it("names the default after the chosen project in replace mode", () => {
+    expect(defaultDisplayName("replace", "demo", summary, target)).toBe("Demo (prod)");
+    expect(defaultDisplayName("create", "demo", summary, target)).toBe("Demo");
+  });
+});
