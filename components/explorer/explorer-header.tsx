@@ -36,7 +36,8 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
       </Link>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="outline" size="sm" aria-label="Switch tenant">
+          <Button variant="outline" size="sm">
+            <span className="sr-only">Switch tenant: </span>
             {tenant.name}
             <ChevronDownIcon />
           </Button>
@@ -71,8 +72,10 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
       <div className="ml-auto">
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="sm" aria-label="Account menu">
-              <UserIcon /> {user.name}
+            <Button variant="ghost" size="sm">
+              <UserIcon />
+              <span className="sr-only">Account menu: </span>
+              {user.name}
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end">

@@ -50,7 +50,7 @@ export default async function ModelPage({
 
       <Card>
         <CardHeader>
-          <CardTitle>Draft</CardTitle>
+          <CardTitle as="h3">Draft</CardTitle>
         </CardHeader>
         <CardContent>
           <ModelDraftEditor modelRef={ref} draft={model.draft} canEdit={canEdit} />
@@ -59,7 +59,7 @@ export default async function ModelPage({
 
       <Card>
         <CardHeader>
-          <CardTitle>Version history</CardTitle>
+          <CardTitle as="h3">Version history</CardTitle>
         </CardHeader>
         <CardContent>
           <Table>
@@ -97,7 +97,7 @@ export default async function ModelPage({
 
       <Card>
         <CardHeader className="flex-row items-center justify-between">
-          <CardTitle>Aggregates and pockets</CardTitle>
+          <CardTitle as="h3">Aggregates and pockets</CardTitle>
           {canEdit && <RefreshProjectButton {...ref} />}
         </CardHeader>
         <CardContent className="grid gap-2">
