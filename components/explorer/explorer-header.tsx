@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/login/actions";
 import { Brand } from "@/components/brand";
+import { ThemeMenuItems } from "@/components/theme/theme-menu-items";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -84,6 +85,9 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
             <DropdownMenuItem onSelect={() => router.push("/settings")}>
               <KeyRoundIcon /> Access tokens
             </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <ThemeMenuItems />
+            <DropdownMenuSeparator />
             <DropdownMenuItem
               onSelect={async () => {
                 await signOutAction();

@@ -85,7 +85,12 @@ export default async function ModelPage({
                     {model.deployedVersion === version.number ? (
                       <Badge variant="success">live</Badge>
                     ) : canEdit ? (
-                      <DeployVersionButton modelRef={ref} number={version.number} />
+                      <DeployVersionButton
+                        modelRef={ref}
+                        modelName={model.name}
+                        number={version.number}
+                        liveVersion={model.deployedVersion}
+                      />
                     ) : null}
                   </TableCell>
                 </TableRow>
