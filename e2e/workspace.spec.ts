@@ -59,11 +59,18 @@ test.describe("workspace", () => {
     await expect(page.getByText("Saved as version 4.")).toBeVisible();
     await expect(page.getByRole("cell", { name: "Describe returns" })).toBeVisible();
 
+    // Version 1 is live: deploying another one asks first, and says what happened in a toast.
     await page.getByRole("button", { name: "Deploy version 4" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Make version 4 live instead of version 1?" });
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByText("deployed v1")).toBeVisible();
+    await page.getByRole("button", { name: "Deploy version 4" }).click();
+    await confirm.getByRole("button", { name: "Deploy version 4" }).click();
     await expect(page.getByText("deployed v4")).toBeVisible();
+    await expect(page.getByText("Deployed version 4 of Returns")).toBeVisible();
 
     await page.getByRole("button", { name: "Refresh", exact: true }).click();
-    await expect(page.getByText(/Rebuilt 0 aggregates and 1 pockets/)).toBeVisible();
+    await expect(page.getByText("Rebuilt 0 aggregates and 1 pocket", { exact: true })).toBeVisible();
     await expect(page.getByRole("row", { name: /open_returns/ }).getByText("fresh")).toBeVisible();
   });
 

@@ -59,7 +59,7 @@ export function AgentConfigForm({
     <form onSubmit={onSubmit} onChange={() => setSaved(false)} className="grid gap-4" noValidate>
       <Card>
         <CardHeader>
-          <CardTitle>Persona</CardTitle>
+          <CardTitle as="h3">Persona</CardTitle>
           <CardDescription>How the agent introduces itself and answers.</CardDescription>
         </CardHeader>
         <CardContent>
@@ -75,7 +75,7 @@ export function AgentConfigForm({
 
       <Card>
         <CardHeader>
-          <CardTitle>Judge rubrics</CardTitle>
+          <CardTitle as="h3">Judge rubrics</CardTitle>
           <CardDescription>What the judge scores answers on; each weight is between 0 and 1.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
@@ -147,7 +147,7 @@ export function AgentConfigForm({
 
       <Card>
         <CardHeader>
-          <CardTitle>Model contexts</CardTitle>
+          <CardTitle as="h3">Model contexts</CardTitle>
           <CardDescription>Extra context the agent gets about a model of this project.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
@@ -211,7 +211,7 @@ export function AgentConfigForm({
 
       <Card>
         <CardHeader>
-          <CardTitle>Webhook</CardTitle>
+          <CardTitle as="h3">Webhook</CardTitle>
           <CardDescription>
             Where agent events would be posted. Ferry stores the URL; it does not call it.
           </CardDescription>

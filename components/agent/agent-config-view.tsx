@@ -12,7 +12,7 @@ export function AgentConfigView({ config }: { config: AgentConfig | null }) {
     <div className="grid gap-4">
       <Card>
         <CardHeader>
-          <CardTitle>Persona</CardTitle>
+          <CardTitle as="h3">Persona</CardTitle>
         </CardHeader>
         <CardContent>
           <p className="whitespace-pre-wrap text-sm">
@@ -22,7 +22,7 @@ export function AgentConfigView({ config }: { config: AgentConfig | null }) {
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Judge rubrics</CardTitle>
+          <CardTitle as="h3">Judge rubrics</CardTitle>
         </CardHeader>
         <CardContent>
           <Table>
@@ -48,7 +48,7 @@ export function AgentConfigView({ config }: { config: AgentConfig | null }) {
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Model contexts</CardTitle>
+          <CardTitle as="h3">Model contexts</CardTitle>
         </CardHeader>
         <CardContent>
           <Table>
@@ -73,7 +73,7 @@ export function AgentConfigView({ config }: { config: AgentConfig | null }) {
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Webhook</CardTitle>
+          <CardTitle as="h3">Webhook</CardTitle>
         </CardHeader>
         <CardContent className="text-sm">
           {config.webhookUrl ?? <span className="text-muted-foreground">No webhook.</span>}

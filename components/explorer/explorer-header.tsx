@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/login/actions";
 import { Brand } from "@/components/brand";
+import { ThemeMenuItems } from "@/components/theme/theme-menu-items";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -36,7 +37,8 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
       </Link>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="outline" size="sm" aria-label="Switch tenant">
+          <Button variant="outline" size="sm">
+            <span className="sr-only">Switch tenant: </span>
             {tenant.name}
             <ChevronDownIcon />
           </Button>
@@ -71,8 +73,10 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
       <div className="ml-auto">
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="sm" aria-label="Account menu">
-              <UserIcon /> {user.name}
+            <Button variant="ghost" size="sm">
+              <UserIcon />
+              <span className="sr-only">Account menu: </span>
+              {user.name}
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end">
@@ -81,6 +85,9 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
             <DropdownMenuItem onSelect={() => router.push("/settings")}>
               <KeyRoundIcon /> Access tokens
             </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <ThemeMenuItems />
+            <DropdownMenuSeparator />
             <DropdownMenuItem
               onSelect={async () => {
                 await signOutAction();

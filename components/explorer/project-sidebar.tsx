@@ -3,7 +3,7 @@
 import { EllipsisVerticalIcon, FolderIcon, PlusIcon } from "lucide-react";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { Button } from "@/components/ui/button";
 import {
@@ -34,6 +34,8 @@ export function ProjectSidebar({
   const params = useParams<{ project?: string }>();
   const router = useRouter();
   const [exporting, setExporting] = useState<SidebarProject | null>(null);
+  // Each project's ⋮, to give focus back to when the export dialog it opened closes.
+  const triggers = useRef(new Map<string, HTMLButtonElement>());
   return (
     <aside aria-label="Projects" className="w-64 shrink-0 border-r bg-muted/40 p-3">
       <div className="mb-2 flex items-center justify-between px-1">
@@ -67,9 +69,17 @@ export function ProjectSidebar({
                 <span className="truncate">{project.displayName}</span>
                 <span className="ml-auto text-xs text-muted-foreground">{project.modelCount}</span>
               </Link>
-              <DropdownMenu modal={false}>
+              <DropdownMenu>
                 <DropdownMenuTrigger asChild>
-                  <Button variant="ghost" size="icon" aria-label={`Actions for ${project.displayName}`}>
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Actions for ${project.displayName}`}
+                    ref={(element) => {
+                      if (element) triggers.current.set(project.slug, element);
+                      else triggers.current.delete(project.slug);
+                    }}
+                  >
                     <EllipsisVerticalIcon />
                   </Button>
                 </DropdownMenuTrigger>
@@ -99,6 +109,7 @@ export function ProjectSidebar({
           open
           target={{ tenantSlug, projectSlug: exporting.slug, displayName: exporting.displayName }}
           onOpenChange={(open) => !open && setExporting(null)}
+          opener={() => triggers.current.get(exporting.slug)}
         />
       )}
     </aside>

@@ -52,10 +52,13 @@ export function ExportDialog({
   target,
   open,
   onOpenChange,
+  opener,
 }: {
   target: ExportTarget;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The control that opened the dialog (a menu trigger): focus returns there on close. */
+  opener?: () => HTMLElement | null | undefined;
 }) {
   const [phase, setPhase] = useState<Phase>({ step: "form" });
   const [error, setError] = useState<string | null>(null);
@@ -102,7 +105,16 @@ export function ExportDialog({
 
   return (
     <Dialog open={open} onOpenChange={reset}>
-      <DialogContent aria-describedby="export-dialog-description">
+      <DialogContent
+        aria-describedby="export-dialog-description"
+        onCloseAutoFocus={(event) => {
+          // Opened from a menu item that no longer exists: focus would fall to <body>.
+          const element = opener?.();
+          if (!element) return;
+          event.preventDefault();
+          element.focus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>
             {isModel ? `Export model “${target.model!.name}”` : `Export project “${target.displayName}”`}

@@ -1,7 +1,7 @@
 "use client";
 
 import { EllipsisVerticalIcon } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { Button } from "@/components/ui/button";
 import {
@@ -24,11 +24,12 @@ export function ModelActionsMenu({
   model: { slug: string; name: string };
 }) {
   const [exporting, setExporting] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <DropdownMenu modal={false}>
+      <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Actions for model ${model.name}`}>
+          <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for model ${model.name}`}>
             <EllipsisVerticalIcon />
           </Button>
         </DropdownMenuTrigger>
@@ -41,6 +42,7 @@ export function ModelActionsMenu({
           open
           target={{ tenantSlug, projectSlug, displayName: projectName, model }}
           onOpenChange={setExporting}
+          opener={() => trigger.current}
         />
       )}
     </>

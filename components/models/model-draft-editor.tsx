@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { notify } from "@/lib/notify";
 import { snapshotSchema } from "@/lib/validations/snapshot";
 
 /** A JSON editor for the model draft, validated on every change; saving records a new version. */
@@ -21,7 +22,6 @@ export function ModelDraftEditor({
 }) {
   const [text, setText] = useState(() => JSON.stringify(draft, null, 2));
   const [message, setMessage] = useState("");
-  const [saved, setSaved] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const validation = validate(text);
@@ -38,7 +38,7 @@ export function ModelDraftEditor({
           setServerError(null);
           const result = await saveModelVersionAction(modelRef, { draft: validation.value, message });
           if (result.ok) {
-            setSaved(`Saved as version ${result.data.number}.`);
+            notify.success(`Saved as version ${result.data.number}.`, { description: message.trim() });
             setMessage("");
           } else setServerError(result.error.message);
         });
@@ -49,14 +49,13 @@ export function ModelDraftEditor({
           className="min-h-72 font-mono text-xs"
           spellCheck={false}
           value={text}
-          onChange={(e) => (setText(e.target.value), setSaved(null))}
+          onChange={(e) => setText(e.target.value)}
         />
       </FormField>
       <FormField id="version-message" label="Version message" hint="What changed, for the version history.">
         <Input value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} />
       </FormField>
       {serverError && <Alert variant="destructive">{serverError}</Alert>}
-      {saved && <Alert variant="success">{saved}</Alert>}
       <div>
         <Button type="submit" disabled={pending || !!validation.error || !message.trim()}>
           {pending ? "Saving…" : "Save as new version"}

@@ -14,6 +14,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { notify } from "@/lib/notify";
 
 export function RevokeTokenButton({ token }: { token: { id: string; name: string; prefix: string } }) {
   const [open, setOpen] = useState(false);
@@ -23,8 +24,12 @@ export function RevokeTokenButton({ token }: { token: { id: string; name: string
   const revoke = () =>
     startTransition(async () => {
       const result = await revokeAccessTokenAction(token.id);
-      if (result.ok) setOpen(false);
-      else setError(result.error.message);
+      if (result.ok) {
+        setOpen(false);
+        notify.success(`Revoked token “${token.name}”`, {
+          description: "Anything still using it is refused from now on.",
+        });
+      } else setError(result.error.message);
     });
 
   return (

@@ -2,6 +2,7 @@ import { ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Brand } from "@/components/brand";
+import { ThemeMenu } from "@/components/theme/theme-menu";
 import { Button } from "@/components/ui/button";
 
 /** Header of the account pages, which live outside any tenant (a user may belong to none yet). */
@@ -27,6 +28,7 @@ export function SettingsHeader({
       <p className="ml-auto text-sm text-muted-foreground">
         Signed in as <span className="font-medium text-foreground">{user.name}</span> ({user.email})
       </p>
+      <ThemeMenu />
       <SignOutButton />
     </header>
   );

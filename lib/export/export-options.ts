@@ -9,6 +9,11 @@ export const exportOptionsSchema = z.strictObject({
   includeCredentials: z.boolean().optional(),
   passphrase: z.string().max(MAX_PASSPHRASE_LENGTH).optional(),
   stable: z.boolean().optional(),
+  /**
+   * Model export only: which of the models the chosen one joins to (transitively) to include.
+   * Default: all of them, so the bundle imports into a project that has none.
+   */
+  joinedModels: z.array(z.string().max(200)).max(10_000).optional(),
 });
 export type ExportOptionsInput = z.infer<typeof exportOptionsSchema>;
 
@@ -17,6 +22,8 @@ export interface ExportSettings {
   includeCredentials: boolean;
   passphrase?: string;
   stable: boolean;
+  /** Undefined: every joined model (model export). */
+  joinedModels?: string[];
 }
 
 /** Validates options; unknown sections and malformed input are INVALID_OPTIONS. */
@@ -46,5 +53,6 @@ export function parseExportOptions(input: unknown): ExportSettings {
     includeCredentials: parsed.data.includeCredentials ?? passphrase !== undefined,
     passphrase,
     stable: stable ?? false,
+    joinedModels: parsed.data.joinedModels,
   };
 }

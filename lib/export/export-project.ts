@@ -6,6 +6,9 @@ import { createBundleEncryption } from "@/lib/bundle/bundle-crypto";
 import type { BundleEncryption } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { listJoinedModels } from "@/lib/models/list-joined-models";
 import { requireProject } from "@/lib/projects/require-project";
 import { parseExportOptions, type ExportSettings } from "./export-options";
 import { streamInTransaction } from "./stream-in-transaction";
@@ -45,6 +48,11 @@ export async function authorizeExport(request: ExportRequest): Promise<ExportTar
     modelSlug: request.modelSlug,
     minRole: request.modelSlug ? "EDITOR" : "ADMIN",
   });
+  const models = access.model
+    ? await modelsToExport(access.project.id, access.model, settings.joinedModels)
+    : undefined;
+  if (!access.model && settings.joinedModels !== undefined)
+    throw new AppError("INVALID_OPTIONS", "joinedModels applies to a model export only.");
   const encryption = settings.includeCredentials ? await createBundleEncryption(settings.passphrase ?? "") : undefined;
   return {
     actor: request.actor,
@@ -52,7 +60,8 @@ export async function authorizeExport(request: ExportRequest): Promise<ExportTar
     projectId: access.project.id,
     projectSlug: access.project.slug,
     model: access.model,
-    settings: { ...settings, passphrase: undefined },
+    models,
+    settings: { ...settings, passphrase: undefined, joinedModels: models?.slice(1).map((m) => m.slug) },
     encryption,
   };
 }
@@ -63,6 +72,8 @@ export interface ExportTarget {
   projectId: string;
   projectSlug: string;
   model?: { id: string; slug: string };
+  /** Model export: the chosen model first, then the joined models included with it. */
+  models?: { id: string; slug: string }[];
   settings: ExportSettings;
   encryption?: { encryption: BundleEncryption; key: FernetKey };
 }
@@ -91,7 +102,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
               client,
               projectId: target.projectId,
               scope: model ? "model" : "project",
-              modelIds: model ? [model.id] : undefined,
+              modelIds: target.models?.map((m) => m.id),
               sections,
               meta,
               encryption: target.encryption,
@@ -110,6 +121,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
             summary: {
               outcome: error ? "failed" : "succeeded",
               sections,
+              ...(target.models ? { modelSlugs: target.models.map((m) => m.slug) } : {}),
               credentials: target.encryption ? "encrypted" : "stripped",
               stable: settings.stable,
               ...(stats ?? {}),
@@ -119,6 +131,29 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
       );
     },
   };
+}
+
+/**
+ * The chosen model and the joined models to include with it: all of them by default, else the
+ * ones named (each must be a model the chosen one joins to, directly or through others).
+ */
+async function modelsToExport(
+  projectId: string,
+  model: { id: string; slug: string },
+  chosen: string[] | undefined,
+): Promise<{ id: string; slug: string }[]> {
+  const joined = (await listJoinedModels({ projectId, modelSlug: model.slug })).map((m) => m.slug);
+  const unknown = (chosen ?? []).filter((slug) => !joined.includes(slug));
+  if (unknown.length > 0) {
+    throw new AppError(
+      "INVALID_OPTIONS",
+      `Model "${model.slug}" does not join to ${unknown.map((s) => `"${s}"`).join(", ")}. Joined models: ${joined.join(", ") || "none"}.`,
+      { unknown, joined },
+    );
+  }
+  const slugs = chosen === undefined ? joined : joined.filter((slug) => chosen.includes(slug));
+  const rows = await db.model.findMany({ where: { projectId, slug: { in: slugs } }, select: { id: true, slug: true } });
+  return [model, ...slugs.map((slug) => rows.find((row) => row.slug === slug)!)];
 }
 
 /** Names this Ferry instance in bundle metadata (FERRY_INSTANCE_NAME, else the host name). */

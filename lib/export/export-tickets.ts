@@ -20,6 +20,7 @@ interface TicketParams {
   projectSlug: string;
   sections: OptionalSection[];
   stable: boolean;
+  joinedModels?: string[];
 }
 
 export async function createExportTicket(request: ExportRequest): Promise<{ url: string; filename: string }> {
@@ -30,6 +31,7 @@ export async function createExportTicket(request: ExportRequest): Promise<{ url:
     projectSlug: target.projectSlug,
     sections: target.settings.sections,
     stable: target.settings.stable,
+    ...(target.settings.joinedModels ? { joinedModels: target.settings.joinedModels } : {}),
   };
   const sealedKey = target.encryption
     ? seal(
@@ -79,7 +81,7 @@ export async function redeemExportTicket(options: { actor: Actor; token: string 
     tenantSlug: params.tenantSlug,
     projectSlug: params.projectSlug,
     modelSlug: ticket.modelSlug ?? undefined,
-    options: { sections: params.sections, stable: params.stable },
+    options: { sections: params.sections, stable: params.stable, joinedModels: params.joinedModels },
   });
   if (ticket.sealedKey) {
     const opened = JSON.parse(unseal(masterKey(), ticket.sealedKey, SEAL_CONTEXT).toString("utf8")) as {

@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage() {
   if (await getSessionActor()) redirect("/");
   return (
-    <main className="flex min-h-screen items-center justify-center bg-muted p-4">
+    <main
+      id="main-content"
+      tabIndex={-1}
+      className="outline-none flex min-h-screen items-center justify-center bg-muted p-4"
+    >
       <div className="w-full max-w-sm rounded-lg border bg-background p-6 shadow-sm">
         <div className="mb-6">
           <Brand className="text-2xl" />

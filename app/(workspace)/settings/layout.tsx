@@ -10,7 +10,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
         user={{ name: actor.name, email: actor.email }}
         hasWorkspace={actor.isSystemAdmin || actor.memberships.length > 0}
       />
-      <main className="mx-auto w-full max-w-5xl flex-1 p-6">{children}</main>
+      <main id="main-content" tabIndex={-1} className="outline-none mx-auto w-full max-w-5xl flex-1 p-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -34,7 +34,9 @@ export default async function TenantLayout({
       />
       <div className="flex flex-1">
         <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />
-        <main className="min-w-0 flex-1 p-6">{children}</main>
+        <main id="main-content" tabIndex={-1} className="outline-none min-w-0 flex-1 p-6">
+          {children}
+        </main>
       </div>
       {modal}
     </div>

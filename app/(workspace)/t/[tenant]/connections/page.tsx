@@ -67,7 +67,7 @@ export default async function TenantConnectionsPage({ params }: { params: Promis
                         <li key={use.projectSlug}>
                           <Link
                             href={`/t/${tenant.slug}/p/${use.projectSlug}/connections`}
-                            className="text-primary hover:underline"
+                            className="text-primary underline underline-offset-2"
                           >
                             {use.projectName}
                           </Link>

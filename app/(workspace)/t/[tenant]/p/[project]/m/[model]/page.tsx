@@ -50,7 +50,7 @@ export default async function ModelPage({
 
       <Card>
         <CardHeader>
-          <CardTitle>Draft</CardTitle>
+          <CardTitle as="h3">Draft</CardTitle>
         </CardHeader>
         <CardContent>
           <ModelDraftEditor modelRef={ref} draft={model.draft} canEdit={canEdit} />
@@ -59,7 +59,7 @@ export default async function ModelPage({
 
       <Card>
         <CardHeader>
-          <CardTitle>Version history</CardTitle>
+          <CardTitle as="h3">Version history</CardTitle>
         </CardHeader>
         <CardContent>
           <Table>
@@ -85,7 +85,12 @@ export default async function ModelPage({
                     {model.deployedVersion === version.number ? (
                       <Badge variant="success">live</Badge>
                     ) : canEdit ? (
-                      <DeployVersionButton modelRef={ref} number={version.number} />
+                      <DeployVersionButton
+                        modelRef={ref}
+                        modelName={model.name}
+                        number={version.number}
+                        liveVersion={model.deployedVersion}
+                      />
                     ) : null}
                   </TableCell>
                 </TableRow>
@@ -97,7 +102,7 @@ export default async function ModelPage({
 
       <Card>
         <CardHeader className="flex-row items-center justify-between">
-          <CardTitle>Aggregates and pockets</CardTitle>
+          <CardTitle as="h3">Aggregates and pockets</CardTitle>
           {canEdit && <RefreshProjectButton {...ref} />}
         </CardHeader>
         <CardContent className="grid gap-2">

@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, login, test } from "./fixtures";
+
+// axe-core on every main page and dialog state, in light and dark mode: any violation of any
+// impact fails. label-content-name-mismatch is an experimental rule, enabled on purpose: a
+// control whose visible text is not part of its accessible name cannot be operated by voice.
+
+const SALES = "/t/acme/p/sales-analytics";
+const PASSPHRASE = "e2e axe passphrase";
+
+interface Finding {
+  state: string;
+  rule: string;
+  impact: string | null | undefined;
+  targets: string[];
+}
+
+async function audit(page: Page, state: string, findings: Finding[]): Promise<void> {
+  // Let transitions (dialogs, menus) settle so colour contrast is measured on final colours.
+  await page.waitForTimeout(250);
+  // Legacy mode runs axe inside the page (no helper page): this app has no iframes to combine.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+    .analyze();
+  for (const violation of results.violations)
+    findings.push({
+      state,
+      rule: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    });
+}
+
+async function writeBundle(page: Page): Promise<string> {
+  const response = await page.request.post(`/api/v1/projects/sales-analytics/export?tenant=acme`, {
+    data: { includeCredentials: true, passphrase: PASSPHRASE, stable: true },
+  });
+  expect(response.status()).toBe(200);
+  const file = path.join(os.tmpdir(), `ferry-e2e-axe-${Date.now()}.json`);
+  fs.writeFileSync(file, await response.body());
+  return file;
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`no axe violations on any page or dialog (${scheme})`, async ({ page }) => {
+    test.setTimeout(420_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const findings: Finding[] = [];
+
+    await page.goto("/login");
+    await audit(page, "login", findings);
+
+    await login(page, "admin@acme.test");
+    await audit(page, "tenant home", findings);
+
+    await page.getByRole("button", { name: /Switch tenant/ }).click();
+    await audit(page, "tenant menu", findings);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await audit(page, "account menu", findings);
+    await page.keyboard.press("Escape");
+
+    for (const tab of ["", "/connections", "/llm", "/agent", "/recipes", "/settings", "/access", "/m/orders"]) {
+      await page.goto(`${SALES}${tab}`);
+      await expect(page.locator("main")).toBeVisible();
+      await audit(page, `project ${tab || "/models"}`, findings);
+    }
+    await page.goto(`${SALES}/import-model`);
+    await audit(page, "import model", findings);
+    await page.goto("/t/acme/connections");
+    await audit(page, "tenant connections", findings);
+    await page.goto("/settings");
+    await audit(page, "access tokens", findings);
+    await page.goto("/t/acme/p/no-such-project");
+    await audit(page, "not found", findings);
+
+    // Export Project…: the form, its inline errors, and the done state.
+    await page.goto(SALES);
+    await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
+    await audit(page, "project menu", findings);
+    await page.getByRole("menuitem", { name: "Export Project…" }).click();
+    const dialog = page.getByRole("dialog");
+    await audit(page, "export project dialog", findings);
+    await dialog.getByLabel("Include credentials").click();
+    await dialog.getByLabel("Passphrase", { exact: true }).fill("short");
+    await dialog.getByRole("button", { name: "Export" }).click();
+    await expect(dialog.getByText("Use at least 8 characters.")).toBeVisible();
+    await audit(page, "export project dialog, errors", findings);
+    await dialog.getByLabel("Include credentials").click();
+    const download = page.waitForEvent("download");
+    await dialog.getByRole("button", { name: "Export" }).click();
+    await download;
+    await expect(dialog.getByText(/Your download has started/)).toBeVisible();
+    await audit(page, "export project dialog, done", findings);
+    await page.keyboard.press("Escape");
+
+    // Export Model…
+    await page.getByRole("button", { name: "Actions for model Orders" }).click();
+    await page.getByRole("menuitem", { name: "Export Model…" }).click();
+    await expect(dialog).toBeVisible();
+    await audit(page, "export model dialog", findings);
+    await page.keyboard.press("Escape");
+
+    // The import wizard, step by step.
+    const file = await writeBundle(page);
+    await page.goto("/t/acme/import");
+    await audit(page, "import wizard, file", findings);
+    await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
+    await expect(page.getByLabel("Bundle summary")).toContainText("Sales Analytics");
+    await audit(page, "import wizard, passphrase", findings);
+    await page.getByLabel("Passphrase").fill(PASSPHRASE);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByLabel("Project slug")).toBeVisible();
+    await audit(page, "import wizard, options", findings);
+    fs.rmSync(file, { force: true });
+
+    const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);
+    console.log(`axe (${scheme}): ${findings.length} violations\n${summary.join("\n")}`);
+    expect(summary).toEqual([]);
+  });
+}
+
+test.describe("keyboard", () => {
+  test("the first Tab reaches a skip link that moves focus to the main content", async ({ page, loginAs }) => {
+    await loginAs("lead@acme.test");
+    await page.goto(SALES);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main")).toBeFocused();
+  });
+
+  test("closing an export dialog gives focus back to the ⋮ that opened it", async ({ page, loginAs }) => {
+    await loginAs("lead@acme.test");
+    const projectMenu = page.getByRole("button", { name: "Actions for Sales Analytics" });
+    for (const close of ["Escape", "Cancel"] as const) {
+      await projectMenu.click();
+      await page.getByRole("menuitem", { name: "Export Project…" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      if (close === "Escape") await page.keyboard.press("Escape");
+      else await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+      await expect(projectMenu).toBeFocused();
+    }
+
+    await page.goto(`${SALES}`);
+    const modelMenu = page.getByRole("button", { name: "Actions for model Orders" });
+    for (const close of ["Escape", "Cancel"] as const) {
+      await modelMenu.focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("menuitem", { name: "Export Model…" }).focus();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("dialog")).toBeVisible();
+      if (close === "Escape") await page.keyboard.press("Escape");
+      else await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+      await expect(modelMenu).toBeFocused();
+    }
+  });
+});
