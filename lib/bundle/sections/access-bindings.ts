@@ -26,7 +26,7 @@ export const accessBindings: BundleSection<"accessBindings", typeof accessBindin
   defineSection({
     key: "accessBindings",
     label: "Access bindings",
-    hint: "Who may open the project, by e-mail",
+    hint: "Who has which role (users matched by email on import)",
     optional: true,
     exportDefault: false,
     schema: accessBindingsSchema,

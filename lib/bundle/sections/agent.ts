@@ -28,7 +28,7 @@ const agentSectionSchema = agentSchema.nullable();
 export const agent: BundleSection<"agent", typeof agentSectionSchema, BundleAgent> = defineSection({
   key: "agent",
   label: "Agent configuration",
-  hint: "Persona, judge rubrics and model contexts",
+  hint: "Persona, judge rubrics, model contexts",
   optional: true,
   exportDefault: true,
   schema: agentSectionSchema,

@@ -28,7 +28,7 @@ const connectionsSchema = z.array(connectionSchema).max(10_000);
 export const connections: BundleSection<"connections", typeof connectionsSchema, BundleConnection> = defineSection({
   key: "connections",
   label: "Connections",
-  hint: "Tenant connections the project uses, with their settings",
+  hint: "Tenant connections the project uses (type and config)",
   optional: true,
   exportDefault: true,
   schema: connectionsSchema,

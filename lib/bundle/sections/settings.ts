@@ -14,7 +14,7 @@ const settingsSchema = z.array(settingSchema).max(1_000_000);
 export const settings: BundleSection<"settings", typeof settingsSchema, BundleSetting> = defineSection({
   key: "settings",
   label: "Settings",
-  hint: "Project settings",
+  hint: "Project key/value settings",
   optional: true,
   exportDefault: true,
   schema: settingsSchema,
