@@ -5,20 +5,14 @@ import { isAppError } from "@/lib/errors";
 import type { ImportOptions } from "@/lib/import/import-options";
 import { summarizeBundle } from "@/lib/import/summarize-bundle";
 import type { ReadBundle } from "./bundle-worker";
-import {
-  checkImportPlan,
-  defaultConnectionMapping,
-  type PlanCheck,
-  type WizardError,
-  type WizardTarget,
-} from "./plan-in-browser";
+import { checkImportPlan, type PlanCheck, type WizardError, type WizardTarget } from "./plan-in-browser";
 
 // Reads and validates a bundle off the main thread (a 100 MB file must not freeze the page) and
 // keeps it: the wizard's option checks run the import planner here, against the parsed bundle.
 // Only what the wizard shows travels back: the summary, the encryption block, the plan's verdict.
 
 export type WorkerRequest =
-  | { id: number; kind: "read"; file: File; maxBytes: number; target: WizardTarget }
+  | { id: number; kind: "read"; file: File; maxBytes: number }
   | { id: number; kind: "plan"; options: ImportOptions; target: WizardTarget };
 
 export type WorkerReply =
@@ -37,11 +31,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const started = performance.now();
       const parsed = parseBundleBytes(new Uint8Array(await request.file.arrayBuffer()), request.maxBytes);
       bundle = parsed;
-      const read = {
-        summary: summarizeBundle(parsed),
-        encryption: parsed.encryption ?? null,
-        connectionMapping: defaultConnectionMapping(parsed, request.target),
-      };
+      const read = { summary: summarizeBundle(parsed), encryption: parsed.encryption ?? null };
       reply({ kind: "read", bundle: { ...read, millis: performance.now() - started } });
     } else {
       if (!bundle) throw new Error("no bundle read yet");

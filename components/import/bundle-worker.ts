@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { BundleEncryption } from "@/lib/bundle/schema";
-import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
+import type { ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { PlanCheck, WizardError, WizardTarget } from "./plan-in-browser";
 import type { WorkerReply, WorkerRequest } from "./bundle-reader.worker";
@@ -11,8 +11,6 @@ import type { WorkerReply, WorkerRequest } from "./bundle-reader.worker";
 export interface ReadBundle {
   summary: BundleSummary;
   encryption: BundleEncryption | null;
-  /** The connection rows to start the options from, as the planner decides them by default. */
-  connectionMapping: Record<string, ConnectionMappingEntry>;
   millis: number;
 }
 
@@ -26,7 +24,7 @@ export class BundleWorkerClient {
   private nextId = 0;
   private pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: WizardError) => void }>();
 
-  read(file: File, maxBytes: number, target: WizardTarget): Promise<ReadBundle> {
+  read(file: File, maxBytes: number): Promise<ReadBundle> {
     if (file.size > maxBytes) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return Promise.reject({
@@ -34,7 +32,7 @@ export class BundleWorkerClient {
         message: `The file is ${mb(file.size)}; the limit is ${mb(maxBytes)}.`,
       } satisfies WizardError);
     }
-    return this.ask({ kind: "read", file, maxBytes, target }).then((reply) =>
+    return this.ask({ kind: "read", file, maxBytes }).then((reply) =>
       reply.kind === "read" ? reply.bundle : Promise.reject(unexpected),
     );
   }

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
+import type { ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { BundleWorkerClient } from "./bundle-worker";
 import { ConnectionMappingTable } from "./connection-mapping-table";
@@ -26,7 +26,6 @@ export function ImportOptionsForm({
   worker,
   bundleId,
   summary,
-  connectionMapping,
   target,
   passphrase,
   initial,
@@ -37,7 +36,6 @@ export function ImportOptionsForm({
   worker: BundleWorkerClient;
   bundleId: number;
   summary: BundleSummary;
-  connectionMapping: Record<string, ConnectionMappingEntry>;
   target: WizardTarget;
   passphrase?: string;
   /** The options of an attempt the server refused: the user's choices survive it. */
@@ -50,7 +48,7 @@ export function ImportOptionsForm({
   const isModel = summary.scope === "model";
   const form = useForm<ImportOptions>({
     resolver: importOptionsResolver,
-    defaultValues: initial ?? defaultImportOptions(summary, target, connectionMapping, passphrase),
+    defaultValues: initial ?? defaultImportOptions(summary, target, passphrase),
     mode: "onChange",
   });
   const values = useWatch({ control: form.control }) as ImportOptions;

@@ -55,7 +55,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
   const read = useMutation<Loaded, WizardError, File>({
     mutationFn: async (file) => {
-      const bundle = await worker.read(file, maxBytes, target);
+      const bundle = await worker.read(file, maxBytes);
       if (bundle.summary.scope !== expectedScope) {
         throw {
           code: "INVALID_BUNDLE",
@@ -75,7 +75,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
   const unlock = useMutation<void, WizardError, Loaded>({
     mutationFn: async (loaded) => {
-      const checked = await checkPassphraseAction(loaded.encryption, passphrase);
+      const checked = await checkPassphraseAction(loaded.encryption, passphrase, target.tenantSlug);
       if (!checked.ok) throw checked.error;
     },
     onSuccess: (_, loaded) => startTransition(() => setStep({ name: "options", loaded, passphrase })),
@@ -182,7 +182,6 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
           worker={worker}
           bundleId={step.loaded.id}
           summary={step.loaded.summary}
-          connectionMapping={step.loaded.connectionMapping}
           target={target}
           passphrase={step.passphrase}
           initial={step.refused}

@@ -1,7 +1,6 @@
 import type { Bundle } from "@/lib/bundle/schema";
 import { isAppError, type AppError } from "@/lib/errors";
-import { planConnections } from "@/lib/bundle/sections/connections";
-import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
+import type { ImportOptions } from "@/lib/import/import-options";
 import { planImport, type ImportTarget, type TargetConnection } from "@/lib/import/plan-import";
 
 // The one seam between the wizard and the import planner. The planner is the authority on what
@@ -60,35 +59,6 @@ export function plannerTarget(target: WizardTarget, options: ImportOptions): Imp
     connections: target.connections,
     users: [],
   };
-}
-
-/**
- * The connection rows to start from. The planner decides the rows it can on its own (its default:
- * create); a row it leaves to the user starts mapped onto the same-named connection when the
- * planner lists that as a candidate, otherwise as "pending credentials", the choice that needs no
- * secret. Each row keeps a name so switching its action back and forth loses nothing.
- */
-export function defaultConnectionMapping(bundle: Bundle, target: WizardTarget): Record<string, ConnectionMappingEntry> {
-  const undecided = new Map<string, unknown>();
-  try {
-    const options: ImportOptions = { mode: "create", connectionMapping: {} };
-    planConnections(bundle, options, plannerTarget(target, options), bundle.project.slug);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.code === "CONNECTION_MAPPING_REQUIRED")
-      for (const row of detailsOf(error)) undecided.set(String(row.connection), row.candidates);
-  }
-  return Object.fromEntries(
-    (bundle.connections ?? []).map((c) => {
-      const candidates = undecided.get(c.name);
-      const entry: ConnectionMappingEntry = !undecided.has(c.name)
-        ? { action: "create" }
-        : Array.isArray(candidates) && candidates.includes(c.name)
-          ? { action: "map", target: c.name }
-          : { action: "pending" };
-      return [c.name, { ...entry, name: c.name }];
-    }),
-  );
 }
 
 const MAX_PASSES = 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportOptions } from "@/lib/import/import-options";
 import { sampleBundle } from "@/test/bundles";
-import { checkImportPlan, defaultConnectionMapping, hasProblems, type WizardTarget } from "./plan-in-browser";
+import { checkImportPlan, hasProblems, type WizardTarget } from "./plan-in-browser";
 
 const target: WizardTarget = {
   tenantSlug: "acme",
@@ -80,24 +80,5 @@ describe("checkImportPlan", () => {
     const intoProject = { ...target, project: { slug: "demo", displayName: "Demo", modelSlugs: ["customers"] } };
     const check = checkImportPlan(modelBundle, options({ projectSlug: "demo" }), intoProject);
     expect(check.models.customers).toMatchObject({ code: "SLUG_TAKEN", suggestion: "customers-2" });
-  });
-});
-
-describe("defaultConnectionMapping", () => {
-  it("starts from the planner's own decisions, pre-filling the rows it leaves to the user", () => {
-    const withConnections = sampleBundle({
-      connections: [
-        { name: "wh", type: "postgres", config: {}, credentials: "stripped" },
-        { name: "fresh", type: "snowflake", config: {}, credentials: { encrypted: "token" } },
-        { name: "events", type: "mysql", config: {}, credentials: { encrypted: "token" } },
-        { name: "lonely", type: "mysql", config: {}, credentials: "none" },
-      ],
-    });
-    expect(defaultConnectionMapping(withConnections, target)).toEqual({
-      wh: { action: "map", target: "wh", name: "wh" },
-      fresh: { action: "create", name: "fresh" },
-      events: { action: "pending", name: "events" },
-      lonely: { action: "pending", name: "lonely" },
-    });
   });
 });

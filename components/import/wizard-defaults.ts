@@ -1,3 +1,4 @@
+import { suggestedConnectionAction } from "@/lib/bundle/sections/connections";
 import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { WizardTarget } from "./plan-in-browser";
@@ -5,23 +6,40 @@ import type { WizardTarget } from "./plan-in-browser";
 // What the options step starts from: the shared ImportOptions, pre-filled. The planner (through
 // plan-in-browser.ts) then says what is wrong with them; nothing here decides validity.
 
-export function defaultImportOptions(
-  summary: BundleSummary,
-  target: WizardTarget,
-  connectionMapping: Record<string, ConnectionMappingEntry>,
-  passphrase?: string,
-): ImportOptions {
+export function defaultImportOptions(summary: BundleSummary, target: WizardTarget, passphrase?: string): ImportOptions {
   const shared = {
     mode: "create" as const,
     tenant: target.tenantSlug,
     ...(passphrase ? { passphrase } : {}),
     // Identity entries keep one input per model; the planner ignores them.
     modelSlugOverrides: Object.fromEntries(summary.models.map((m) => [m.slug, m.slug])),
-    connectionMapping,
+    connectionMapping: defaultConnectionMapping(summary, target),
     overrideCredentials: false,
   };
   if (summary.scope === "model") return { ...shared, projectSlug: target.project?.slug };
   return { ...shared, projectSlug: summary.project.slug, displayName: summary.project.displayName };
+}
+
+/**
+ * One row per exported connection, pre-filled with the shared suggestion (the planner's default,
+ * else the same-named connection of the same type); a row it leaves undecided starts as "pending
+ * credentials", the choice that needs no secret. Each row keeps a name so switching its action
+ * back and forth loses nothing.
+ */
+export function defaultConnectionMapping(
+  summary: BundleSummary,
+  target: WizardTarget,
+): Record<string, ConnectionMappingEntry> {
+  const existing = new Map(target.connections.map((c) => [c.name, c]));
+  return Object.fromEntries(
+    summary.connections.map((c) => {
+      const hasSecret = c.credentials === "encrypted";
+      const action = suggestedConnectionAction({ name: c.name, type: c.type, hasSecret }, existing);
+      const entry: ConnectionMappingEntry =
+        action === "map" ? { action, target: c.name } : { action: action ?? "pending" };
+      return [c.name, { ...entry, name: c.name }];
+    }),
+  );
 }
 
 /**

@@ -4,8 +4,15 @@ import { sampleBundle } from "@/test/bundles";
 import type { WizardTarget } from "./plan-in-browser";
 import { defaultDisplayName, defaultImportOptions, optionsForMode } from "./wizard-defaults";
 
-const summary = summarizeBundle(sampleBundle());
-const mapping = { wh: { action: "map" as const, target: "wh", name: "wh" } };
+const summary = summarizeBundle(
+  sampleBundle({
+    connections: [
+      { name: "wh", type: "postgres", config: {}, credentials: "stripped" },
+      { name: "fresh", type: "snowflake", config: {}, credentials: { encrypted: "token" } },
+      { name: "lonely", type: "mysql", config: {}, credentials: "none" },
+    ],
+  }),
+);
 const target: WizardTarget = {
   tenantSlug: "acme",
   projects: [{ slug: "demo", displayName: "Demo (prod)" }],
@@ -14,14 +21,18 @@ const target: WizardTarget = {
 
 describe("defaultImportOptions", () => {
   it("starts a project import in create mode with the bundle's slug and name", () => {
-    expect(defaultImportOptions(summary, target, mapping, "secret pass")).toEqual({
+    expect(defaultImportOptions(summary, target, "secret pass")).toEqual({
       mode: "create",
       tenant: "acme",
       passphrase: "secret pass",
       projectSlug: "demo",
       displayName: "Demo",
       modelSlugOverrides: { customers: "customers", orders: "orders" },
-      connectionMapping: mapping,
+      connectionMapping: {
+        wh: { action: "map", target: "wh", name: "wh" },
+        fresh: { action: "create", name: "fresh" },
+        lonely: { action: "pending", name: "lonely" },
+      },
       overrideCredentials: false,
     });
   });
@@ -30,7 +41,6 @@ describe("defaultImportOptions", () => {
     const options = defaultImportOptions(
       { ...summary, scope: "model" },
       { ...target, project: { slug: "demo", displayName: "Demo", modelSlugs: [] } },
-      mapping,
     );
     expect(options.projectSlug).toBe("demo");
     expect(options).not.toHaveProperty("displayName");
@@ -39,7 +49,7 @@ describe("defaultImportOptions", () => {
 });
 
 describe("switching mode", () => {
-  const current = defaultImportOptions(summary, target, mapping);
+  const current = defaultImportOptions(summary, target);
   it("replace picks the project with the bundle's slug and keeps that project's own name", () => {
     expect(optionsForMode("replace", summary, target, false, current)).toEqual({
       mode: "replace",
