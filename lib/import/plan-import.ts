@@ -181,7 +181,7 @@ function planRenames(
       throw new AppError(
         "INVALID_OPTIONS",
         `Two models would both be named "${slug}" after renaming. Choose distinct slugs.`,
-        [{ path: "modelSlugOverrides", reason: `duplicate slug "${slug}"` }],
+        [{ path: "modelSlugOverrides", reason: `duplicate slug "${slug}"`, slug }],
       );
     seen.add(slug);
   }
