@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { requestHost } from "@/lib/http/client-address";
 import { actorFromAccessToken } from "./access-tokens";
 import type { Actor } from "./actor";
 import { actorFromSession, SESSION_COOKIE } from "./sessions";
@@ -38,9 +39,10 @@ function readCookie(header: string | null, name: string): string | undefined {
 }
 
 function isSameOrigin(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
   const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin) return true;
+  const host = requestHost(request.headers);
   try {
     return new URL(origin).host === host;
   } catch {
