@@ -8,6 +8,7 @@ import http from "node:http";
 import next from "next";
 import {
   FORWARDED_HEADERS,
+  isSameOriginRequest,
   isTrustedProxy,
   normalizeAddress,
   PEER_HEADER,
@@ -24,9 +25,25 @@ const server = http.createServer((request, response) => {
   const peer = normalizeAddress(request.socket.remoteAddress ?? "");
   request.headers[PEER_HEADER] = peer;
   if (!isTrustedProxy(peer, trusted)) for (const name of FORWARDED_HEADERS) delete request.headers[name];
+  // A server action from another site is refused here with 403, before Next reads its body (Next's
+  // own check answers 500, and lets a request without Origin run).
+  if (request.headers["next-action"] && !isSameOriginRequest(toHeaders(request.headers), trusted)) {
+    response.writeHead(403, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+    response.end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Cross-site requests are not accepted." } }));
+    request.resume();
+    return;
+  }
   void handle(request, response);
 });
 server.listen(port, () => console.log(`Ready: serving on http://localhost:${port}`));
+
+function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming))
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(", "));
+  return headers;
+}
 
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGTERM", stop);

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { requestHost } from "@/lib/http/client-address";
+import { isSameOriginRequest } from "@/lib/http/client-address";
 import { actorFromAccessToken } from "./access-tokens";
 import type { Actor } from "./actor";
 import { actorFromSession, SESSION_COOKIE } from "./sessions";
@@ -23,7 +23,7 @@ export async function requireRequestActor(request: Request): Promise<Actor> {
       "UNAUTHENTICATED",
       "Sign in, or send a personal access token as `Authorization: Bearer <token>`.",
     );
-  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOriginRequest(request.headers)) {
     throw new AppError("FORBIDDEN", "Cross-site requests are not accepted with a browser session.");
   }
   return actor;
@@ -36,16 +36,4 @@ function readCookie(header: string | null, name: string): string | undefined {
     if (key === name) return decodeURIComponent(rest.join("="));
   }
   return undefined;
-}
-
-function isSameOrigin(request: Request): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = requestHost(request.headers);
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

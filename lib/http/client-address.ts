@@ -59,3 +59,18 @@ export function requestHost(headers: Headers, trusted = trustedProxies()): strin
   const forwarded = isTrustedProxy(headers.get(PEER_HEADER), trusted) ? headers.get("x-forwarded-host") : null;
   return forwarded?.split(",")[0]?.trim() || headers.get("host");
 }
+
+/**
+ * Whether a state-changing request comes from our own pages: never when the browser marks it
+ * `Sec-Fetch-Site: cross-site`; otherwise its Origin (when sent) must name the requested host.
+ */
+export function isSameOriginRequest(headers: Headers, trusted = trustedProxies()): boolean {
+  if (headers.get("sec-fetch-site") === "cross-site") return false;
+  const origin = headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === requestHost(headers, trusted);
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress, requestHost, trustedProxies } from "./client-address";
+import { clientAddress, isSameOriginRequest, normalizeAddress, requestHost, trustedProxies } from "./client-address";
 
 // X-Forwarded-* count only when the socket's peer is a proxy named in FERRY_TRUSTED_PROXIES.
 
@@ -31,5 +31,29 @@ describe("client address", () => {
     expect(requestHost(headers("10.0.0.1"), trusted)).toBe("evil.example");
     expect(requestHost(new Headers({ host: "a", "x-forwarded-host": "b" }), trusted)).toBe("a");
     expect(normalizeAddress(" ::FFFF:10.0.0.1 ")).toBe("10.0.0.1");
+  });
+});
+
+describe("same-origin requests", () => {
+  const trusted = trustedProxies("10.0.0.1");
+  const h = (headers: Record<string, string>) => new Headers({ host: "ferry.example", ...headers });
+
+  it("refuses Sec-Fetch-Site: cross-site with or without an Origin, and a foreign Origin", () => {
+    expect(isSameOriginRequest(h({ "sec-fetch-site": "cross-site" }), trusted)).toBe(false);
+    expect(isSameOriginRequest(h({ "sec-fetch-site": "cross-site", origin: "http://ferry.example" }), trusted)).toBe(
+      false,
+    );
+    expect(isSameOriginRequest(h({ origin: "https://evil.example" }), trusted)).toBe(false);
+    expect(isSameOriginRequest(h({ origin: "null" }), trusted)).toBe(false);
+    expect(isSameOriginRequest(h({ origin: "http://ferry.example", "sec-fetch-site": "same-origin" }), trusted)).toBe(
+      true,
+    );
+    expect(isSameOriginRequest(h({}), trusted)).toBe(true);
+  });
+
+  it("matches the Origin against X-Forwarded-Host only behind a trusted proxy", () => {
+    const forged = { origin: "https://evil.example", "x-forwarded-host": "evil.example" };
+    expect(isSameOriginRequest(h({ ...forged, "x-ferry-peer": "203.0.113.9" }), trusted)).toBe(false);
+    expect(isSameOriginRequest(h({ ...forged, "x-ferry-peer": "10.0.0.1" }), trusted)).toBe(true);
   });
 });
