@@ -6,6 +6,7 @@
 // Started by scripts/start.ts; `npm run dev` keeps `next dev`.
 import http from "node:http";
 import next from "next";
+import { SERVER_ACTION_BODY_BYTES } from "@/lib/config/limits";
 import {
   FORWARDED_HEADERS,
   isSameOriginRequest,
@@ -25,17 +26,44 @@ const server = http.createServer((request, response) => {
   const peer = normalizeAddress(request.socket.remoteAddress ?? "");
   request.headers[PEER_HEADER] = peer;
   if (!isTrustedProxy(peer, trusted)) for (const name of FORWARDED_HEADERS) delete request.headers[name];
-  // A server action from another site is refused here with 403, before Next reads its body (Next's
-  // own check answers 500, and lets a request without Origin run).
-  if (request.headers["next-action"] && !isSameOriginRequest(toHeaders(request.headers), trusted)) {
-    response.writeHead(403, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
-    response.end(JSON.stringify({ error: { code: "FORBIDDEN", message: "Cross-site requests are not accepted." } }));
-    request.resume();
-    return;
+  if (request.headers["next-action"]) {
+    // A server action from another site is refused here with 403, before Next reads its body
+    // (Next's own check answers 500, and lets a request without Origin run).
+    if (!isSameOriginRequest(toHeaders(request.headers), trusted))
+      return refuse(request, response, 403, "FORBIDDEN", "Cross-site requests are not accepted.");
+    // Forms are small and browsers declare their length: anything else is refused unread, so an
+    // anonymous caller cannot make Next buffer and parse a huge body first.
+    const declared = Number(request.headers["content-length"]);
+    if (!Number.isSafeInteger(declared) || declared > SERVER_ACTION_BODY_BYTES)
+      return refuse(
+        request,
+        response,
+        413,
+        "PAYLOAD_TOO_LARGE",
+        "A form carries at most 1 MB, with its length declared.",
+      );
   }
   void handle(request, response);
 });
 server.listen(port, () => console.log(`Ready: serving on http://localhost:${port}`));
+
+/**
+ * Answers without reading the body. The body is discarded unparsed for a moment so the client
+ * reads the answer (closing a socket with unread data resets it, and the answer is lost), then
+ * the connection is cut.
+ */
+function refuse(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+  response.end(JSON.stringify({ error: { code, message } }));
+  request.resume();
+  setTimeout(() => request.socket.destroy(), 1_000).unref();
+}
 
 function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
   const headers = new Headers();
