@@ -22,6 +22,8 @@ if (process.env.DATABASE_URL) {
   process.env.FERRY_EMBEDDED_PG_PORT ??= "54349";
 }
 process.env.FERRY_DATA_DIR = dataDir;
+// The tests play the reverse proxy (X-Forwarded-For / -Proto from loopback), as a deployment's would.
+process.env.FERRY_TRUSTED_PROXIES ??= "127.0.0.1,::1";
 process.env.FERRY_E2E = "1";
 
 fs.mkdirSync(dataDir, { recursive: true });

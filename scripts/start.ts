@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data on an
-// empty database → production build when sources changed → `next start` on PORT (default 3000).
+// empty database → production build when sources changed → the server (scripts/serve.ts: Next's
+// handler behind a server that knows each request's peer) on PORT (default 3000).
 // `npm run dev` does the same with `next dev`.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,10 +36,13 @@ if (!dev && needsBuild()) {
   }
 }
 
-const server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: process.env,
-});
+const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
+const server = dev
+  ? spawn(nextBin, ["dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env: process.env })
+  : spawn(tsxBin, [path.join("scripts", "serve.ts")], {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port) },
+    });
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

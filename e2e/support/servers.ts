@@ -54,6 +54,7 @@ export async function startFerry(options: {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
+    FERRY_TRUSTED_PROXIES: "127.0.0.1,::1",
     FERRY_PRINT_LOGINS: "0",
     PORT: String(options.port),
   };

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { isSameOriginRequest } from "@/lib/http/client-address";
 import { actorFromAccessToken } from "./access-tokens";
 import type { Actor } from "./actor";
 import { actorFromSession, SESSION_COOKIE } from "./sessions";
@@ -22,7 +23,7 @@ export async function requireRequestActor(request: Request): Promise<Actor> {
       "UNAUTHENTICATED",
       "Sign in, or send a personal access token as `Authorization: Bearer <token>`.",
     );
-  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOriginRequest(request.headers)) {
     throw new AppError("FORBIDDEN", "Cross-site requests are not accepted with a browser session.");
   }
   return actor;
@@ -35,15 +36,4 @@ function readCookie(header: string | null, name: string): string | undefined {
     if (key === name) return decodeURIComponent(rest.join("="));
   }
   return undefined;
-}
-
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import {
+  LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE,
   LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
   LOGIN_ATTEMPTS_PER_MINUTE,
   withAttemptLimit,
@@ -17,6 +18,8 @@ export async function signIn(options: {
   const email = options.email.trim().toLowerCase();
   const limits = [
     { key: `login:${email}:${options.ip}`, limit: LOGIN_ATTEMPTS_PER_MINUTE },
+    // Guesses spread over many addresses still meet the account's own limit.
+    { key: `login-account:${email}`, limit: LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE },
     { key: `login-ip:${options.ip}`, limit: LOGIN_ATTEMPTS_PER_IP_PER_MINUTE },
   ];
   const userId = await withAttemptLimit(

@@ -33,6 +33,11 @@ export async function createBundleEncryption(
   passphrase: string,
   iterations = BUNDLE_KDF_ITERATIONS,
 ): Promise<{ encryption: BundleEncryption; key: FernetKey }> {
+  if (!passphrase)
+    throw new AppError(
+      "PASSPHRASE_REQUIRED",
+      `Choose a passphrase (at least ${MIN_PASSPHRASE_LENGTH} characters) to encrypt the credentials with, or export without them.`,
+    );
   assertPassphrase(passphrase);
   const salt = newBundleSalt();
   const key = await deriveBundleKey({ passphrase, salt, iterations });

@@ -7,7 +7,15 @@ export function bundleJsonSchema(): Record<string, unknown> {
     $id: "https://ferry.dev/schemas/ferry.project/v1.json",
     title: "Ferry project bundle (format ferry.project, version 1)",
     description: "One JSON document holding a whole semantic-layer project (or one model). See docs/bundle-format.md.",
-    ...z.toJSONSchema(bundleSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }),
+    ...z.toJSONSchema(bundleSchema, {
+      target: "draft-2020-12",
+      io: "input",
+      unrepresentable: "any",
+      // Duplicate sections are refused by the parser's consistency check; say so in the schema.
+      override: (context) => {
+        if (context.zodSchema === bundleSchema.shape.sections) context.jsonSchema.uniqueItems = true;
+      },
+    }),
   };
 }
 

@@ -40,8 +40,15 @@ export function decodeBundleBytes(bytes: Uint8Array, maxBytes: number): string {
   }
 }
 
-export function tooLarge(size: number, maxBytes: number): AppError {
+/** `size` null: the upload streamed past the limit and its full size was never known. */
+export function tooLarge(size: number | null, maxBytes: number): AppError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (size === null)
+    return new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The bundle is larger than the limit of ${mb(maxBytes)} (FERRY_MAX_BUNDLE_MB).`,
+      { limit: maxBytes },
+    );
   return new AppError(
     "PAYLOAD_TOO_LARGE",
     `The bundle is ${mb(size)}; the limit is ${mb(maxBytes)} (FERRY_MAX_BUNDLE_MB).`,

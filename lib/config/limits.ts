@@ -5,6 +5,7 @@ export const DEFAULT_MAX_BUNDLE_MB = 200;
 
 /** Largest server action body (forms only; SPEC §6 "Bounded work per request"). */
 export const SERVER_ACTION_BODY_LIMIT = "1mb";
+export const SERVER_ACTION_BODY_BYTES = 1024 * 1024;
 
 export function maxBundleMegabytes(): number {
   const raw = process.env.FERRY_MAX_BUNDLE_MB;

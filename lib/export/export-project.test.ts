@@ -236,4 +236,26 @@ describe("model export", () => {
       code: "FORBIDDEN",
     });
   });
+
+  it("answers a cross-tenant export PROJECT_NOT_FOUND, and asks an exporter to choose a passphrase", async () => {
+    await expect(
+      prepareExport({
+        actor: await actorFor("admin@acme.test"),
+        tenantSlug: "globex",
+        projectSlug: "finance",
+        options: {},
+      }),
+    ).rejects.toMatchObject({ code: "PROJECT_NOT_FOUND" });
+    await expect(
+      prepareExport({
+        actor: await actorFor("admin@acme.test"),
+        tenantSlug: "acme",
+        projectSlug: "sales-analytics",
+        options: { includeCredentials: true },
+      }),
+    ).rejects.toMatchObject({
+      code: "PASSPHRASE_REQUIRED",
+      message: expect.stringMatching(/^Choose a passphrase \(at least 8 characters\)/),
+    });
+  });
 });

@@ -7,7 +7,7 @@ import type { BundleEncryption } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { listJoinedModels } from "@/lib/models/list-joined-models";
 import { requireProject } from "@/lib/projects/require-project";
 import { parseExportOptions, type ExportSettings } from "./export-options";
@@ -47,6 +47,11 @@ export async function authorizeExport(request: ExportRequest): Promise<ExportTar
     projectSlug: request.projectSlug,
     modelSlug: request.modelSlug,
     minRole: request.modelSlug ? "EDITOR" : "ADMIN",
+  }).catch((error: unknown) => {
+    // A tenant the caller cannot see hides its projects: SPEC §5 names that PROJECT_NOT_FOUND.
+    if (isAppError(error) && error.code === "NOT_FOUND" && error.message.startsWith("Tenant "))
+      throw new AppError("PROJECT_NOT_FOUND", `Project "${request.projectSlug}" was not found.`);
+    throw error;
   });
   const models = access.model
     ? await modelsToExport(access.project.id, access.model, settings.joinedModels)

@@ -73,7 +73,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number, decl
     if (done) break;
     if (sink.size + value.byteLength > limit) {
       await reader.cancel();
-      throw tooLarge(sink.size + value.byteLength, limit);
+      throw tooLarge(null, limit);
     }
     sink.push(value);
   }
@@ -110,7 +110,7 @@ function readMultipart(request: Request, contentType: string, limit: number, dec
       }
       sawFile = true;
       file.on("data", (chunk: Buffer) => sink.push(chunk));
-      file.on("limit", () => fail(tooLarge(sink.size + 1, limit)));
+      file.on("limit", () => fail(tooLarge(null, limit)));
     });
     parser.on("field", (name, value) => {
       if (name === "options") optionsText = value;

@@ -2,15 +2,24 @@ import fs from "node:fs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // Sign-in runs as a server action, which reads cookies and the client address through
-// next/headers; here those come from this object, so the real action code runs.
-const request = vi.hoisted(() => ({ ip: "203.0.113.10", session: undefined as string | undefined }));
+// next/headers; here those come from this object, so the real action code runs. `ip` is the
+// socket's peer as the server stamps it; `forwardedFor` what the client claims.
+const request = vi.hoisted(() => ({
+  ip: "203.0.113.10",
+  forwardedFor: undefined as string | undefined,
+  session: undefined as string | undefined,
+}));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (request.session ? { name, value: request.session } : undefined),
     set: () => undefined,
     delete: () => undefined,
   }),
-  headers: async () => new Headers({ "x-forwarded-for": request.ip }),
+  headers: async () =>
+    new Headers({
+      "x-ferry-peer": request.ip,
+      ...(request.forwardedFor ? { "x-forwarded-for": request.forwardedFor } : {}),
+    }),
 }));
 
 import { signInAction } from "@/app/(auth)/login/actions";
@@ -22,7 +31,11 @@ import { DEMO_PASSWORD } from "@/lib/demo/seed-demo-data";
 import { actorFor } from "@/test/actors";
 import { bundleForm } from "@/test/bundle-form";
 import { demoToken } from "@/test/tokens";
-import { LOGIN_ATTEMPTS_PER_MINUTE, PASSPHRASE_ATTEMPTS_PER_MINUTE } from "./rate-limit";
+import {
+  LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE,
+  LOGIN_ATTEMPTS_PER_MINUTE,
+  PASSPHRASE_ATTEMPTS_PER_MINUTE,
+} from "./rate-limit";
 
 // Attempt limits for sign-in (10 failures a minute per account and address) and bundle
 // passphrases (20 attempts a minute per user, right or wrong: each costs a key derivation): the
@@ -37,6 +50,7 @@ async function freshWindow(): Promise<void> {
 beforeEach(async () => {
   await db.rateLimitHit.deleteMany();
   request.ip = "203.0.113.10";
+  request.forwardedFor = undefined;
   request.session = undefined;
 });
 
@@ -182,4 +196,56 @@ describe("failure rate limits", () => {
     }
     expect(await db.rateLimitHit.count()).toBe(0);
   });
+
+  it(
+    "ignores X-Forwarded-For from a peer that is not a trusted proxy: a fresh header per guess still meets the limit",
+    { timeout: 90_000 },
+    async () => {
+      await freshWindow();
+      for (let attempt = 1; attempt <= 10; attempt++) {
+        request.forwardedFor = `198.51.100.${attempt}`;
+        expect(await signInAction({ email: "lead@acme.test", password: `wrong ${attempt}` })).toMatchObject({
+          error: { code: "UNAUTHENTICATED" },
+        });
+      }
+      request.forwardedFor = "198.51.100.99";
+      expect(await signInAction({ email: "lead@acme.test", password: "wrong 11" })).toMatchObject({
+        error: { code: "RATE_LIMITED" },
+      });
+    },
+  );
+
+  it("counts atomically: of 30 parallel wrong passwords from one address, exactly 10 are checked", async () => {
+    await freshWindow();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, n) => signInAction({ email: "lead@acme.test", password: `parallel ${n}` })),
+    );
+    const codes = results.map((r) => (r.ok ? "OK" : r.error.code));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(LOGIN_ATTEMPTS_PER_MINUTE);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(30 - LOGIN_ATTEMPTS_PER_MINUTE);
+  });
+
+  it(
+    "limits each account across addresses: guesses spread over many addresses stop at the account's limit",
+    { timeout: 120_000 },
+    async () => {
+      await freshWindow();
+      expect(LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE).toBe(30);
+      for (let attempt = 1; attempt <= 30; attempt++) {
+        request.ip = `198.51.100.${attempt}`;
+        expect(
+          await signInAction({ email: "analyst@acme.test", password: `wrong ${attempt}` }),
+          `attempt ${attempt}`,
+        ).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+      }
+      request.ip = "192.0.2.77";
+      expect(await signInAction({ email: "analyst@acme.test", password: DEMO_PASSWORD })).toMatchObject({
+        error: { code: "RATE_LIMITED" },
+      });
+      expect(await signInAction({ email: "lead@acme.test", password: DEMO_PASSWORD })).toEqual({
+        ok: true,
+        data: undefined,
+      });
+    },
+  );
 });

@@ -20,5 +20,6 @@ export const nameSchema = z
   .string()
   .min(1, "A name cannot be empty.")
   .max(100, "A name has at most 100 characters.")
-  .refine((value) => value === value.trim(), "A name cannot start or end with spaces.")
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "A name cannot contain control characters.");
+  // Patterns rather than refinements, so the bundle's JSON Schema states them too.
+  .regex(/^\S(?:[\s\S]*\S)?$/, "A name cannot start or end with spaces.")
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "A name cannot contain control characters.");

@@ -2,11 +2,12 @@ import { prepareExport } from "@/lib/export/export-project";
 import { apiRoute } from "@/lib/http/api-route";
 import { attachmentResponse } from "@/lib/http/attachment-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { tenantParam } from "@/lib/http/search-params";
 
 export const POST = apiRoute<{ projectSlug: string }>(async ({ request, actor, params }) => {
   const prepared = await prepareExport({
     actor,
-    tenantSlug: new URL(request.url).searchParams.get("tenant"),
+    tenantSlug: tenantParam(request),
     projectSlug: params.projectSlug,
     options: await readJsonBody(request),
   });

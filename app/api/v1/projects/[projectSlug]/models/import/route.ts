@@ -1,6 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
 import { progressResponse, wantsProgress } from "@/lib/http/progress-stream";
 import { readBundleUpload } from "@/lib/http/read-bundle-upload";
+import { tenantParam } from "@/lib/http/search-params";
 import type { ImportProgress } from "@/lib/import/import-phase";
 import { importModel } from "@/lib/import/import-model";
 import { readImportInput } from "@/lib/import/read-import-input";
@@ -8,7 +9,7 @@ import { readImportInput } from "@/lib/import/read-import-input";
 export const POST = apiRoute<{ projectSlug: string }>(
   async ({ request, actor, params }) => {
     const upload = await readBundleUpload(request);
-    const defaults = { mode: "create" as const, tenant: new URL(request.url).searchParams.get("tenant") ?? undefined };
+    const defaults = { mode: "create" as const, tenant: tenantParam(request) };
     const withDefaults = {
       take: () => upload.take(),
       options: { ...defaults, ...(upload.options as object | undefined) },
