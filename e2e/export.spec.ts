@@ -25,7 +25,7 @@ test.describe("export", () => {
     const d = dialog(page);
     await expect(d.getByLabel("Models")).toBeChecked();
     await expect(d.getByLabel("Models")).toBeDisabled();
-    for (const name of ["Connections", "LLM configs", "Agent", "Recipes", "Settings"])
+    for (const name of ["Connections", "LLM configs", "Agent configuration", "Recipes", "Settings"])
       await expect(d.getByLabel(name, { exact: true })).toBeChecked();
     await expect(d.getByLabel("Access bindings")).not.toBeChecked();
     await expect(d.getByLabel("Include credentials")).not.toBeChecked();
@@ -45,6 +45,11 @@ test.describe("export", () => {
     expect(bundle.accessBindings).toBeUndefined();
     expect(bundle.connections.every((c) => c.credentials === "stripped")).toBe(true);
     await expect(d.getByText(/Your download has started/)).toBeVisible();
+    await expect(
+      d.getByText(/Holds 6 models with their full history; sections: Connections, LLM configs/),
+    ).toBeVisible();
+    await expect(d.getByText(/; no credentials\./)).toBeVisible();
+    await expect(page.getByText(`Exported ${filename}`)).toBeVisible();
   });
 
   test("validates the passphrase inline and encrypts credentials", async ({ page, loginAs }) => {
@@ -87,6 +92,24 @@ test.describe("export", () => {
     await expect(dialog(page)).toHaveCount(0);
   });
 
+  test("a model export includes the models it joins to, transitively, and says what the file holds", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("lead@acme.test");
+    await page.goto("/t/acme/p/sales-analytics");
+    await page.getByRole("button", { name: "Actions for model Order items" }).click();
+    await page.getByRole("menuitem", { name: "Export Model…" }).click();
+    const d = dialog(page);
+    for (const name of ["Orders", "Products", "Customers"]) await expect(d.getByLabel(name)).toBeChecked();
+    await expect(d.getByText("customers · joined by orders")).toBeVisible();
+    const { text } = await downloadJson(page, () => d.getByRole("button", { name: "Export" }).click());
+    const bundle = JSON.parse(text) as { models: { slug: string }[]; connections: { name: string }[] };
+    expect(bundle.models.map((m) => m.slug)).toEqual(["customers", "order-items", "orders", "products"]);
+    expect(bundle.connections.map((c) => c.name)).toEqual(["snowflake-prod", "warehouse-pg"]);
+    await expect(d.getByText(/Holds 4 models \(order-items, orders, products, customers\)/)).toBeVisible();
+  });
+
   test("a viewer cannot export the project but exports the model they edit", async ({ page, loginAs }) => {
     await loginAs("analyst@acme.test");
     await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
@@ -96,6 +119,9 @@ test.describe("export", () => {
     await page.goto("/t/acme/p/sales-analytics/m/web-sessions");
     await page.getByRole("button", { name: "Actions for model Web sessions" }).click();
     await page.getByRole("menuitem", { name: "Export Model…" }).click();
+    // web-sessions joins customers: left out on purpose here, with the warning that says so.
+    await dialog(page).getByLabel("Customers").click();
+    await expect(dialog(page).getByText("The target project must already have “customers”")).toBeVisible();
     const { filename, text } = await downloadJson(page, () =>
       dialog(page).getByRole("button", { name: "Export" }).click(),
     );

@@ -45,7 +45,9 @@ const server = http.createServer((request, response) => {
   }
   void handle(request, response);
 });
-server.listen(port, () => console.log(`Ready: serving on http://localhost:${port}`));
+// FERRY_HOST: the address to listen on (unset: every interface; 127.0.0.1 keeps it local).
+const host = process.env.FERRY_HOST || undefined;
+server.listen(port, host, () => console.log(`Ready: serving on http://${host ?? "localhost"}:${port}`));
 
 /**
  * Answers without reading the body. The body is discarded unparsed for a moment so the client

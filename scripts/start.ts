@@ -9,6 +9,8 @@ import { DATA_DIR, prepareRuntime } from "@/lib/database/prepare-runtime";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+// The address to listen on: unset, Next's default (every interface); 127.0.0.1 keeps it local.
+const host = process.env.FERRY_HOST || undefined;
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 const log = (line: string) => console.log(`[ferry] ${line}`);
@@ -28,7 +30,7 @@ log(seeded ? "Seeded the demo data." : "Database already has data; demo data not
 await db.$disconnect();
 
 if (!dev && needsBuild()) {
-  log("Building the app (first start, or sources changed)…");
+  log("Building the app (first start, or sources changed): this takes a few minutes…");
   const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) {
     await runtime.stop();
@@ -38,7 +40,10 @@ if (!dev && needsBuild()) {
 
 const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
 const server = dev
-  ? spawn(nextBin, ["dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env: process.env })
+  ? spawn(nextBin, ["dev", "-p", String(port), ...(host ? ["-H", host] : [])], {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: process.env,
+    })
   : spawn(tsxBin, [path.join("scripts", "serve.ts")], {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, NODE_ENV: "production", PORT: String(port) },
@@ -48,7 +53,7 @@ server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
     announced = true;
-    log(`Ferry is running on http://localhost:${port}`);
+    log(`Ferry is running on http://${host && host !== "0.0.0.0" && host !== "::" ? host : "localhost"}:${port}`);
     if (seeded || process.env.FERRY_PRINT_LOGINS !== "0") {
       log(`Demo logins (password: ${DEMO_PASSWORD}):`);
       for (const login of DEMO_LOGINS) log(`  ${login.email.padEnd(20)} ${login.role}`);

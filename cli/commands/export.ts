@@ -13,7 +13,7 @@ export const exportCommand = defineCommand({
   name: "export",
   summary: "Export a project (or one model) to a bundle file or stdout",
   usage:
-    "export <project-slug> [--tenant T] [--out FILE] [--sections a,b] [--include-credentials --passphrase-file F] [--stable] [--model M]",
+    "export <project-slug> [--tenant T] [--out FILE] [--sections a,b] [--include-credentials --passphrase-file F] [--stable] [--model M [--joined LIST|none]]",
   description: `Writes the project's bundle (format ferry.project v1) to FILE, or to stdout without --out. Sections: ${DEFAULT_SECTIONS.join(", ")} (default) and ${optionalNotDefault.join(", ")}; models are always included. With --include-credentials, secrets are encrypted under a passphrase read from --passphrase-file or a hidden prompt (never from the command line). --stable leaves out the export time so the file can live in version control.`,
   positionals: [{ name: "project-slug", description: "The project to export." }],
   options: {
@@ -34,13 +34,20 @@ export const exportCommand = defineCommand({
     model: {
       type: "string",
       value: "MODEL",
-      description: "Export only this model and the connections it uses (scope model).",
+      description:
+        "Export this model (scope model) with the models it joins to, transitively, and the connections they use.",
+    },
+    joined: {
+      type: "string",
+      value: "LIST",
+      description: "With --model: the joined models to include, comma-separated, or none (default: all of them).",
     },
   },
   examples: [
     "export sales-analytics --tenant acme --out sales.json",
     "export sales-analytics --stable --sections connections,settings > sales.json",
     "export sales-analytics --include-credentials --passphrase-file ./pass.txt --out sales-secrets.json",
+    "export sales-analytics --model order-items --joined orders,customers --out order-items.json",
   ],
   schema: z
     .object({
@@ -52,11 +59,13 @@ export const exportCommand = defineCommand({
       "passphrase-file": z.string().optional(),
       stable: z.boolean().default(false),
       model: z.string().min(1).optional(),
+      joined: z.string().optional(),
     })
     .refine(
       (input) => input["passphrase-file"] === undefined || input["include-credentials"],
       "--passphrase-file needs --include-credentials.",
-    ),
+    )
+    .refine((input) => input.joined === undefined || input.model !== undefined, "--joined needs --model."),
   async run(input, io) {
     const projectSlug = input.positionals[0]!;
     const passphrase = input["include-credentials"]
@@ -83,7 +92,23 @@ export const exportCommand = defineCommand({
       tenantSlug,
       projectSlug,
       modelSlug: input.model,
-      options: { sections, includeCredentials: input["include-credentials"], passphrase, stable: input.stable },
+      options: {
+        sections,
+        includeCredentials: input["include-credentials"],
+        passphrase,
+        stable: input.stable,
+        ...(input.joined === undefined
+          ? {}
+          : {
+              joinedModels:
+                input.joined.trim() === "none"
+                  ? []
+                  : input.joined
+                      .split(",")
+                      .map((s) => s.trim())
+                      .filter(Boolean),
+            }),
+      },
     });
     if (!input.out) {
       await pipeline(prepared.open(), io.stdout, { end: false });

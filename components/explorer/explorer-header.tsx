@@ -31,7 +31,7 @@ export interface ExplorerHeaderProps {
 export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHeaderProps) {
   const router = useRouter();
   return (
-    <header className="flex h-14 items-center gap-3 border-b bg-background px-4">
+    <header className="flex h-14 items-center gap-2 border-b bg-background px-3 sm:gap-3 sm:px-4">
       <Link href={`/t/${tenant.slug}`} className="text-lg font-semibold tracking-tight">
         <Brand />
       </Link>
@@ -39,7 +39,7 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
         <DropdownMenuTrigger asChild>
           <Button variant="outline" size="sm">
             <span className="sr-only">Switch tenant: </span>
-            {tenant.name}
+            <span className="max-w-28 truncate sm:max-w-none">{tenant.name}</span>
             <ChevronDownIcon />
           </Button>
         </DropdownMenuTrigger>
@@ -56,17 +56,17 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
           ))}
         </DropdownMenuContent>
       </DropdownMenu>
-      <div role="toolbar" aria-label="Explorer actions" className="ml-2 flex items-center gap-2">
+      <div role="toolbar" aria-label="Explorer actions" className="flex items-center gap-1 sm:ml-2 sm:gap-2">
         {canImport && (
           <Button variant="outline" size="sm" asChild>
             <Link href={`/t/${tenant.slug}/import`}>
-              <UploadIcon /> Import Project
+              <UploadIcon /> <span className="sr-only sm:not-sr-only">Import Project</span>
             </Link>
           </Button>
         )}
         <Button variant="ghost" size="sm" asChild>
           <Link href={`/t/${tenant.slug}/connections`}>
-            <PlugIcon /> Connections
+            <PlugIcon /> <span className="sr-only sm:not-sr-only">Connections</span>
           </Link>
         </Button>
       </div>
@@ -76,7 +76,7 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
             <Button variant="ghost" size="sm">
               <UserIcon />
               <span className="sr-only">Account menu: </span>
-              {user.name}
+              <span className="sr-only sm:not-sr-only">{user.name}</span>
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end">

@@ -1,17 +1,19 @@
 "use client";
 
-import { EllipsisVerticalIcon, FolderIcon, PlusIcon } from "lucide-react";
+import { EllipsisVerticalIcon, FolderIcon, MenuIcon, PlusIcon } from "lucide-react";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import {
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
 export interface SidebarProject {
@@ -22,24 +24,70 @@ export interface SidebarProject {
   modelCount: number;
 }
 
-export function ProjectSidebar({
+/** Past this many projects the list gets a filter box. */
+const FILTER_THRESHOLD = 8;
+
+/**
+ * The Explorer's project list: a sidebar from md up; below that, a "Projects" button opening the
+ * same list as a dialog, so the page keeps its width on a phone.
+ */
+export function ProjectSidebar(props: { tenantSlug: string; projects: SidebarProject[]; canCreate: boolean }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <>
+      <div className="border-b px-4 py-2 md:hidden">
+        <Button variant="outline" size="sm" onClick={() => setMenuOpen(true)}>
+          <MenuIcon /> Projects
+        </Button>
+        <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
+          <DialogContent className="top-0 left-0 h-full max-h-none max-w-[85vw] translate-x-0 translate-y-0 content-start rounded-none">
+            <DialogTitle>Projects</DialogTitle>
+            <DialogDescription className="sr-only">Open a project or use its actions.</DialogDescription>
+            {/* Following a link in the list closes the dialog. */}
+            <div onClick={(event) => (event.target as Element).closest("a") && setMenuOpen(false)}>
+              <ProjectList {...props} />
+            </div>
+          </DialogContent>
+        </Dialog>
+      </div>
+      <aside aria-label="Projects" className="hidden w-64 shrink-0 border-r bg-muted/40 p-3 md:block">
+        <ProjectList {...props} heading />
+      </aside>
+    </>
+  );
+}
+
+function ProjectList({
   tenantSlug,
   projects,
   canCreate,
+  heading = false,
 }: {
   tenantSlug: string;
   projects: SidebarProject[];
   canCreate: boolean;
+  heading?: boolean;
 }) {
   const params = useParams<{ project?: string }>();
   const router = useRouter();
   const [exporting, setExporting] = useState<SidebarProject | null>(null);
+  const [filter, setFilter] = useState("");
   // Each project's ⋮, to give focus back to when the export dialog it opened closes.
   const triggers = useRef(new Map<string, HTMLButtonElement>());
+  // Two projects may share a display name (slugs are unique): show the slug to tell them apart.
+  const repeated = new Set(projects.map((p) => p.displayName).filter((name, i, names) => names.indexOf(name) !== i));
+  const needle = filter.trim().toLowerCase();
+  const shown = needle
+    ? projects.filter((p) => p.displayName.toLowerCase().includes(needle) || p.slug.includes(needle))
+    : projects;
   return (
-    <aside aria-label="Projects" className="w-64 shrink-0 border-r bg-muted/40 p-3">
-      <div className="mb-2 flex items-center justify-between px-1">
-        <h2 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Projects</h2>
+    <div className="grid gap-2">
+      <div className="flex items-center justify-between px-1">
+        {heading ? (
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Projects</h2>
+        ) : (
+          <span />
+        )}
         {canCreate && (
           <Button variant="ghost" size="icon" asChild>
             <Link href={`/t/${tenantSlug}?new=1`} aria-label="New project">
@@ -48,11 +96,25 @@ export function ProjectSidebar({
           </Button>
         )}
       </div>
+      {projects.length > FILTER_THRESHOLD && (
+        <Input
+          type="search"
+          aria-label="Filter projects"
+          placeholder="Filter projects"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          className="h-8"
+        />
+      )}
       {projects.length === 0 ? (
         <p className="px-1 text-sm text-muted-foreground">No projects you can see yet.</p>
+      ) : shown.length === 0 ? (
+        <p className="px-1 text-sm text-muted-foreground" role="status">
+          No project matches “{filter}”.
+        </p>
       ) : (
         <ul className="grid gap-0.5">
-          {projects.map((project) => (
+          {shown.map((project) => (
             <li
               key={project.slug}
               className={cn(
@@ -66,7 +128,12 @@ export function ProjectSidebar({
                 aria-current={params.project === project.slug ? "page" : undefined}
               >
                 <FolderIcon className="size-4 shrink-0 text-muted-foreground" />
-                <span className="truncate">{project.displayName}</span>
+                <span className="grid min-w-0">
+                  <span className="truncate">{project.displayName}</span>
+                  {repeated.has(project.displayName) && (
+                    <span className="truncate text-xs text-muted-foreground">{project.slug}</span>
+                  )}
+                </span>
                 <span className="ml-auto text-xs text-muted-foreground">{project.modelCount}</span>
               </Link>
               <DropdownMenu>
@@ -74,7 +141,7 @@ export function ProjectSidebar({
                   <Button
                     variant="ghost"
                     size="icon"
-                    aria-label={`Actions for ${project.displayName}`}
+                    aria-label={`Actions for ${project.displayName}${repeated.has(project.displayName) ? ` (${project.slug})` : ""}`}
                     ref={(element) => {
                       if (element) triggers.current.set(project.slug, element);
                       else triggers.current.delete(project.slug);
@@ -112,6 +179,6 @@ export function ProjectSidebar({
           opener={() => triggers.current.get(exporting.slug)}
         />
       )}
-    </aside>
+    </div>
   );
 }

@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { DownloadIcon, LockIcon } from "lucide-react";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { prepareExportAction } from "@/app/(workspace)/t/[tenant]/p/[project]/export-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -19,25 +18,19 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { EXPORT_CHOICES, SECTION_LABELS } from "@/lib/bundle/sections";
+import { notify } from "@/lib/notify";
+import { formatBytes, plural } from "@/lib/utils";
 import { exportDialogSchema, type ExportDialogValues } from "@/lib/validations/export";
-
-const SECTIONS: { key: keyof ExportDialogValues["sections"]; label: string; hint: string }[] = [
-  { key: "connections", label: "Connections", hint: "Tenant connections the project uses (type and config)" },
-  { key: "llmConfigs", label: "LLM configs", hint: "Providers, models and parameters" },
-  { key: "agent", label: "Agent", hint: "Persona, judge rubrics, model contexts" },
-  { key: "recipes", label: "Recipes", hint: "Cross-model recipes" },
-  { key: "settings", label: "Settings", hint: "Project key/value settings" },
-  { key: "accessBindings", label: "Access bindings", hint: "Who has which role (users matched by email on import)" },
-];
+import { JoinedModelsField, useJoinedModels } from "./joined-models-field";
+import { useExportDownload, type DownloadedExport } from "./use-export-download";
 
 const DEFAULTS: ExportDialogValues = {
-  sections: { connections: true, llmConfigs: true, agent: true, recipes: true, settings: true, accessBindings: false },
+  sections: Object.fromEntries(EXPORT_CHOICES.map((c) => [c.key, c.default])) as ExportDialogValues["sections"],
   includeCredentials: false,
   passphrase: "",
   confirmPassphrase: "",
 };
-
-type Phase = { step: "form" } | { step: "preparing" } | { step: "done"; filename: string };
 
 export interface ExportTarget {
   tenantSlug: string;
@@ -60,47 +53,48 @@ export function ExportDialog({
   /** The control that opened the dialog (a menu trigger): focus returns there on close. */
   opener?: () => HTMLElement | null | undefined;
 }) {
-  const [phase, setPhase] = useState<Phase>({ step: "form" });
-  const [error, setError] = useState<string | null>(null);
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const exporting = useExportDownload();
+  const modelRef = target.model && {
+    tenantSlug: target.tenantSlug,
+    projectSlug: target.projectSlug,
+    modelSlug: target.model.slug,
+  };
+  const joined = useJoinedModels(modelRef);
   const form = useForm<ExportDialogValues>({ resolver: zodResolver(exportDialogSchema), defaultValues: DEFAULTS });
   const includeCredentials = useWatch({ control: form.control, name: "includeCredentials" });
   const { errors } = form.formState;
   const isModel = target.model !== undefined;
+  const done = exporting.data;
 
   const reset = (next: boolean) => {
     if (!next) {
       form.reset(DEFAULTS);
-      setPhase({ step: "form" });
-      setError(null);
+      setExcluded([]);
+      exporting.reset();
     }
     onOpenChange(next);
   };
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null);
-    setPhase({ step: "preparing" });
-    const sections = isModel ? ["connections"] : SECTIONS.filter((s) => values.sections[s.key]).map((s) => s.key);
-    const result = await prepareExportAction(
-      { tenantSlug: target.tenantSlug, projectSlug: target.projectSlug, modelSlug: target.model?.slug },
+  const onSubmit = form.handleSubmit((values) => {
+    const sections = isModel ? ["connections"] : EXPORT_CHOICES.filter((c) => values.sections[c.key]).map((c) => c.key);
+    exporting.mutate(
       {
-        sections,
-        includeCredentials: values.includeCredentials,
-        ...(values.includeCredentials ? { passphrase: values.passphrase } : {}),
+        ref: { tenantSlug: target.tenantSlug, projectSlug: target.projectSlug, modelSlug: target.model?.slug },
+        options: {
+          sections,
+          includeCredentials: values.includeCredentials,
+          ...(values.includeCredentials ? { passphrase: values.passphrase } : {}),
+          // Named explicitly only when some are left out; the server's default is every joined model.
+          ...(isModel && excluded.length > 0
+            ? { joinedModels: (joined.data ?? []).map((m) => m.slug).filter((slug) => !excluded.includes(slug)) }
+            : {}),
+        },
+      },
+      {
+        onSuccess: (result) => notify.success(`Exported ${result.filename}`, { description: describeExport(result) }),
       },
     );
-    if (!result.ok) {
-      setError(result.error.message);
-      setPhase({ step: "form" });
-      return;
-    }
-    // The server streams the file; the browser's download manager writes it to disk.
-    const link = document.createElement("a");
-    link.href = result.data.url;
-    link.download = result.data.filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setPhase({ step: "done", filename: result.data.filename });
   });
 
   return (
@@ -121,15 +115,19 @@ export function ExportDialog({
           </DialogTitle>
           <DialogDescription id="export-dialog-description">
             {isModel
-              ? "One JSON file with the model, its history and the connections it uses; importable into another project."
+              ? "One JSON file with the model, its history, the models it joins to and the connections they use; importable into another project."
               : "One JSON file with the whole project, to import into another project or environment."}
           </DialogDescription>
         </DialogHeader>
 
-        {phase.step === "done" ? (
+        {done ? (
           <div className="grid gap-3">
             <Alert variant="success">
-              Your download has started: <span className="font-mono">{phase.filename}</span>
+              <p>
+                Your download has started: <span className="font-mono break-all">{done.filename}</span> (
+                {formatBytes(done.bytes)}).
+              </p>
+              <p className="mt-1">{describeExport(done)}</p>
             </Alert>
             <DialogFooter>
               <Button onClick={() => reset(false)}>Close</Button>
@@ -149,7 +147,7 @@ export function ExportDialog({
                     </p>
                   </div>
                 </div>
-                {SECTIONS.map((section) => (
+                {EXPORT_CHOICES.map((section) => (
                   <Controller
                     key={section.key}
                     control={form.control}
@@ -220,18 +218,16 @@ export function ExportDialog({
               )}
             </div>
 
-            {error && <Alert variant="destructive">{error}</Alert>}
+            {modelRef && <JoinedModelsField modelRef={modelRef} excluded={excluded} onExcludedChange={setExcluded} />}
+
+            {exporting.isError && <Alert variant="destructive">{exporting.error.message}</Alert>}
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => reset(false)}>
                 Cancel
               </Button>
-              <Button type="submit" disabled={phase.step === "preparing"}>
+              <Button type="submit" disabled={exporting.isPending || (isModel && joined.isPending)}>
                 <DownloadIcon />
-                {phase.step === "preparing"
-                  ? includeCredentials
-                    ? "Encrypting and preparing…"
-                    : "Preparing…"
-                  : "Export"}
+                {exporting.isPending ? (includeCredentials ? "Encrypting and preparing…" : "Preparing…") : "Export"}
               </Button>
             </DialogFooter>
           </form>
@@ -239,4 +235,16 @@ export function ExportDialog({
       </DialogContent>
     </Dialog>
   );
+}
+
+/** What the downloaded file holds, in words: models, sections, credentials. */
+function describeExport({ contents }: DownloadedExport): string {
+  const models =
+    typeof contents.models === "number"
+      ? `${plural(contents.models, "model")} with their full history`
+      : `${plural(contents.models.length, "model")} (${contents.models.join(", ")}) with their history`;
+  const sections = contents.sections.map((s) => SECTION_LABELS[s]);
+  const credentials =
+    contents.credentials === "encrypted" ? "credentials encrypted under your passphrase" : "no credentials";
+  return `Holds ${models}${sections.length > 0 ? `; sections: ${sections.join(", ")}` : ""}; ${credentials}.`;
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import type { Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
 import { createBundleEncryption } from "@/lib/bundle/bundle-crypto";
-import type { BundleEncryption } from "@/lib/bundle/schema";
+import type { BundleEncryption, OptionalSection } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { db } from "@/lib/db";
@@ -16,6 +16,8 @@ import { writeProjectBundle, type WrittenBundleStats } from "./write-project-bun
 
 export interface PreparedExport {
   filename: string;
+  /** The optional sections the bundle carries. */
+  sections: OptionalSection[];
   /** The bundle's canonical bytes, read in one consistent snapshot. Start it once. */
   open(): Readable;
 }
@@ -98,6 +100,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
   };
   return {
     filename,
+    sections,
     open() {
       let stats: WrittenBundleStats | undefined;
       return streamInTransaction(

@@ -23,7 +23,17 @@ interface TicketParams {
   joinedModels?: string[];
 }
 
-export async function createExportTicket(request: ExportRequest): Promise<{ url: string; filename: string }> {
+/** What the prepared file will hold, for the dialog's success message (its size is known only once downloaded). */
+export interface ExportContents {
+  /** Model slugs of a model export (the chosen one first), or the project's model count. */
+  models: string[] | number;
+  sections: OptionalSection[];
+  credentials: "encrypted" | "stripped";
+}
+
+export async function createExportTicket(
+  request: ExportRequest,
+): Promise<{ url: string; filename: string; contents: ExportContents }> {
   const target = await authorizeExport(request);
   const token = newSecretToken();
   const params: TicketParams = {
@@ -61,7 +71,16 @@ export async function createExportTicket(request: ExportRequest): Promise<{ url:
   });
   // Expired tickets are useless; clearing them here keeps the table small without a scheduler.
   await db.exportTicket.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - TICKET_TTL_MS) } } });
-  return { url: `/api/v1/exports/${token}`, filename: exportFromAccess(target).filename };
+  const prepared = exportFromAccess(target);
+  return {
+    url: `/api/v1/exports/${token}`,
+    filename: prepared.filename,
+    contents: {
+      models: target.models?.map((m) => m.slug) ?? (await db.model.count({ where: { projectId: target.projectId } })),
+      sections: prepared.sections,
+      credentials: target.encryption ? "encrypted" : "stripped",
+    },
+  };
 }
 
 /** Redeems a ticket once, for the user who made it, re-checking their role at download time. */

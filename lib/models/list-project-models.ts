@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 
 export interface ModelListItem {
+  id: string;
   slug: string;
   name: string;
   connectionName: string | null;
@@ -17,6 +18,7 @@ export async function listProjectModels(options: { projectId: string }): Promise
     where: { projectId: options.projectId },
     orderBy: { slug: "asc" },
     select: {
+      id: true,
       slug: true,
       name: true,
       deployedVersion: true,
@@ -28,6 +30,7 @@ export async function listProjectModels(options: { projectId: string }): Promise
     },
   });
   return models.map((m) => ({
+    id: m.id,
     slug: m.slug,
     name: m.name,
     connectionName: m.connection?.name ?? null,

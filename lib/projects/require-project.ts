@@ -1,7 +1,7 @@
 import "server-only";
 import type { ProjectRole } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { atLeast, projectRole } from "@/lib/auth/permissions";
+import { atLeast, projectRole, type BindingLike } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveTenant, type TenantRef } from "@/lib/tenants/resolve-tenant";
@@ -13,6 +13,8 @@ export interface ProjectAccess {
   /** The caller's role on the project (or on the model, when a model slug was given). */
   role: ProjectRole;
   model?: { id: string; slug: string; name: string };
+  /** The caller's access bindings on the project, for per-model roles (modelRole). */
+  bindings: BindingLike[];
 }
 
 const ROLE_WORDS: Record<ProjectRole, string> = { ADMIN: "an admin", EDITOR: "an editor", VIEWER: "a viewer" };
@@ -73,5 +75,6 @@ export async function requireProject(options: {
     project: { id: project.id, slug: project.slug, displayName: project.displayName, active: project.active },
     role,
     model,
+    bindings: project.accessBindings,
   };
 }

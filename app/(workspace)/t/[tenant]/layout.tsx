@@ -32,9 +32,9 @@ export default async function TenantLayout({
         user={{ name: actor.name, email: actor.email, isSystemAdmin: actor.isSystemAdmin }}
         canImport={admin}
       />
-      <div className="flex flex-1">
+      <div className="flex flex-1 flex-col md:flex-row">
         <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />
-        <main id="main-content" tabIndex={-1} className="outline-none min-w-0 flex-1 p-6">
+        <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 p-4 outline-none md:p-6">
           {children}
         </main>
       </div>

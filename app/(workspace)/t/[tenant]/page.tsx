@@ -13,7 +13,7 @@ export default async function TenantHome({ params }: { params: Promise<{ tenant:
   const projects = await listProjects({ actor, tenantId: tenant.id });
   const admin = isTenantAdmin(actor, tenant.id);
   return (
-    <div className="grid max-w-5xl gap-6">
+    <div className="grid max-w-5xl grid-cols-[minmax(0,1fr)] gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{tenant.name}</h1>
         <p className="text-sm text-muted-foreground">Semantic-layer projects in this tenant.</p>

@@ -15,7 +15,7 @@ export default async function ProjectLayout({
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
   return (
-    <div className="grid max-w-6xl gap-4">
+    <div className="grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{access.project.displayName}</h1>
         <span className="text-sm text-muted-foreground">

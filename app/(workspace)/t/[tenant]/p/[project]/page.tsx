@@ -5,7 +5,7 @@ import { RefreshProjectButton } from "@/components/models/refresh-button";
 import { StatusBadge } from "@/components/models/status-badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { atLeast } from "@/lib/auth/permissions";
+import { atLeast, projectRole } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listProjectModels } from "@/lib/models/list-project-models";
 import { pageProject } from "@/lib/projects/page-project";
@@ -18,7 +18,7 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
   const base = `/t/${tenant}/p/${project}`;
   return (
     <section aria-labelledby="models-heading" className="grid gap-3">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="models-heading" className="text-lg font-semibold">
           Models
         </h2>
@@ -93,7 +93,8 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
                   </div>
                 </TableCell>
                 <TableCell className="text-right">
-                  {atLeast(access.role, "EDITOR") && (
+                  {/* A model-scoped EDITOR acts on that model only: the role is per row. */}
+                  {atLeast(projectRole(actor, access.tenant.id, access.bindings, model.id), "EDITOR") && (
                     <ModelActionsMenu
                       tenantSlug={tenant}
                       projectSlug={project}

@@ -24,7 +24,7 @@ export default async function ModelPage({
   const canEdit = atLeast(access.role, "EDITOR");
   const ref = { tenantSlug: tenant, projectSlug: project, modelSlug };
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-xl font-semibold">{model.name}</h2>
         <span className="text-sm text-muted-foreground">{model.slug}</span>
