@@ -261,8 +261,9 @@ function checkConsistency(bundle: Bundle, problems: ErrorDetail[]): void {
     if (listed.has(section) && !present) problems.push({ path: section, reason: `listed in sections but missing` });
     if (!listed.has(section) && present) problems.push({ path: section, reason: `present but not listed in sections` });
   }
-  if (bundle.scope === "model" && bundle.models.length !== 1)
-    problems.push({ path: "models", reason: "a model bundle holds exactly one model" });
+  // A model bundle holds the chosen model and, by default, the models it joins to (SPEC §2).
+  if (bundle.scope === "model" && bundle.models.length === 0)
+    problems.push({ path: "models", reason: "a model bundle holds at least one model" });
 
   const encrypted = GENERIC_SECTIONS.some((section) =>
     section.items(bundle[section.key]).some((item) => typeof section.credentialsOf?.(item) === "object"),

@@ -75,14 +75,21 @@ export async function applyImport(ctx: ApplyContext): Promise<{ projectId: strin
     insertUsers: (users) => insertUsers(client, users),
     insertMemberships: (userIds) => insertMemberships(client, ctx.tenantId, userIds),
   };
-  // A model import in replace mode updates its model in place; everything else is created.
-  const updatesInPlace = plan.scope === "model" && plan.mode === "replace";
+  // Everything is created, except the models a model import replaces: those are updated in place.
+  const inPlace = new Set(plan.modelsToUpdate);
   for (const section of WRITE_ORDER) {
-    if (section.key === "models") progress("models", 0, plan.bundle.models.length);
     if (section.key === "recipes") progress("settings", 0, 1);
-    const items = section.items(plan.bundle[section.key] as never) as never[];
-    if (updatesInPlace && section.key === "models") await section.write.update(write, items);
-    else await section.write.create(write, items);
+    if (section.key === "models") {
+      const models = plan.bundle.models;
+      if (inPlace.size > 0)
+        await section.write.update(
+          write,
+          models.filter((m) => inPlace.has(m.slug)),
+        );
+      await section.write.create(write, inPlace.size > 0 ? models.filter((m) => !inPlace.has(m.slug)) : models);
+    } else {
+      await section.write.create(write, section.items(plan.bundle[section.key] as never) as never[]);
+    }
     faultPoint(section.faultSteps[section.faultSteps.length - 1]!);
   }
   return { projectId: projectId! };

@@ -428,6 +428,51 @@ describe("model import", () => {
   });
 });
 
+describe("model import with joined models", () => {
+  it("brings the models it joins to, keeps those the project already has, and replaces them all in place", async () => {
+    const prepared = await prepareExport({
+      actor: await actorFor("lead@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      modelSlug: "orders",
+      options: {},
+    });
+    const bundle = JSON.parse(await readAll(prepared.open())) as Bundle;
+    const slugs = bundle.models.map((m) => m.slug);
+    expect(slugs).toContain("customers");
+    const admin = await actorFor("admin@acme.test");
+    const connectionMapping = Object.fromEntries(
+      (bundle.connections ?? []).map((c) => [c.name, { action: "map", target: c.name }]),
+    );
+    const acme = await db.tenant.findUniqueOrThrow({ where: { slug: "acme" } });
+    await db.project.create({ data: { tenantId: acme.id, slug: "joined-target", displayName: "Joined target" } });
+    const options = { mode: "create", tenant: "acme", projectSlug: "joined-target", connectionMapping };
+    const text = JSON.stringify(bundle);
+    const created = await importBundle({ actor: admin, bundle: bytes(text), options, expectScope: "model" });
+    expect(created.summary.models).toEqual({ created: slugs.length, updated: 0, skipped: 0 });
+
+    const again = await importBundle({
+      actor: admin,
+      bundle: bytes(text),
+      options: { ...options, modelSlugOverrides: { orders: "orders-copy" } },
+      expectScope: "model",
+    });
+    expect(again.summary.models).toEqual({ created: 1, updated: 0, skipped: slugs.length - 1 });
+    expect(again.warnings.filter((w) => w.code === "MODEL_KEPT")).toHaveLength(slugs.length - 1);
+
+    const replaced = await importBundle({
+      actor: admin,
+      bundle: bytes(text),
+      options: { ...options, mode: "replace" },
+      expectScope: "model",
+    });
+    expect(replaced.summary.models).toEqual({ created: 0, updated: slugs.length, skipped: 0 });
+    expect(await db.model.count({ where: { project: { slug: "joined-target" }, slug: { in: slugs } } })).toBe(
+      slugs.length,
+    );
+  });
+});
+
 describe("import fidelity", () => {
   it("keeps tabs, newlines, backslashes, quotes and unicode in versions intact (COPY escaping)", async () => {
     const tricky = 'line 1\n\tline 2 \\ back\\slash "quoted" \r ü 🚢 \\N';

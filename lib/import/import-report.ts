@@ -13,6 +13,7 @@ export interface SectionCount {
 
 export interface ImportWarning {
   code:
+    | "MODEL_KEPT"
     | "ACCESS_BINDING_SKIPPED"
     | "ACCESS_BINDINGS_REMOVED"
     | "SHARED_CONNECTION_UPDATED"
@@ -68,6 +69,13 @@ export function buildImportReport(
       code: "MODEL_RENAMED",
       message: `Model "${from}" was imported as "${to}"; every reference to it was rewritten.`,
       path: `models.${from}`,
+    });
+  }
+  for (const slug of plan.keptModels) {
+    warnings.push({
+      code: "MODEL_KEPT",
+      message: `Project "${plan.project.slug}" already has model "${slug}", which the imported model joins to: it was kept as it is (import in replace mode to update it too).`,
+      path: `models.${slug}`,
     });
   }
   const skippedByEmail = new Map<string, { reason: string; count: number }>();

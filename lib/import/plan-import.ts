@@ -60,6 +60,9 @@ export interface ImportPlan {
   /** The bundle with model renames and connection mapping applied: what gets written. */
   bundle: Bundle;
   renames: Record<string, string>;
+  /** Model import: models of the bundle the project already has — updated in place (replace) or kept as they are (create). */
+  modelsToUpdate: string[];
+  keptModels: string[];
   connections: PlannedConnection[];
   /** Connections the models use that the bundle does not carry (no connections section): matched by name. */
   implicitConnections: string[];
@@ -77,6 +80,14 @@ export function planImport(bundle: Bundle, options: ImportOptions, target: Impor
   const renames = planRenames(bundle, options, target, project.slug);
   let planned = renameModelReferences(bundle, new Map(Object.entries(renames)));
   checkModelJoins(planned, target);
+  const existingModels =
+    bundle.scope === "model"
+      ? planned.models.map((m) => m.slug).filter((slug) => target.project?.modelSlugs.includes(slug))
+      : [];
+  const modelsToUpdate = mode === "replace" ? existingModels : [];
+  const keptModels = mode === "create" ? existingModels : [];
+  if (keptModels.length > 0)
+    planned = { ...planned, models: planned.models.filter((m) => !keptModels.includes(m.slug)) };
 
   const { connections, implicit } = planConnections(planned, options, target, project.slug);
   planned = renameConnectionReferences(planned, new Map(connections.map((c) => [c.exportedName, c.targetName])));
@@ -93,6 +104,8 @@ export function planImport(bundle: Bundle, options: ImportOptions, target: Impor
     project,
     bundle: planned,
     renames,
+    modelsToUpdate,
+    keptModels,
     connections,
     implicitConnections: implicit,
     llmConfigs,
@@ -186,9 +199,12 @@ function planRenames(
     seen.add(slug);
   }
   if (bundle.scope === "model" && target.project) {
+    // Create needs at least one new model (the joined ones the project already has are kept);
+    // replace needs at least one model to update (the missing joined ones are created).
+    const existing = new Set(target.project.modelSlugs);
+    const present = final.filter((slug) => existing.has(slug));
     const slug = final[0]!;
-    const exists = target.project.modelSlugs.includes(slug);
-    if (options.mode === "create" && exists) {
+    if (options.mode === "create" && present.length === final.length) {
       const suggestion = suggestFreeSlug(slug, target.project.modelSlugs);
       throw new AppError(
         "SLUG_TAKEN",
@@ -196,7 +212,7 @@ function planRenames(
         { slug, suggestion },
       );
     }
-    if (options.mode === "replace" && !exists)
+    if (options.mode === "replace" && present.length === 0)
       throw new AppError(
         "NOT_FOUND",
         `Project "${projectSlug}" has no model "${slug}" to replace. Choose create mode to add it.`,

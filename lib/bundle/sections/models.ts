@@ -164,13 +164,13 @@ export const models: BundleSection<"models", typeof modelsSchema, BundleModel> =
   },
   clears: [ModelTable.name],
   faultSteps: ["models", "versions", "materializations"],
-  count({ value, replacing, plan }) {
+  count({ value, plan }) {
     const list = (value ?? []) as BundleModel[];
     const sum = (f: (m: BundleModel) => number) => list.reduce((n, m) => n + f(m), 0);
     const created = (n: number) => ({ created: n, updated: 0, skipped: 0 });
+    const updated = plan.modelsToUpdate.length;
     return {
-      models:
-        replacing && plan.scope === "model" ? { created: 0, updated: list.length, skipped: 0 } : created(list.length),
+      models: { created: list.length - updated, updated, skipped: plan.keptModels.length },
       versions: created(sum((m) => m.versions.length)),
       aggregates: created(sum((m) => m.aggregates.length)),
       pockets: created(sum((m) => m.pockets.length)),
