@@ -36,7 +36,10 @@ import {
   linkConnectionAction,
   unlinkConnectionAction,
 } from "@/app/(workspace)/t/[tenant]/p/[project]/connections/actions";
-import { prepareExportAction } from "@/app/(workspace)/t/[tenant]/p/[project]/export-actions";
+import {
+  listExportDependenciesAction,
+  prepareExportAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/export-actions";
 import { deleteLlmConfigAction, saveLlmConfigAction } from "@/app/(workspace)/t/[tenant]/p/[project]/llm/actions";
 import { deleteRecipeAction, saveRecipeAction } from "@/app/(workspace)/t/[tenant]/p/[project]/recipes/actions";
 import {
@@ -310,6 +313,7 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
     }),
   deleteConnectionAction: async (t, n) => deleteConnectionAction(t.tenant, await freshConnection(t, n)),
   prepareExportAction: (t) => prepareExportAction(t.model ? modelRef(t) : ref(t), {}),
+  listExportDependenciesAction: (t) => listExportDependenciesAction({ ...ref(t), modelSlug: t.model! }),
   updateProjectAction: async (t) =>
     updateProjectAction(ref(t), {
       displayName: (await db.project.findUniqueOrThrow({ where: { id: await projectId(t) } })).displayName,

@@ -124,6 +124,8 @@ export const ACTION_MATRIX: MatrixRow[] = rows(ACTION_COLUMNS, [
   ...tenantRows("deleteConnectionAction"),
   ...projectRows("prepareExportAction"),
   ...modelRows("prepareExportAction"),
+  // Export Model…'s list of joined models: whoever may export the model may see them.
+  ...modelRows("listExportDependenciesAction"),
   ...projectRows("updateProjectAction"),
   ...projectRows("linkConnectionAction"),
   ...projectRows("unlinkConnectionAction"),
