@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Table } from "@/lib/database/tables";
 import type { ErrorDetail } from "@/lib/errors";
 import type { BundleCredentials } from "../credentials";
 import { diffJson, type Change } from "./diff";
@@ -47,6 +48,11 @@ export interface BundleSection<Key extends string = string, Schema extends z.Zod
   };
   /** Project tables a replace clears for this section (operational history is never cleared). */
   clears: readonly string[];
+  /**
+   * Typed declarations of tables only this section uses, when they live in its module (a new
+   * section's own table): the bulk-path column test checks them against the database too.
+   */
+  tables?: readonly Table[];
   /** Sections whose writes must come first (ids they hand over). */
   writeAfter?: readonly string[];
   /** Fault-injection steps this section's writes pass through, in order. */

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { ColumnType } from "./define-table";
+import { GENERIC_SECTIONS } from "@/lib/bundle/sections";
 import { BULK_TABLES } from "./index";
 
 // Every typed table definition against the live database's columns (names, types, nullability).
@@ -14,7 +15,8 @@ describe("bulk-path table definitions", () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      for (const table of BULK_TABLES) {
+      const sectionTables = GENERIC_SECTIONS.flatMap((section) => section.tables ?? []);
+      for (const table of new Set([...BULK_TABLES, ...sectionTables])) {
         const { rows } = await client.query<{ column_name: string; udt_name: string; is_nullable: string }>(
           `SELECT column_name, udt_name, is_nullable FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
