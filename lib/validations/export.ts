@@ -1,17 +1,14 @@
 import { z } from "zod";
+import { OPTIONAL_SECTIONS, type OptionalSection } from "@/lib/bundle/sections";
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from "./passphrase";
 
 // The export dialog's form. The server validates again (lib/export/export-options.ts).
 export const exportDialogSchema = z
   .object({
-    sections: z.object({
-      connections: z.boolean(),
-      llmConfigs: z.boolean(),
-      agent: z.boolean(),
-      recipes: z.boolean(),
-      settings: z.boolean(),
-      accessBindings: z.boolean(),
-    }),
+    // One checkbox per optional section of the registry.
+    sections: z.object(
+      Object.fromEntries(OPTIONAL_SECTIONS.map((key) => [key, z.boolean()])) as Record<OptionalSection, z.ZodBoolean>,
+    ),
     includeCredentials: z.boolean(),
     passphrase: z
       .string()
