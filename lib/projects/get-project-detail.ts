@@ -9,7 +9,8 @@ import { requireProject } from "./require-project";
 
 export interface ProjectDetail {
   project: { tenant: string; slug: string; displayName: string; active: boolean; role: ProjectRole };
-  models: ModelListItem[];
+  /** By natural key only: the model's database id stays on the server. */
+  models: Omit<ModelListItem, "id">[];
   connections: { name: string; type: string; config: Prisma.JsonValue; status: string; hasSecret: boolean }[];
   llmConfigs: {
     name: string;
@@ -92,7 +93,7 @@ export async function getProjectDetail(options: {
       active: access.project.active,
       role: access.role,
     },
-    models,
+    models: models.map(({ id: _id, ...model }) => model),
     connections: connections.map((c) => ({ ...c, hasSecret: hasSecret.has(c.name) })),
     llmConfigs: project.llmConfigs.map((l) => ({
       ...l,
