@@ -18,7 +18,7 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { EXPORT_CHOICES, SECTION_LABELS } from "@/lib/bundle/sections";
+import { EXPORT_CHOICES, SECTION_LABELS } from "@/lib/bundle/section-catalog";
 import { notify } from "@/lib/notify";
 import { formatBytes, plural } from "@/lib/utils";
 import { exportDialogSchema, type ExportDialogValues } from "@/lib/validations/export";

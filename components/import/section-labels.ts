@@ -1,4 +1,4 @@
-import { SECTION_LABELS } from "@/lib/bundle/schema";
+import { SECTION_LABELS } from "@/lib/bundle/section-catalog";
 
 // Words for section keys: the registry's labels, plus what an import result counts besides the
 // bundle's sections.

@@ -1,4 +1,4 @@
-import { suggestedConnectionAction } from "@/lib/bundle/sections/connections";
+import { suggestedConnectionAction } from "@/lib/bundle/sections/connection-actions";
 import type { ConnectionMappingEntry, ImportOptions } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { WizardTarget } from "./plan-in-browser";

@@ -12,7 +12,7 @@ export function Toaster() {
       position="bottom-right"
       closeButton
       richColors
-      toastOptions={{ classNames: { description: "!text-current opacity-90" } }}
+      toastOptions={{ classNames: { description: "!text-current" } }}
     />
   );
 }

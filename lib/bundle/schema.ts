@@ -58,7 +58,8 @@ export type BundleEncryption = z.infer<typeof encryptionSchema>;
 export type BundleMeta = z.infer<typeof metaSchema>;
 
 export { credentialsSchema, type BundleCredentials } from "./credentials";
-export { OPTIONAL_SECTIONS, DEFAULT_SECTIONS, SECTION_LABELS, type OptionalSection } from "./sections";
+export { OPTIONAL_SECTIONS, DEFAULT_SECTIONS, type OptionalSection } from "./sections";
+export { SECTION_LABELS } from "./section-catalog";
 export { CONNECTION_TYPES, connectionSchema, type BundleConnection } from "./sections/connections";
 export { LLM_PROVIDERS, llmConfigSchema, type BundleLlmConfig } from "./sections/llm-configs";
 export { agentSchema, type BundleAgent } from "./sections/agent";

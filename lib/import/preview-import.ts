@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import { maxBundleBytes } from "@/lib/config/limits";
-import { suggestedConnectionAction } from "@/lib/bundle/sections/connections";
+import { suggestedConnectionAction } from "@/lib/bundle/sections/connection-actions";
 import { readConnectionUsage } from "@/lib/connections/connection-usage";
 import { db } from "@/lib/db";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";

@@ -6,6 +6,7 @@ import { ConnectionTable, ProjectConnectionTable } from "@/lib/database/tables";
 import { nameSchema } from "@/lib/validations/slug";
 import { credentialsSchema, freeObject } from "../credentials";
 import { byKey, compareKeys, sortKeysDeep } from "../json-order";
+import { defaultConnectionAction } from "./connection-actions";
 import { credentialView, defineSection, type BundleSection } from "./section";
 
 // Connections are tenant resources: a bundle carries the ones its project uses (linked to it or
@@ -142,30 +143,7 @@ export const connections: BundleSection<"connections", typeof connectionsSchema,
   },
 });
 
-/**
- * The action a connection takes when the caller does not decide (SPEC §4): create when the bundle
- * carries its secret and its name is free in the target tenant; otherwise the caller must decide.
- */
-export function defaultConnectionAction(
-  connection: { name: string; hasSecret: boolean },
-  existing: ReadonlyMap<string, unknown>,
-): "create" | undefined {
-  return connection.hasSecret && !existing.has(connection.name) ? "create" : undefined;
-}
-
-/**
- * What the wizard pre-fills for the user to confirm: the planner's default, else the obvious
- * choice — map onto the same-named connection of the same type — else nothing (the row must be decided).
- */
-export function suggestedConnectionAction(
-  connection: { name: string; type: string; hasSecret: boolean },
-  existing: ReadonlyMap<string, { type: string }>,
-): "create" | "map" | null {
-  return (
-    defaultConnectionAction(connection, existing) ??
-    (existing.get(connection.name)?.type === connection.type ? "map" : null)
-  );
-}
+export { defaultConnectionAction, suggestedConnectionAction } from "./connection-actions";
 
 type PlanBundle = { connections?: BundleConnection[]; models: { connection: string | null }[] };
 

@@ -31,15 +31,16 @@ const optionalSections = SECTIONS.filter((s): s is Exclude<AnySection, typeof mo
 export const OPTIONAL_SECTIONS = optionalSections.map((s) => s.key) as [OptionalSection, ...OptionalSection[]];
 /** The export dialog's defaults (SPEC §2). */
 export const DEFAULT_SECTIONS: OptionalSection[] = optionalSections.filter((s) => s.exportDefault).map((s) => s.key);
-/** Labels for dialogs, summaries and results. */
-export const SECTION_LABELS = Object.fromEntries(SECTIONS.map((s) => [s.key, s.label])) as Record<SectionKey, string>;
-/** The export dialog's checkboxes. */
-export const EXPORT_CHOICES = optionalSections.map((s) => ({
-  key: s.key,
-  label: s.label,
-  hint: s.hint,
-  default: s.exportDefault,
-}));
+/** The registry's browser-safe facts, as `catalog.json` holds them (see ../section-catalog.ts). */
+export function sectionCatalog() {
+  return SECTIONS.map((s) => ({
+    key: s.key,
+    label: s.label,
+    hint: s.hint,
+    optional: s.optional,
+    exportDefault: s.exportDefault,
+  }));
+}
 
 export function sectionOf(key: SectionKey): AnySection {
   return SECTIONS.find((s) => s.key === key)!;
