@@ -40,14 +40,7 @@ export interface PlanCheck {
   form?: WizardError;
 }
 
-export function hasProblems(check: PlanCheck): boolean {
-  return (
-    check.projectSlug !== undefined ||
-    Object.keys(check.models).length > 0 ||
-    Object.keys(check.connections).length > 0 ||
-    check.form !== undefined
-  );
-}
+export { hasProblems } from "./has-problems";
 
 /** The planner's view of the target: access bindings never fail a plan, so users are not needed. */
 export function plannerTarget(target: WizardTarget, options: ImportOptions): ImportTarget {

@@ -26,3 +26,5 @@ export const EXPORT_CHOICES = SECTION_CATALOG.filter((s) => s.optional).map((s) 
   hint: s.hint,
   default: s.exportDefault,
 }));
+/** The optional sections' keys, in canonical order. */
+export const OPTIONAL_SECTION_KEYS = EXPORT_CHOICES.map((c) => c.key);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { OPTIONAL_SECTIONS, type OptionalSection } from "@/lib/bundle/sections";
+import { OPTIONAL_SECTION_KEYS } from "@/lib/bundle/section-catalog";
+import type { OptionalSection } from "@/lib/bundle/sections";
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from "./passphrase";
 
 // The export dialog's form. The server validates again (lib/export/export-options.ts).
@@ -7,7 +8,10 @@ export const exportDialogSchema = z
   .object({
     // One checkbox per optional section of the registry.
     sections: z.object(
-      Object.fromEntries(OPTIONAL_SECTIONS.map((key) => [key, z.boolean()])) as Record<OptionalSection, z.ZodBoolean>,
+      Object.fromEntries(OPTIONAL_SECTION_KEYS.map((key) => [key, z.boolean()])) as Record<
+        OptionalSection,
+        z.ZodBoolean
+      >,
     ),
     includeCredentials: z.boolean(),
     passphrase: z
