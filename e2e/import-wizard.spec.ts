@@ -98,6 +98,8 @@ test.describe("import wizard steps", () => {
     await expect(bigquery).toHaveText("Map to existing bigquery (this tenant has no bigquery connection)");
 
     await page.getByLabel("Project slug").fill("sales-mapped");
+    // Another name too: the workspace spec expects no "Sales Analytics" in globex.
+    await page.getByRole("dialog").getByLabel("Display name").fill("Sales (mapped)");
     // New names keep globex free of acme's connection names for the other specs.
     await page.getByLabel("New name for bq-events").fill("bq-events-mapped");
     await page.getByLabel("New name for snowflake-prod").fill("snowflake-mapped");
