@@ -11,7 +11,6 @@ export function Toaster() {
       theme={resolvedTheme === "dark" ? "dark" : "light"}
       position="bottom-right"
       closeButton
-      richColors
       toastOptions={{ classNames: { description: "!text-current" } }}
     />
   );
