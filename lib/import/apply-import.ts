@@ -10,7 +10,7 @@ import type { TenantCipher } from "@/lib/secrets/tenant-secrets";
 import { insertMemberships, insertUsers } from "@/lib/users/insert-users";
 import { faultPoint } from "./fault-point";
 import type { ImportProgress } from "./import-phase";
-import type { ImportPlan } from "./plan-import";
+import { isItemwiseMode, type ImportPlan } from "./plan-import";
 import type { TargetContext } from "./read-import-target";
 
 // Writes a plan inside the import's transaction, section by section in the registry's write
@@ -37,7 +37,13 @@ export async function applyImport(ctx: ApplyContext): Promise<{ projectId: strin
   progress("project", 0, 1);
   let projectId = ctx.context.projectId;
   if (plan.scope === "project") {
-    if (plan.mode === "create") {
+    if (isItemwiseMode(plan.mode)) {
+      if (plan.changes.project.action === "update")
+        await client.query(
+          `UPDATE "${ProjectTable.name}" SET "displayName" = $2, active = $3, "updatedAt" = now() WHERE id = $1`,
+          [projectId, plan.project.displayName, plan.project.active],
+        );
+    } else if (plan.mode === "create") {
       projectId = crypto.randomUUID();
       await client.query(
         `INSERT INTO "${ProjectTable.name}" (id, "tenantId", slug, "displayName", active, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
@@ -75,6 +81,22 @@ export async function applyImport(ctx: ApplyContext): Promise<{ projectId: strin
     insertUsers: (users) => insertUsers(client, users),
     insertMemberships: (userIds) => insertMemberships(client, ctx.tenantId, userIds),
   };
+  if (isItemwiseMode(plan.mode)) {
+    // Merge and skip-existing: exactly the plan's creates and updates, never a delete. Models the
+    // import keeps are known by id for the bindings that name them.
+    for (const [slug, id] of ctx.context.content?.modelIds ?? []) write.ids.models.set(slug, id);
+    for (const section of WRITE_ORDER) {
+      const writes = plan.changes.writes[section.key];
+      if (section.key === "connections") {
+        await section.write.create(write, section.items(plan.bundle.connections));
+      } else if (writes) {
+        if (writes.update.length > 0) await section.write.update(write, writes.update as never[]);
+        if (writes.create.length > 0) await section.write.create(write, writes.create as never[]);
+      }
+      faultPoint(section.faultSteps[section.faultSteps.length - 1]!);
+    }
+    return { projectId: projectId! };
+  }
   // Everything is created, except the models a model import replaces: those are updated in place.
   const inPlace = new Set(plan.modelsToUpdate);
   for (const section of WRITE_ORDER) {

@@ -361,7 +361,7 @@ describe("import safety", () => {
     await expect(attempt({ mode: "replace", projectSlug: "nope", connectionMapping: sameNames })).rejects.toMatchObject(
       { code: "PROJECT_NOT_FOUND" },
     );
-    await expect(attempt({ mode: "merge" })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
+    await expect(attempt({ mode: "upsert" })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
     await expect(
       importBundle({
         actor: await actorFor("lead@acme.test"),

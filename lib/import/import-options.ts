@@ -12,8 +12,18 @@ export const connectionMappingEntrySchema = z.strictObject({
 });
 export type ConnectionMappingEntry = z.infer<typeof connectionMappingEntrySchema>;
 
+export const IMPORT_MODES = ["create", "replace", "merge", "skip-existing"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** Per section: only these items (`include`), or all but these (`exclude`), by natural key (SPEC §11). */
+export const sectionSelectionSchema = z.strictObject({
+  include: z.array(z.string().max(400)).max(100_000).optional(),
+  exclude: z.array(z.string().max(400)).max(100_000).optional(),
+});
+export type SectionSelection = z.infer<typeof sectionSelectionSchema>;
+
 export const importOptionsSchema = z.strictObject({
-  mode: z.enum(["create", "replace"]),
+  mode: z.enum(IMPORT_MODES),
   tenant: z.string().min(1).max(100).optional(),
   /** Create: the new project's slug (default: the exported one). Replace: the project to replace. Model import: the target project. */
   projectSlug: z.string().max(200).optional(),
@@ -23,6 +33,13 @@ export const importOptionsSchema = z.strictObject({
   connectionMapping: z.record(z.string(), connectionMappingEntrySchema).optional(),
   overrideCredentials: z.boolean().optional(),
   dryRun: z.boolean().optional(),
+  /** Only some items of some sections (keys: section keys; see lib/import/select-items.ts). */
+  select: z.record(z.string(), sectionSelectionSchema).optional(),
+  /** The token of the plan the caller reviewed: the import is refused (PLAN_STALE) when it no longer matches. */
+  planToken: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "a plan token is 64 hex digits")
+    .optional(),
   /** CLI only: create users named by access bindings that do not exist yet. */
   createUsers: z.boolean().optional(),
 });

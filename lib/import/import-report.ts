@@ -1,5 +1,6 @@
 import { GENERIC_SECTIONS, SECTIONS, sectionOf } from "@/lib/bundle/sections";
 import type { ImportPlan, ImportTarget } from "./plan-import";
+import { PLAN_ACTIONS } from "./plan-changes";
 
 // What an import tells its user: counts per section, warnings, and the checklist of what to do
 // next (deploy, refresh, enter credentials, re-test the agent), each with a link.
@@ -20,7 +21,8 @@ export interface ImportWarning {
     | "SHARED_CONNECTION_MAPPED"
     | "CREDENTIALS_NOT_INCLUDED"
     | "USER_CREATED"
-    | "MODEL_RENAMED";
+    | "MODEL_RENAMED"
+    | "VERSION_CONFLICT";
   message: string;
   path?: string;
 }
@@ -62,6 +64,25 @@ export function buildImportReport(
     });
     for (const [key, value] of Object.entries(counts)) if (value) summary[key] = value;
   }
+  if (plan.mode === "merge" || plan.mode === "skip-existing") {
+    // Item by item: what was created, updated, and left as it was (unchanged, skipped, kept).
+    for (const section of plan.changes.sections) {
+      if (section.key === "connections") continue;
+      const n = (action: (typeof PLAN_ACTIONS)[number]) => section.counts[action] ?? 0;
+      summary[section.key] = count(n("create"), n("update"), n("unchanged") + n("skip") + n("keep"));
+    }
+    const appended = plan.changes.sections
+      .find((s) => s.key === "models")
+      ?.items.reduce((sum, item) => sum + (item.action === "create" ? 0 : (item.versions?.append.length ?? 0)), 0);
+    const createdVersions = models
+      .filter((m) => plan.changes.writes.models?.create.includes(m))
+      .reduce((sum, m) => sum + m.versions.length, 0);
+    summary.versions = count(createdVersions + (appended ?? 0));
+    summary.project =
+      plan.scope === "model"
+        ? count(0, 0, 0)
+        : count(0, plan.changes.project.action === "update" ? 1 : 0, plan.changes.project.action === "update" ? 0 : 1);
+  }
 
   const warnings: ImportWarning[] = [];
   for (const [from, to] of Object.entries(plan.renames)) {
@@ -77,6 +98,14 @@ export function buildImportReport(
       message: `Project "${plan.project.slug}" already has model "${slug}", which the imported model joins to: it was kept as it is (import in replace mode to update it too).`,
       path: `models.${slug}`,
     });
+  }
+  for (const item of plan.changes.sections.find((s) => s.key === "models")?.items ?? []) {
+    if (plan.mode === "merge" && item.versions && item.versions.conflict.length > 0)
+      warnings.push({
+        code: "VERSION_CONFLICT",
+        message: `Model "${item.key}": ${item.note}.`,
+        path: `models.${item.key}.versions`,
+      });
   }
   const skippedByEmail = new Map<string, { reason: string; count: number }>();
   for (const skipped of skippedBindings)

@@ -17,6 +17,7 @@ import type { ImportOptions } from "./import-options";
 import type { ImportProgress } from "./import-phase";
 import type { ImportResult } from "./import-result";
 import { planImport, type ImportPlan } from "./plan-import";
+import { computePlanToken } from "./plan-token";
 import { readImportTarget } from "./read-import-target";
 
 // The steps both import orchestrators (import-project.ts, import-model.ts) are built from:
@@ -89,16 +90,35 @@ export async function runImport(options: {
         tenantSlug: tenant.slug,
         projectSlug: options.projectSlug,
         bundle,
-        lockProject: importOptions.mode === "replace" || bundle.scope === "model",
+        lockProject: importOptions.mode !== "create" || bundle.scope === "model",
       });
-      plan = planImport(bundle, { ...importOptions, projectSlug: options.projectSlug }, context.target);
+      const planned = planImport(bundle, { ...importOptions, projectSlug: options.projectSlug }, context.target);
+      plan = planned;
       if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(actor, tenant.id)) {
         throw new AppError(
           "FORBIDDEN",
           `Creating connections needs a tenant admin of "${tenant.slug}": map the model's connections to existing ones instead.`,
         );
       }
-      if (importOptions.dryRun) return plan;
+      const planToken = await computePlanToken({
+        client,
+        tenantId: tenant.id,
+        tenantSlug: tenant.slug,
+        projectSlug: options.projectSlug,
+        projectId: context.projectId,
+        bundle,
+        options: importOptions,
+        target: context.target,
+        plan,
+      });
+      if (importOptions.planToken && importOptions.planToken !== planToken) {
+        throw new AppError(
+          "PLAN_STALE",
+          `The target changed since the plan was made (or the bundle or options differ): nothing was imported. Review the new plan and import again.`,
+          { planToken },
+        );
+      }
+      if (importOptions.dryRun) return { plan: planned, planToken };
       const cipher = cipherFor(unwrapDataKey(context.wrappedDataKey));
       await applyImport({
         client,
@@ -121,9 +141,9 @@ export async function runImport(options: {
       );
       faultPoint("audit");
       progress("committing");
-      return plan;
+      return { plan: planned, planToken };
     });
-    return toResult(result, tenant, importOptions);
+    return toResult(result.plan, result.planToken, tenant, importOptions);
   } catch (error) {
     const failure = mapFailure(error, plan ?? null, importOptions);
     if (!importOptions.dryRun) {
@@ -163,17 +183,34 @@ function auditSummary(plan: ImportPlan) {
     mode: plan.mode,
     scope: plan.scope,
     summary: plan.report.summary,
+    ...(plan.changes.sections.some((s) => (s.counts.delete ?? 0) + (s.counts.unlink ?? 0) > 0)
+      ? {
+          deleted: Object.fromEntries(
+            plan.changes.sections
+              .filter((s) => (s.counts.delete ?? 0) + (s.counts.unlink ?? 0) > 0)
+              .map((s) => [
+                s.key,
+                s.items
+                  .filter((i) => i.action === "delete" || i.action === "unlink")
+                  .map((i) => i.key)
+                  .slice(0, 100),
+              ]),
+          ),
+        }
+      : {}),
     renames: plan.renames,
     connections: plan.connections.map((c) => ({ from: c.exportedName, action: c.action, to: c.targetName })),
     warnings: plan.report.warnings.length,
   };
 }
 
-function toResult(plan: ImportPlan, tenant: TenantRef, options: ImportOptions): ImportResult {
+function toResult(plan: ImportPlan, planToken: string, tenant: TenantRef, options: ImportOptions): ImportResult {
   return {
     scope: plan.scope,
     mode: plan.mode,
     dryRun: options.dryRun === true,
+    planToken,
+    plan: { changes: plan.changes.changes, project: plan.changes.project, sections: plan.changes.sections },
     project: {
       tenant: tenant.slug,
       slug: plan.project.slug,

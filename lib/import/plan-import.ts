@@ -10,6 +10,8 @@ import { AppError, type ErrorDetail } from "@/lib/errors";
 import { isValidSlug } from "@/lib/validations/slug";
 import type { ImportOptions } from "./import-options";
 import { buildImportReport, type ImportReport } from "./import-report";
+import { planChanges, type PlanChanges, type TargetContent } from "./plan-changes";
+import { hasSelection, selectItems } from "./select-items";
 
 // Import planning — the pure heart of import and the one authority for its rules (the wizard runs
 // it in the browser to validate its form). From the parsed bundle, the options and a snapshot of
@@ -33,6 +35,8 @@ export interface ImportTarget {
   connections: TargetConnection[];
   /** Emails (lower-case) of existing users, and whether each belongs to the target tenant. */
   users: { email: string; member: boolean }[];
+  /** What the existing project holds (read by the server for the plan; absent in the browser's validation). */
+  content?: TargetContent;
 }
 
 export interface PlannedConnection {
@@ -71,15 +75,21 @@ export interface ImportPlan {
   usersToCreate: string[];
   /** CLI --create-users: binding users who are not tenant members become members. */
   addMembers: boolean;
+  /** Item by item, what applying changes (SPEC §11); merge and skip-existing write exactly its `writes`. */
+  changes: PlanChanges;
   report: ImportReport;
 }
 
-export function planImport(bundle: Bundle, options: ImportOptions, target: ImportTarget): ImportPlan {
+/** Modes that never delete and write only what the plan's item comparison says. */
+export const isItemwiseMode = (mode: ImportOptions["mode"]) => mode === "merge" || mode === "skip-existing";
+
+export function planImport(fullBundle: Bundle, options: ImportOptions, target: ImportTarget): ImportPlan {
   const mode = options.mode;
+  const bundle = selectItems(fullBundle, options.select);
   const project = planProject(bundle, options, target);
   const renames = planRenames(bundle, options, target, project.slug);
   let planned = renameModelReferences(bundle, new Map(Object.entries(renames)));
-  checkModelJoins(planned, target);
+  checkModelJoins(planned, target, mode, hasSelection(options));
   const existingModels =
     bundle.scope === "model"
       ? planned.models.map((m) => m.slug).filter((slug) => target.project?.modelSlugs.includes(slug))
@@ -89,14 +99,65 @@ export function planImport(bundle: Bundle, options: ImportOptions, target: Impor
   if (keptModels.length > 0)
     planned = { ...planned, models: planned.models.filter((m) => !keptModels.includes(m.slug)) };
 
-  const { connections, implicit } = planConnections(planned, options, target, project.slug);
+  // A mapping may name connections the selection left out: those entries do not apply.
+  const selectedConnections = new Set((planned.connections ?? []).map((c) => c.name));
+  const inFullBundle = new Set((fullBundle.connections ?? []).map((c) => c.name));
+  const connectionMapping = Object.fromEntries(
+    Object.entries(options.connectionMapping ?? {}).filter(
+      ([name]) => selectedConnections.has(name) || !inFullBundle.has(name),
+    ),
+  );
+  const { connections, implicit } = planConnections(planned, { ...options, connectionMapping }, target, project.slug);
   planned = renameConnectionReferences(planned, new Map(connections.map((c) => [c.exportedName, c.targetName])));
 
+  const planBindingsResult = planBindings(planned.accessBindings ?? [], options, target);
+  let { bindings } = planBindingsResult;
+  const { skipped, usersToCreate } = planBindingsResult;
+
+  const changes = planChanges({
+    mode,
+    scope: bundle.scope,
+    bundle: planned,
+    project: { displayName: project.displayName, active: project.active },
+    target: target.content ?? null,
+    connections,
+    implicitConnections: implicit,
+    bindings,
+    skippedBindings: skipped,
+  });
+  if (isItemwiseMode(mode)) {
+    // Merge and skip-existing write only what the comparison found new or changed.
+    const written: Record<string, unknown> = { ...planned };
+    for (const [key, { create, update }] of Object.entries(changes.writes)) {
+      if (key === "accessBindings") {
+        const keep = new Set(
+          [...create, ...update].map(
+            (b) =>
+              (b as { user: string; model: string | null }).user +
+              "\u0000" +
+              ((b as { model: string | null }).model ?? ""),
+          ),
+        );
+        bindings = bindings.filter((b) => keep.has(`${b.email}\u0000${b.model ?? ""}`));
+      }
+      if (key === "agent") written.agent = create[0] ?? update[0] ?? undefined;
+      else written[key] = [...create, ...update];
+    }
+    planned = written as Bundle;
+  }
+
+  // An update keeps the stored API key when the bundle carries none (merge never drops a secret).
+  const storedKeys = new Set(
+    ((target.content?.sections.llmConfigs ?? []) as { name: string; credentials: unknown }[])
+      .filter((l) => typeof l.credentials === "object")
+      .map((l) => l.name),
+  );
+  const updatedLlm = new Set((changes.writes.llmConfigs?.update ?? []).map((l) => (l as { name: string }).name));
   const llmConfigs = (planned.llmConfigs ?? []).map((l) => ({
     name: l.name,
-    active: typeof l.credentials === "object",
+    active:
+      typeof l.credentials === "object" || (isItemwiseMode(mode) && updatedLlm.has(l.name) && storedKeys.has(l.name)),
   }));
-  const { bindings, skipped, usersToCreate } = planBindings(planned.accessBindings ?? [], options, target);
 
   const plan: Omit<ImportPlan, "report"> = {
     scope: bundle.scope,
@@ -110,8 +171,9 @@ export function planImport(bundle: Bundle, options: ImportOptions, target: Impor
     implicitConnections: implicit,
     llmConfigs,
     bindings,
-    usersToCreate,
+    usersToCreate: usersToCreate.filter((email) => bindings.some((b) => b.email === email)),
     addMembers: options.createUsers === true,
+    changes,
   };
   return { ...plan, report: buildImportReport(plan, target, skipped) };
 }
@@ -139,7 +201,10 @@ function planProject(bundle: Bundle, options: ImportOptions, target: ImportTarge
       `"${slug}" is not a valid project slug: use lowercase letters, digits and single dashes (at most 63 characters).`,
       { slug },
     );
-  const displayName = options.displayName ?? bundle.project.displayName;
+  const itemwise = isItemwiseMode(options.mode) && target.project !== undefined;
+  // Merge and skip-existing keep the target's name and state unless a display name is given.
+  const displayName = options.displayName ?? (itemwise ? target.project!.displayName : bundle.project.displayName);
+  const active = itemwise && target.content ? target.content.project.active : bundle.project.active;
   if (options.mode === "create") {
     if (target.projectSlugs.includes(slug)) {
       const suggestion = suggestFreeSlug(slug, target.projectSlugs);
@@ -152,11 +217,11 @@ function planProject(bundle: Bundle, options: ImportOptions, target: ImportTarge
   } else if (!target.project) {
     throw new AppError(
       "PROJECT_NOT_FOUND",
-      `There is no project "${slug}" in tenant "${target.tenantSlug}" to replace. Choose create mode to make it.`,
+      `There is no project "${slug}" in tenant "${target.tenantSlug}" to ${options.mode === "replace" ? "replace" : "import into"}. Choose create mode to make it.`,
       { slug },
     );
   }
-  return { slug, displayName, active: bundle.project.active };
+  return { slug, displayName, active };
 }
 
 function planRenames(
@@ -222,16 +287,23 @@ function planRenames(
   return renames;
 }
 
-/** Joins must land on a model that will exist: in the bundle, or (model import) in the target project. */
-function checkModelJoins(bundle: Bundle, target: ImportTarget): void {
+/**
+ * References must land on a model that will exist: in the (selected) bundle, or in the target
+ * project when the import keeps its models (a model import, merge, skip-existing).
+ */
+function checkModelJoins(bundle: Bundle, target: ImportTarget, mode: ImportOptions["mode"], selecting: boolean): void {
   const available = new Set(bundle.models.map((m) => m.slug));
-  if (bundle.scope === "model") for (const slug of target.project?.modelSlugs ?? []) available.add(slug);
+  if (bundle.scope === "model" || isItemwiseMode(mode))
+    for (const slug of target.project?.modelSlugs ?? []) available.add(slug);
   const dangling = collectModelReferences(bundle).filter((ref) => !available.has(ref.slug));
   if (dangling.length > 0) {
+    const missing = [...new Set(dangling.map((r) => r.slug))];
     throw new AppError(
       "DANGLING_REFERENCE",
-      `Model "${dangling[0]!.slug}" is referenced (${dangling[0]!.path}) but is neither in the bundle nor in the target project.`,
-      dangling.slice(0, 50).map((r) => ({ path: r.path, reason: `model "${r.slug}" not found` })),
+      selecting
+        ? `The selection leaves ${missing.length > 1 ? "models" : "model"} ${missing.map((s) => `"${s}"`).join(", ")} out, but ${dangling[0]!.path} refers to ${missing.length > 1 ? "them" : "it"} and the target does not have ${missing.length > 1 ? "them" : "it"}: select ${missing.length > 1 ? "them" : "it"} too.`
+        : `Model "${dangling[0]!.slug}" is referenced (${dangling[0]!.path}) but is neither in the bundle nor in the target project.`,
+      dangling.slice(0, 50).map((r) => ({ path: r.path, reason: `model "${r.slug}" not found`, add: r.slug })),
     );
   }
 }

@@ -3,6 +3,7 @@ import { readConnectionUsage } from "@/lib/connections/connection-usage";
 import type { Bundle } from "@/lib/bundle/schema";
 import type { PgClient } from "@/lib/database/pg-transaction";
 import type { ImportTarget } from "./plan-import";
+import { readTargetContent, type TargetProjectContent } from "./read-target-content";
 
 export interface TargetContext {
   target: ImportTarget;
@@ -11,6 +12,8 @@ export interface TargetContext {
   connectionIds: Map<string, string>;
   userIds: Map<string, string>;
   wrappedDataKey: string;
+  /** The existing project's content (for the plan's comparison), when there is one. */
+  content?: TargetProjectContent;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function readImportTarget(
         )
       )[0]
     : undefined;
+  const content = projectId ? await readTargetContent(client, projectId) : undefined;
   const emails = [...new Set((options.bundle.accessBindings ?? []).map((b) => b.user.toLowerCase()))];
   const users =
     emails.length === 0
@@ -73,7 +77,9 @@ export async function readImportTarget(
         projects: c.projects,
       })),
       users: users.map((u) => ({ email: u.email, member: u.member })),
+      ...(content ? { content } : {}),
     },
+    ...(content ? { content } : {}),
     projectId,
     connectionIds: new Map(connections.map((c) => [c.name, c.id])),
     userIds: new Map(users.map((u) => [u.email, u.id])),

@@ -47,19 +47,23 @@ export const accessBindings: BundleSection<"accessBindings", typeof accessBindin
     write: {
       // Writes the planned bindings (users resolved by e-mail). CLI --create-users first creates the
       // missing users (without a usable password) and adds binding users to the tenant.
-      async create(ctx) {
+      async create(ctx, items) {
         const { plan } = ctx;
-        for (const [email, id] of await ctx.insertUsers(plan.usersToCreate.map((email) => ({ email }))))
+        const wanted = new Set(items.map(accessBindings.keyOf));
+        const bindings = plan.bindings.filter((b) => wanted.has(`${b.email}\u0000${b.model ?? ""}`));
+        const emails = new Set(bindings.map((b) => b.email));
+        const toCreate = plan.usersToCreate.filter((email) => emails.has(email) && !ctx.ids.users.has(email));
+        for (const [email, id] of await ctx.insertUsers(toCreate.map((email) => ({ email }))))
           ctx.ids.users.set(email, id);
-        if (plan.addMembers && plan.bindings.length > 0) {
-          await ctx.insertMemberships([...new Set(plan.bindings.map((b) => ctx.ids.users.get(b.email)!))]);
+        if (plan.addMembers && bindings.length > 0) {
+          await ctx.insertMemberships([...new Set(bindings.map((b) => ctx.ids.users.get(b.email)!))]);
         }
         ctx.fault("users");
         await ctx.bulkInsert(
           ctx.client,
           AccessBindingTable,
           ["id", "projectId", "modelId", "userId", "role"],
-          plan.bindings.map((b) => ({
+          bindings.map((b) => ({
             id: crypto.randomUUID(),
             projectId: ctx.projectId,
             modelId: b.model ? (ctx.ids.models.get(b.model) ?? null) : null,

@@ -95,12 +95,27 @@ export const llmConfigs: BundleSection<"llmConfigs", typeof llmConfigsSchema, Bu
         rows,
       );
     },
+    // In place (merge): a config whose bundle item carries no secret keeps its stored API key.
     async update(ctx, items) {
-      await llmConfigs.write.delete(
-        ctx,
-        items.map((l) => l.name),
-      );
-      await llmConfigs.write.create(ctx, items);
+      for (const l of items) {
+        const index = ctx.plan.bundle.llmConfigs?.indexOf(l) ?? -1;
+        const secret = ctx.secretOf(l.credentials, `llmConfigs.${index}`);
+        await ctx.client.query(
+          `UPDATE "${LlmConfigTable.name}" SET provider = $3::"LlmProvider", endpoint = $4, model = $5, params = $6,
+                  "apiKeyEncrypted" = COALESCE($7, "apiKeyEncrypted"),
+                  status = CASE WHEN $7::text IS NULL THEN status ELSE 'ACTIVE' END
+            WHERE "projectId" = $1 AND name = $2`,
+          [
+            ctx.projectId,
+            l.name,
+            l.provider,
+            l.endpoint,
+            l.model,
+            JSON.stringify(l.params),
+            secret ? ctx.seal(secret) : null,
+          ],
+        );
+      }
     },
     async delete(ctx, names) {
       await ctx.client.query(`DELETE FROM "${LlmConfigTable.name}" WHERE "projectId" = $1 AND name = ANY($2::text[])`, [
