@@ -59,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
     }
     const input = parseCommandArgs(command, args);
     if (command.database !== false) runtime = await prepareRuntime({ log: (line) => io.note(`ferry: ${line}`) });
-    await command.run(input, io);
-    return EXIT.ok;
+    const code = await command.run(input, io);
+    return typeof code === "number" ? code : EXIT.ok;
   } catch (error) {
     const code = reportError(error, io.stderr);
     if (argv.length === 0) io.stderr.write(`\n${rootHelp(COMMANDS)}`);

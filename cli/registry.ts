@@ -1,5 +1,7 @@
+import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { planCommand } from "./commands/plan";
 import { tenantAddMemberCommand } from "./commands/tenant-add-member";
 import { tenantCreateCommand } from "./commands/tenant-create";
 import { tokenCreateCommand } from "./commands/token-create";
@@ -12,6 +14,8 @@ import type { CliCommand } from "./lib/command";
 export const COMMANDS: CliCommand[] = [
   exportCommand,
   importCommand,
+  planCommand,
+  diffCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,

@@ -18,7 +18,7 @@ export function parseCommandArgs<S extends z.ZodType>(command: CliCommand<S>, ar
     const unknown = /^Unknown option '([^']+)'/.exec(message);
     throw new UsageError(unknown ? `Unknown option "${unknown[1]}".` : message, command.name);
   }
-  const expected = command.positionals?.length ?? 0;
+  const expected = command.maxPositionals ?? command.positionals?.length ?? 0;
   if (parsed.positionals.length > expected)
     throw new UsageError(`Unexpected argument "${parsed.positionals[expected]}".`, command.name);
   const result = command.schema.safeParse({ ...parsed.values, positionals: parsed.positionals });

@@ -39,13 +39,16 @@ export interface CliCommand<S extends z.ZodType = z.ZodType> {
   description?: string;
   options: Record<string, OptionSpec>;
   positionals?: PositionalSpec[];
+  /** When more positionals than those described are accepted (a git diff driver's seven). */
+  maxPositionals?: number;
   examples?: string[];
   /** Validates `{ ...options, positionals }`; a failure is a usage error (exit code 2). */
   schema: S;
   /** False for commands that never touch the database (default true). */
   database?: boolean;
   // Method syntax on purpose: lets the registry hold commands of different input types.
-  run(input: z.output<S>, io: CommandIo): Promise<void>;
+  /** Resolves to the exit code when it is not 0 by success alone (`plan`: 2 when something would change). */
+  run(input: z.output<S>, io: CommandIo): Promise<void | number>;
 }
 
 export function defineCommand<S extends z.ZodType>(command: CliCommand<S>): CliCommand<S> {

@@ -79,6 +79,11 @@ export interface ChangeInput {
   /** Bindings the planner writes, and the ones it skips (not members of the tenant). */
   bindings: { email: string; role: string; model: string | null }[];
   skippedBindings: { email: string; reason: string }[];
+  /**
+   * Two bundles compared (a diff, not an import): connections item by item like any section, and
+   * a model's deployed version as a field (an import always undeploys what it writes).
+   */
+  bundles?: boolean;
 }
 
 const SECRET_STATES = { secret: "secret", pending: "pending" } as const;
@@ -88,9 +93,9 @@ export function planChanges(input: ChangeInput): PlanChanges {
   const sections: PlanSection[] = [];
   const writes: ItemWrites = {};
   const project = planProjectRow(input);
-  sections.push(planConnectionRows(input));
+  if (!input.bundles) sections.push(planConnectionRows(input));
   for (const section of GENERIC_SECTIONS) {
-    if (section.key === "connections") continue;
+    if (section.key === "connections" && !input.bundles) continue;
     const key = section.key;
     const inBundle = key === "accessBindings" ? bindingItems(input) : section.items(input.bundle[key] as never);
     const present = input.bundle[key as keyof Bundle] !== undefined;
@@ -115,7 +120,7 @@ export function planChanges(input: ChangeInput): PlanChanges {
       }
       const compared =
         key === "models"
-          ? compareModels(old as BundleModel, item as BundleModel, mode)
+          ? compareModels(old as BundleModel, item as BundleModel, mode, input.bundles === true)
           : compareItems(key, old, item, mode);
       if (compared.changes.length === 0) {
         const conflicts = compared.versions?.conflict ?? [];
@@ -263,10 +268,10 @@ const sameVersion = (a: BundleVersion, b: BundleVersion) =>
  * versions the target lacks are appended; a differing version under the same number is a
  * conflict that only replace resolves — merge keeps the target's). Writing a model undeploys it.
  */
-function compareModels(before: BundleModel, after: BundleModel, mode: ImportMode): Compared {
+function compareModels(before: BundleModel, after: BundleModel, mode: ImportMode, bundles: boolean): Compared {
   const body = (m: BundleModel) => {
-    const { versions: _v, deployedVersion: _d, ...rest } = canonicalModel({ ...m, versions: [] });
-    return rest;
+    const { versions: _v, deployedVersion, ...rest } = canonicalModel({ ...m, versions: [] });
+    return bundles ? { ...rest, deployedVersion } : rest;
   };
   const changes = diffJson(body(before), body(after));
   const old = new Map(before.versions.map((v) => [v.number, v]));
@@ -288,7 +293,7 @@ function compareModels(before: BundleModel, after: BundleModel, mode: ImportMode
   }
   // Replace rewrites every model; merge rewrites the models it updates: either leaves them undeployed.
   const rewritten = changes.length > 0 || mode === "replace";
-  if (rewritten && before.deployedVersion !== null)
+  if (rewritten && before.deployedVersion !== null && !bundles)
     changes.push({ path: "deployedVersion", before: before.deployedVersion, after: null });
   const versions = append.length + conflict.length + remove.length > 0 ? { append, remove, conflict } : undefined;
   if (changes.length === 0 && historyChanges === 0) return { changes: [], ...(versions ? { versions } : {}) };
