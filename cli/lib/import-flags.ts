@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
 import type { Bundle } from "@/lib/bundle/schema";
 import type { ImportOptions } from "@/lib/import/import-options";
@@ -126,12 +127,14 @@ export const importFlagsSchema = {
 type ImportFlags = z.output<z.ZodObject<typeof importFlagsSchema>>;
 
 /** Reads and validates a bundle file (size-checked before it is read). */
-export async function readBundleFile(file: string): Promise<Bundle> {
+export async function readBundleFile(name: string): Promise<Bundle> {
+  // `npm run` starts in the package's directory; a relative path means the caller's directory.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), name);
   const { AppError } = await import("@/lib/errors");
   const { maxBundleBytes } = await import("@/lib/config/limits");
   const { parseBundleBytes, tooLarge } = await import("@/lib/bundle/parse-bundle");
   const stat = await fs.stat(file).catch(() => null);
-  if (!stat?.isFile()) throw new AppError("INVALID_OPTIONS", `"${file}" is not a readable file.`);
+  if (!stat?.isFile()) throw new AppError("INVALID_OPTIONS", `"${name}" is not a readable file.`);
   if (stat.size > maxBundleBytes()) throw tooLarge(stat.size, maxBundleBytes());
   return parseBundleBytes(await fs.readFile(file), maxBundleBytes());
 }
