@@ -16,7 +16,8 @@ import { faultPoint } from "./fault-point";
 import type { ImportOptions } from "./import-options";
 import type { ImportProgress } from "./import-phase";
 import type { ImportResult } from "./import-result";
-import { planImport, type ImportPlan } from "./plan-import";
+import { differingSnapshots } from "./compare-snapshots";
+import { planImport, selectAndRename, type ImportPlan } from "./plan-import";
 import { computePlanToken } from "./plan-token";
 import { readImportTarget } from "./read-import-target";
 
@@ -92,7 +93,13 @@ export async function runImport(options: {
         bundle,
         lockProject: importOptions.mode !== "create" || bundle.scope === "model",
       });
-      const planned = planImport(bundle, { ...importOptions, projectSlug: options.projectSlug }, context.target);
+      const planOptions = { ...importOptions, projectSlug: options.projectSlug };
+      const content = context.target.content;
+      if (content && context.projectId) {
+        const { bundle: renamed } = selectAndRename(bundle, planOptions, context.target);
+        content.differingSnapshots = await differingSnapshots(client, context.projectId, renamed, content.sections);
+      }
+      const planned = planImport(bundle, planOptions, context.target);
       plan = planned;
       if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(actor, tenant.id)) {
         throw new AppError(

@@ -46,8 +46,14 @@ export interface TargetContent {
   project: { displayName: string; active: boolean };
   /** Names of the tenant connections linked to the project or used by its models. */
   connections: string[];
-  /** Each section's value as export reads it; credentials are "secret" objects or "none". */
+  /**
+   * Each section's value as export reads it; credentials are "secret" objects or "none". The
+   * import reads models' versions without their snapshots (`snapshot` absent): those are compared
+   * in the database, and `differingSnapshots` names the versions whose snapshot differs.
+   */
   sections: Partial<Record<SectionKey, unknown>>;
+  /** "slug#number" of versions on both sides whose snapshots differ (when snapshots were not read). */
+  differingSnapshots?: ReadonlySet<string>;
 }
 
 /** What merge and skip-existing write, per section: the items to create and the items to update. */
@@ -120,7 +126,13 @@ export function planChanges(input: ChangeInput): PlanChanges {
       }
       const compared =
         key === "models"
-          ? compareModels(old as BundleModel, item as BundleModel, mode, input.bundles === true)
+          ? compareModels(
+              old as BundleModel,
+              item as BundleModel,
+              mode,
+              input.bundles === true,
+              target?.differingSnapshots,
+            )
           : compareItems(key, old, item, mode);
       if (compared.changes.length === 0) {
         const conflicts = compared.versions?.conflict ?? [];
@@ -257,18 +269,26 @@ function view(key: SectionKey, item: unknown): unknown {
 const versionText = (snapshot: BundleVersion["snapshot"]) =>
   JSON.stringify(sortKeysDeep(snapshot instanceof RawJson ? snapshot.value() : snapshot));
 
-const sameVersion = (a: BundleVersion, b: BundleVersion) =>
-  a.message === b.message &&
-  a.author === b.author &&
-  Date.parse(a.createdAt) === Date.parse(b.createdAt) &&
-  versionText(a.snapshot) === versionText(b.snapshot);
+/** Same version: same metadata and same snapshot (compared here, or by the database beforehand). */
+function sameVersion(slug: string, a: BundleVersion, b: BundleVersion, differing?: ReadonlySet<string>): boolean {
+  if (a.message !== b.message || a.author !== b.author || Date.parse(a.createdAt) !== Date.parse(b.createdAt))
+    return false;
+  if (a.snapshot === undefined) return !differing?.has(`${slug}#${a.number}`);
+  return versionText(a.snapshot) === versionText(b.snapshot);
+}
 
 /**
  * A model: its fields and draft at JSON-path level, its history by version number (SPEC §11:
  * versions the target lacks are appended; a differing version under the same number is a
  * conflict that only replace resolves — merge keeps the target's). Writing a model undeploys it.
  */
-function compareModels(before: BundleModel, after: BundleModel, mode: ImportMode, bundles: boolean): Compared {
+function compareModels(
+  before: BundleModel,
+  after: BundleModel,
+  mode: ImportMode,
+  bundles: boolean,
+  differing?: ReadonlySet<string>,
+): Compared {
   const body = (m: BundleModel) => {
     const { versions: _v, deployedVersion, ...rest } = canonicalModel({ ...m, versions: [] });
     return bundles ? { ...rest, deployedVersion } : rest;
@@ -280,7 +300,7 @@ function compareModels(before: BundleModel, after: BundleModel, mode: ImportMode
   for (const version of after.versions) {
     const had = old.get(version.number);
     if (!had) append.push(version.number);
-    else if (!sameVersion(had, version)) conflict.push(version.number);
+    else if (!sameVersion(after.slug, had, version, differing)) conflict.push(version.number);
     old.delete(version.number);
   }
   const remove = mode === "replace" ? [...old.keys()] : [];
@@ -297,15 +317,9 @@ function compareModels(before: BundleModel, after: BundleModel, mode: ImportMode
     changes.push({ path: "deployedVersion", before: before.deployedVersion, after: null });
   const versions = append.length + conflict.length + remove.length > 0 ? { append, remove, conflict } : undefined;
   if (changes.length === 0 && historyChanges === 0) return { changes: [], ...(versions ? { versions } : {}) };
+  // Merge writes the model with only the versions to append (the writer keeps the target's history).
   const write =
-    mode === "merge"
-      ? {
-          ...after,
-          versions: [...before.versions, ...after.versions.filter((v) => append.includes(v.number))].sort(
-            (a, b) => a.number - b.number,
-          ),
-        }
-      : after;
+    mode === "merge" ? { ...after, versions: after.versions.filter((v) => append.includes(v.number)) } : after;
   return { changes, ...(versions ? { versions } : {}), write };
 }
 

@@ -83,12 +83,27 @@ export interface ImportPlan {
 /** Modes that never delete and write only what the plan's item comparison says. */
 export const isItemwiseMode = (mode: ImportOptions["mode"]) => mode === "merge" || mode === "skip-existing";
 
+/**
+ * The bundle as it will be written, before connections are resolved: the selection applied and
+ * models renamed (every reference rewritten). The import compares its version snapshots with the
+ * target's in the database before planning (see compare-snapshots.ts).
+ */
+export function selectAndRename(
+  fullBundle: Bundle,
+  options: ImportOptions,
+  target: ImportTarget,
+): { bundle: Bundle; selected: Bundle; project: ImportPlan["project"]; renames: Record<string, string> } {
+  const selected = selectItems(fullBundle, options.select);
+  const project = planProject(selected, options, target);
+  const renames = planRenames(selected, options, target, project.slug);
+  return { bundle: renameModelReferences(selected, new Map(Object.entries(renames))), selected, project, renames };
+}
+
 export function planImport(fullBundle: Bundle, options: ImportOptions, target: ImportTarget): ImportPlan {
   const mode = options.mode;
-  const bundle = selectItems(fullBundle, options.select);
-  const project = planProject(bundle, options, target);
-  const renames = planRenames(bundle, options, target, project.slug);
-  let planned = renameModelReferences(bundle, new Map(Object.entries(renames)));
+  const prepared = selectAndRename(fullBundle, options, target);
+  const { selected: bundle, project, renames } = prepared;
+  let planned = prepared.bundle;
   checkModelJoins(planned, target, mode, hasSelection(options));
   const existingModels =
     bundle.scope === "model"

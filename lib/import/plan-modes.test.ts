@@ -236,7 +236,9 @@ describe("plan before apply", () => {
               ...m,
               versions: [
                 { ...m.versions[0]!, message: "Rewritten history" },
-                ...m.versions.slice(1),
+                // Same metadata, different snapshot: the database's comparison finds it.
+                { ...m.versions[1]!, snapshot: { ...(m.versions[1]!.snapshot as object), description: "Changed." } },
+                ...m.versions.slice(2),
                 { ...last, number: 99, message: "From staging" },
               ],
             }
@@ -246,7 +248,7 @@ describe("plan before apply", () => {
     const plan = await run(edited, { mode: "merge", projectSlug: "plan-versions", dryRun: true });
     const row = item(plan, "models", "orders");
     expect(row.action).toBe("update");
-    expect(row.versions).toEqual({ append: [99], remove: [], conflict: [1] });
+    expect(row.versions).toEqual({ append: [99], remove: [], conflict: [1, 2] });
     expect(plan.warnings.some((w) => w.code === "VERSION_CONFLICT")).toBe(true);
     await run(edited, { mode: "merge", projectSlug: "plan-versions" });
     const versions = await db.modelVersion.findMany({
@@ -257,7 +259,7 @@ describe("plan before apply", () => {
     expect(versions[0]!.message).toBe(orders.versions[0]!.message);
     // Replace resolves the conflict the bundle's way.
     const replace = await run(edited, { mode: "replace", projectSlug: "plan-versions", dryRun: true });
-    expect(item(replace, "models", "orders").versions).toMatchObject({ conflict: [1] });
+    expect(item(replace, "models", "orders").versions).toMatchObject({ conflict: [1, 2] });
   });
 
   it("selection: only the chosen items, the connections they use pulled in, dangling references refused", async () => {

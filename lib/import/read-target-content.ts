@@ -8,7 +8,8 @@ import type { TargetContent } from "./plan-changes";
 // What the target project holds now, read by the sections' own export reads inside the import's
 // transaction (after the project row is locked), for the plan's item-by-item comparison. Secrets
 // are never decrypted: an item with a stored secret reads as `{ encrypted: "secret" }`, one
-// without as "none" — the plan shows only those states.
+// without as "none" — the plan shows only those states. Version snapshots (the bulk of a project)
+// are not read: compare-snapshots.ts lets the database compare them with the bundle's.
 
 export interface TargetProjectContent extends TargetContent {
   /** Model slug → id, for writes that refer to models the import keeps. */
@@ -36,7 +37,7 @@ export async function readTargetContent(client: PgClient, projectId: string): Pr
     sections[section.key] = await section.read(read);
   }
   const list: BundleModel[] = [];
-  for await (const model of readModels({ rows, projectId }, models, null)) list.push(model);
+  for await (const model of readModels({ rows, projectId }, models, null, { snapshots: false })) list.push(model);
   sections.models = list;
   const connections = ((sections.connections ?? []) as { name: string }[]).map((c) => c.name);
   return {

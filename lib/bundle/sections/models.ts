@@ -128,17 +128,22 @@ export const models: BundleSection<"models", typeof modelsSchema, BundleModel> =
       ctx.fault("models");
       await writeHistory(ctx, items);
     },
-    // In place: the model keeps its id (and its model-scoped access bindings); its history,
-    // aggregates and pockets are replaced, and it is no longer deployed.
+    // In place: the model keeps its id (and its model-scoped access bindings); its aggregates and
+    // pockets are replaced, and it is no longer deployed. Its history is replaced too — except in a
+    // merge, where the item carries only the versions to append to the target's history.
     async update(ctx, items) {
       ctx.progress("models", 0, items.length);
+      const tables =
+        ctx.plan.mode === "merge"
+          ? [AggregateTable, PocketTableTable]
+          : [ModelVersionTable, AggregateTable, PocketTableTable];
       for (const model of items) {
         const { rows } = await ctx.client.query(
           `SELECT id FROM "${ModelTable.name}" WHERE "projectId" = $1 AND slug = $2`,
           [ctx.projectId, model.slug],
         );
         const id = (rows[0] as { id: string }).id;
-        for (const table of [ModelVersionTable, AggregateTable, PocketTableTable]) {
+        for (const table of tables) {
           await ctx.client.query(`DELETE FROM "${table.name}" WHERE "modelId" = $1`, [id]);
         }
         await ctx.client.query(
@@ -270,7 +275,10 @@ export async function* readModels(
   ctx: ModelReadContext,
   list: ExportedModelRow[],
   modelIds: string[] | null,
+  /** false: versions without their snapshots (an import's plan compares those in the database). */
+  options: { snapshots?: boolean } = {},
 ): AsyncGenerator<BundleModel> {
+  const snapshotColumn = options.snapshots === false ? "" : ", snapshot";
   type Materialization = { modelId: string; name: string; definition: Record<string, unknown> };
   const materializations = async (table: string) => {
     const rows = await ctx.rows<Materialization>(
@@ -296,7 +304,7 @@ export async function* readModels(
   };
   const fetchVersions = (batch: ExportedModelRow[]) =>
     ctx.rows<VersionRow>(
-      `SELECT "modelId", number, message, "authorEmail", "createdAt", snapshot FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`,
+      `SELECT "modelId", number, message, "authorEmail", "createdAt"${snapshotColumn} FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`,
       [batch.map((m) => m.id)],
     );
   const batches: ExportedModelRow[][] = [];
