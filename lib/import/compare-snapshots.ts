@@ -20,23 +20,21 @@ export async function differingSnapshots(
 ): Promise<Set<string>> {
   const existing = new Map(((target.models ?? []) as BundleModel[]).map((m) => [m.slug, m]));
   const differing = new Set<string>();
-  let slugs: string[] = [];
-  let numbers: number[] = [];
-  let texts: string[] = [];
+  // One jsonb document per batch, assembled from the snapshots' own text (nothing is parsed or
+  // escaped here): PostgreSQL parses it once and compares each version with jsonb equality.
+  let parts: string[] = [];
   let bytes = 0;
   const flush = async () => {
-    if (slugs.length === 0) return;
+    if (parts.length === 0) return;
     const { rows } = await client.query(
-      `SELECT x.slug, x.number FROM unnest($2::text[], $3::int[], $4::text[]) AS x(slug, number, snapshot)
-         JOIN "${ModelTable.name}" m ON m."projectId" = $1 AND m.slug = x.slug
-         JOIN "${ModelVersionTable.name}" v ON v."modelId" = m.id AND v.number = x.number
-        WHERE v.snapshot IS DISTINCT FROM x.snapshot::jsonb`,
-      [projectId, slugs, numbers, texts],
+      `SELECT x.s AS slug, x.n AS number FROM jsonb_to_recordset($2::jsonb) AS x(s text, n int, j jsonb)
+         JOIN "${ModelTable.name}" m ON m."projectId" = $1 AND m.slug = x.s
+         JOIN "${ModelVersionTable.name}" v ON v."modelId" = m.id AND v.number = x.n
+        WHERE v.snapshot IS DISTINCT FROM x.j`,
+      [projectId, `[${parts.join(",")}]`],
     );
     for (const row of rows as { slug: string; number: number }[]) differing.add(`${row.slug}#${row.number}`);
-    slugs = [];
-    numbers = [];
-    texts = [];
+    parts = [];
     bytes = 0;
   };
   for (const model of bundle.models) {
@@ -46,9 +44,7 @@ export async function differingSnapshots(
     for (const version of model.versions) {
       if (!numbersThere.has(version.number)) continue;
       const text = version.snapshot instanceof RawJson ? version.snapshot.text() : JSON.stringify(version.snapshot);
-      slugs.push(model.slug);
-      numbers.push(version.number);
-      texts.push(text);
+      parts.push(`{"s":${JSON.stringify(model.slug)},"n":${version.number},"j":${text}}`);
       bytes += text.length;
       if (bytes >= BATCH_BYTES) await flush();
     }

@@ -67,7 +67,10 @@ describe("diffBundles / planChanges", () => {
         {
           ...orders,
           versions: [
-            { ...orders.versions[0]!, snapshot: { ...(orders.versions[0]!.snapshot as object), sourceTable: "x" } },
+            {
+              ...orders.versions[0]!,
+              snapshot: { ...(orders.versions[0]!.snapshot as object), sourceTable: "x" } as never,
+            },
             { ...orders.versions[0]!, number: 2 },
           ],
         },

@@ -237,7 +237,10 @@ describe("plan before apply", () => {
               versions: [
                 { ...m.versions[0]!, message: "Rewritten history" },
                 // Same metadata, different snapshot: the database's comparison finds it.
-                { ...m.versions[1]!, snapshot: { ...(m.versions[1]!.snapshot as object), description: "Changed." } },
+                {
+                  ...m.versions[1]!,
+                  snapshot: { ...(m.versions[1]!.snapshot as object), description: "Changed." } as never,
+                },
                 ...m.versions.slice(2),
                 { ...last, number: 99, message: "From staging" },
               ],
