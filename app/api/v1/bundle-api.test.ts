@@ -8,6 +8,7 @@ import { POST as exportModel } from "./projects/[projectSlug]/models/[modelSlug]
 import { POST as importModel } from "./projects/[projectSlug]/models/import/route";
 import { POST as exportProject } from "./projects/[projectSlug]/export/route";
 import { POST as preview } from "./projects/import/preview/route";
+import { POST as planImport } from "./projects/import/plan/route";
 import { POST as importProject } from "./projects/import/route";
 
 // The bundle endpoints called as Next calls them: real tokens, real multipart bodies.
@@ -189,7 +190,10 @@ describe("bundle API", () => {
     ]);
     const badOptions = await call(
       importProject,
-      request("/api/v1/projects/import", { token: tokens["admin@globex.test"], form: form(bundle, { mode: "merge" }) }),
+      request("/api/v1/projects/import", {
+        token: tokens["admin@globex.test"],
+        form: form(bundle, { mode: "upsert" }),
+      }),
     );
     expect([badOptions.status, badOptions.json().error!.code]).toEqual([400, "INVALID_OPTIONS"]);
     expect(await dbFingerprint()).toEqual(before);
@@ -299,6 +303,81 @@ describe("bundle API", () => {
     );
     expect(ok.status).toBe(200);
     expect(ok.json()).toMatchObject({ scope: "model", project: { slug: "marketing-dev" } });
+  });
+
+  it("plans an import without writing, and refuses an import whose plan went stale with 409 PLAN_STALE", async () => {
+    const exported = await call(
+      exportProject,
+      request("/api/v1/projects/sales-analytics/export?tenant=acme", {
+        token: tokens["lead@acme.test"],
+        json: { stable: true, sections: ["connections", "settings"] },
+      }),
+      { projectSlug: "sales-analytics" },
+    );
+    const bundle = JSON.parse(exported.text) as { settings: { key: string; value: unknown }[] };
+    bundle.settings = bundle.settings.map((s) => (s.key === "currency" ? { ...s, value: "CHF" } : s));
+    const text = JSON.stringify(bundle);
+    const mapping = Object.fromEntries(
+      ["warehouse-pg", "snowflake-prod", "bq-events"].map((name) => [name, { action: "map", target: name }]),
+    );
+    const options = { mode: "merge", tenant: "acme", projectSlug: "sales-analytics", connectionMapping: mapping };
+    // Using a token stamps its last use: everything else must stay as it was.
+    const content = async () => {
+      const { ApiToken: _used, ...rest } = await dbFingerprint();
+      return rest;
+    };
+    const before = await content();
+    const plan = await call(
+      planImport,
+      request("/api/v1/projects/import/plan", { token: tokens["admin@acme.test"], form: form(text, options) }),
+    );
+    expect(plan.status).toBe(200);
+    const body = plan.json() as unknown as {
+      dryRun: boolean;
+      planToken: string;
+      plan: { sections: { key: string; items: { key: string; action: string; changes?: unknown[] }[] }[] };
+    };
+    expect(body.dryRun).toBe(true);
+    const currency = body.plan.sections.find((s) => s.key === "settings")!.items.find((i) => i.key === "currency");
+    expect(currency).toEqual({
+      key: "currency",
+      action: "update",
+      changes: [{ path: "value", before: "USD", after: "CHF" }],
+    });
+    expect(await content()).toEqual(before);
+
+    const viewer = await call(
+      planImport,
+      request("/api/v1/projects/import/plan", { token: tokens["analyst@acme.test"], form: form(text, options) }),
+    );
+    expect(viewer.status).toBe(403);
+
+    // Someone changes the target between the plan and the import.
+    const { db } = await import("@/lib/db");
+    await db.projectSetting.updateMany({
+      where: { key: "timezone", project: { slug: "sales-analytics", tenant: { slug: "acme" } } },
+      data: { value: "Asia/Tokyo" },
+    });
+    const changed = await content();
+    const stale = await call(
+      importProject,
+      request("/api/v1/projects/import", {
+        token: tokens["admin@acme.test"],
+        form: form(text, { ...options, planToken: body.planToken }),
+      }),
+    );
+    expect([stale.status, stale.json().error!.code]).toEqual([409, "PLAN_STALE"]);
+    expect(await content()).toEqual(changed);
+    const fresh = (stale.json().error!.details as { planToken: string }).planToken;
+    const ok = await call(
+      importProject,
+      request("/api/v1/projects/import", {
+        token: tokens["admin@acme.test"],
+        form: form(text, { ...options, planToken: fresh }),
+      }),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.json()).toMatchObject({ mode: "merge", dryRun: false, summary: { settings: { updated: 2 } } });
   });
 
   it("serves the bundle JSON Schema publicly", async () => {
