@@ -31,8 +31,13 @@ async function exportBundle(projectSlug: string): Promise<Bundle> {
   return parseBundleText(await readAll(prepared.open())) as Bundle;
 }
 
-async function run(bundle: Bundle, options: Record<string, unknown>): Promise<ImportResult> {
+async function run(
+  bundle: Bundle,
+  options: Record<string, unknown>,
+  scope: Bundle["scope"] = "project",
+): Promise<ImportResult> {
   return importBundle({
+    expectScope: scope,
     actor: await actorFor("admin@acme.test"),
     bundle: new TextEncoder().encode(serializeBundle(bundle)),
     options: { tenant: "acme", connectionMapping: sameNames, ...options },
@@ -263,6 +268,65 @@ describe("plan before apply", () => {
     // Replace resolves the conflict the bundle's way.
     const replace = await run(edited, { mode: "replace", projectSlug: "plan-versions", dryRun: true });
     expect(item(replace, "models", "orders").versions).toMatchObject({ conflict: [1, 2] });
+  });
+
+  it("model bundles: merge updates the project's model in place, skip-existing leaves it, both create what is missing", async () => {
+    await targetCopy("plan-models");
+    const prepared = await prepareExport({
+      actor: await actorFor("root@ferry.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      modelSlug: "order-items",
+      options: { stable: true },
+    });
+    const exported = parseBundleText(await readAll(prepared.open())) as Bundle;
+    expect(exported.models.map((m) => m.slug).sort()).toEqual(["customers", "order-items", "orders", "products"]);
+    const bundle: Bundle = {
+      ...exported,
+      models: exported.models.map((m) =>
+        m.slug === "order-items"
+          ? { ...m, name: "Order lines" }
+          : m.slug === "products"
+            ? { ...m, slug: "products" }
+            : m,
+      ),
+    };
+    await db.model.deleteMany({ where: { slug: "products", project: { slug: "plan-models" } } });
+    const modelImport = (mode: string, dryRun = false) =>
+      run(
+        bundle,
+        {
+          mode,
+          projectSlug: "plan-models",
+          dryRun,
+          connectionMapping: Object.fromEntries(
+            (bundle.connections ?? []).map((c) => [c.name, { action: "map", target: c.name }]),
+          ),
+        },
+        "model",
+      );
+    const skip = await modelImport("skip-existing", true);
+    expect(rows(skip).models).toEqual({ products: "create", customers: "skip", "order-items": "skip", orders: "skip" });
+    const merge = await modelImport("merge", true);
+    expect(rows(merge).models).toEqual({
+      products: "create",
+      customers: "unchanged",
+      "order-items": "update",
+      orders: "unchanged",
+    });
+    expect(item(merge, "models", "order-items").changes).toEqual([
+      { path: "name", before: "Order items", after: "Order lines" },
+    ]);
+    await modelImport("merge");
+    const models = await db.model.findMany({ where: { project: { slug: "plan-models" } }, orderBy: { slug: "asc" } });
+    expect(models.map((m) => [m.slug, m.name])).toContainEqual(["order-items", "Order lines"]);
+    expect(models.map((m) => m.slug)).toContain("products");
+    expect(rows(await modelImport("merge", true)).models).toEqual({
+      products: "unchanged",
+      customers: "unchanged",
+      "order-items": "unchanged",
+      orders: "unchanged",
+    });
   });
 
   it("selection: only the chosen items, the connections they use pulled in, dangling references refused", async () => {
