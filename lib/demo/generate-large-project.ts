@@ -98,7 +98,8 @@ export async function generateLargeProject(options: {
         warehouse: "BENCH_WH",
         schema: "public",
       },
-      secretEncrypted: cipher.encrypt({ password: `bench-secret-${i}` }),
+      // The secret's shape per type, as the connection form stores it.
+      secretEncrypted: cipher.encrypt(benchSecret(TYPES[i % TYPES.length]!, i)),
       status: "ACTIVE",
       updatedAt: new Date().toISOString(),
     }));
@@ -249,4 +250,9 @@ export async function generateLargeProject(options: {
     );
     return { tenantId, projectId };
   });
+}
+
+function benchSecret(type: string, i: number): Record<string, unknown> {
+  if (type === "bigquery") return { serviceAccountKey: { type: "service_account", private_key: `bench-secret-${i}` } };
+  return { [type === "databricks" ? "token" : "password"]: `bench-secret-${i}` };
 }

@@ -244,6 +244,62 @@ describe("import safety", () => {
     expect(await dbFingerprint()).toEqual(before);
   });
 
+  it("checks every credential token and its shape at dry run, as the import would, writing nothing", async () => {
+    const source = await exportOf("sales-analytics", { ...ALL, includeCredentials: true, passphrase: PASSPHRASE });
+    const bundle = parseBundleText(source) as Bundle;
+    const { openBundleEncryption, encryptCredentials } = await import("@/lib/bundle/bundle-crypto");
+    const key = await openBundleEncryption(bundle.encryption!, PASSPHRASE);
+    const other = await openBundleEncryption(
+      (
+        parseBundleText(
+          await exportOf("sales-analytics", { includeCredentials: true, passphrase: "another pass 123" }),
+        ) as Bundle
+      ).encryption!,
+      "another pass 123",
+    );
+    const token = (c: { credentials: unknown }) => (c.credentials as { encrypted: string }).encrypted;
+    const withConnection = (index: number, credentials: unknown) =>
+      serializeBundle({
+        ...bundle,
+        connections: bundle.connections!.map((c, i) => (i === index ? { ...c, credentials } : c)) as never,
+      });
+    const pg = bundle.connections!.findIndex((c) => c.type === "postgres");
+    const bq = bundle.connections!.find((c) => c.type === "bigquery")!;
+    const flipped = token(bundle.connections![pg]!).replace(/.(?=.{12}$)/, (c) => (c === "A" ? "B" : "A"));
+    const cases: [string, string][] = [
+      ["flipped bit", withConnection(pg, { encrypted: flipped })],
+      ["another key", withConnection(pg, encryptCredentials(other, { password: "x" }))],
+      ["truncated", withConnection(pg, { encrypted: token(bundle.connections![pg]!).slice(0, 40) })],
+      ["the verifier as a secret", withConnection(pg, { encrypted: bundle.encryption!.verifier })],
+      ["a bigquery key on a postgres connection", withConnection(pg, bq.credentials)],
+      [
+        "a password as an LLM key",
+        serializeBundle({
+          ...bundle,
+          llmConfigs: bundle.llmConfigs!.map((l, i) =>
+            i === 0 ? { ...l, credentials: encryptCredentials(key, { password: "pw" }) } : l,
+          ),
+        }),
+      ],
+    ];
+    const admin = await actorFor("admin@globex.test");
+    const before = await dbFingerprint();
+    for (const [name, text] of cases) {
+      for (const dryRun of [true, false]) {
+        const attempt = importBundle({
+          actor: admin,
+          bundle: bytes(text),
+          options: { mode: "create", projectSlug: "secrets-checked", passphrase: PASSPHRASE, dryRun },
+        });
+        await expect(attempt, name).rejects.toMatchObject({
+          code: "INVALID_BUNDLE",
+          details: [{ path: expect.stringMatching(/^(connections|llmConfigs)\.\d+(\.credentials)?$/) }],
+        });
+      }
+    }
+    expect(await dbFingerprint()).toEqual(before);
+  });
+
   it("rolls back completely when any write step fails", async () => {
     const source = await exportOf("sales-analytics", { ...ALL, includeCredentials: true, passphrase: PASSPHRASE });
     const names = ["bq-events", "snowflake-prod", "warehouse-pg"];

@@ -16,6 +16,7 @@ import { faultPoint } from "./fault-point";
 import type { ImportOptions } from "./import-options";
 import type { ImportProgress } from "./import-phase";
 import type { ImportResult } from "./import-result";
+import { checkSecrets } from "./check-secrets";
 import { differingSnapshots } from "./compare-snapshots";
 import { planImport, selectAndRename, type ImportPlan } from "./plan-import";
 import { computePlanToken } from "./plan-token";
@@ -81,6 +82,7 @@ export async function runImport(options: {
 }): Promise<ImportResult> {
   const { actor, tenant, bundle, onProgress: progress } = options;
   const importOptions = options.options;
+  checkSecrets(bundle, options.bundleKey);
   const action = bundle.scope === "model" ? "model.import" : "project.import";
   progress("planning");
   let plan: ImportPlan | undefined;

@@ -3,6 +3,7 @@ import { AppError, type ErrorDetail } from "@/lib/errors";
 import type { ImportOptions } from "@/lib/import/import-options";
 import type { ImportTarget, PlannedConnection } from "@/lib/import/plan-import";
 import { ConnectionTable, ProjectConnectionTable } from "@/lib/database/tables";
+import { CONNECTION_SECRETS } from "@/lib/validations/connection-fields";
 import { nameSchema } from "@/lib/validations/slug";
 import { credentialsSchema, freeObject } from "../credentials";
 import { byKey, compareKeys, sortKeysDeep } from "../json-order";
@@ -37,6 +38,22 @@ export const connections: BundleSection<"connections", typeof connectionsSchema,
   keyOf: (c: BundleConnection) => c.name,
   keyName: "connection name",
   credentialsOf: (c) => c.credentials,
+  // The shape the connection form stores for the type: { password } / { token } as text, BigQuery's
+  // { serviceAccountKey } as the key file's JSON object — and nothing else.
+  secretProblem(c, secret) {
+    const { key } = CONNECTION_SECRETS[c.type];
+    const keys = Object.keys(secret);
+    if (keys.length !== 1 || keys[0] !== key)
+      return `a ${c.type} connection's secret is { "${key}": … }, not { ${keys.map((k) => `"${k}"`).join(", ")} }`;
+    const value = secret[key];
+    if (c.type === "bigquery")
+      return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0
+        ? null
+        : `a bigquery service account key is the key file's JSON object`;
+    return typeof value === "string" && value.length > 0 && value.length <= 50_000
+      ? null
+      : `"${key}" must be a non-empty text of at most 50,000 characters`;
+  },
   canonical: (value) =>
     [...value].sort(byKey((c) => c.name)).map((c) => ({
       name: c.name,

@@ -45,6 +45,16 @@ export const llmConfigs: BundleSection<"llmConfigs", typeof llmConfigsSchema, Bu
   keyOf: (l: BundleLlmConfig) => l.name,
   keyName: "LLM config name",
   credentialsOf: (l) => l.credentials,
+  // As the LLM config form stores it: { apiKey } as text.
+  secretProblem(_l, secret) {
+    const keys = Object.keys(secret);
+    if (keys.length !== 1 || keys[0] !== "apiKey")
+      return `an LLM config's secret is { "apiKey": … }, not { ${keys.map((k) => `"${k}"`).join(", ")} }`;
+    const value = secret.apiKey;
+    return typeof value === "string" && value.trim().length > 0 && value.length <= 10_000
+      ? null
+      : `"apiKey" must be a non-empty text of at most 10,000 characters`;
+  },
   canonical: (value) =>
     [...value].sort(byKey((l) => l.name)).map((l) => ({
       name: l.name,

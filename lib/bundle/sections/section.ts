@@ -32,6 +32,8 @@ export interface BundleSection<Key extends string = string, Schema extends z.Zod
   showKey?(item: Item): string;
   /** Sections whose items carry a secret: the item's credentials. */
   credentialsOf?(item: Item): BundleCredentials;
+  /** What is wrong with a decrypted secret for this item (its shape by connection type / provider), or null. */
+  secretProblem?(item: Item, secret: Record<string, unknown>): string | null;
   /** Consistency inside one item that the schema cannot state (duplicates in nested lists). */
   checkItem?(item: Item, path: string): ErrorDetail[];
   /** The value with keys and arrays in canonical order. */
