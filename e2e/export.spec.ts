@@ -58,6 +58,7 @@ test.describe("export", () => {
     const d = dialog(page);
     await d.getByLabel("Access bindings").click();
     await d.getByLabel("Recipes").click();
+    await expect(d.getByText(/only a tenant admin exports them/)).toBeVisible();
     await d.getByLabel("Include credentials").click();
     await d.getByLabel("Passphrase", { exact: true }).fill("short");
     await d.getByLabel("Repeat passphrase").fill("different");
@@ -71,12 +72,16 @@ test.describe("export", () => {
     const bundle = JSON.parse(text) as {
       sections: string[];
       encryption: { iterations: number };
-      connections: { credentials: { encrypted?: string } }[];
+      connections: { credentials: { encrypted?: string } | string }[];
+      llmConfigs: { credentials: { encrypted?: string } | string }[];
       accessBindings: unknown[];
     };
     expect(bundle.sections).toEqual(["connections", "llmConfigs", "agent", "settings", "accessBindings"]);
     expect(bundle.encryption.iterations).toBeGreaterThanOrEqual(600_000);
-    expect(bundle.connections.every((c) => typeof c.credentials.encrypted === "string")).toBe(true);
+    // A project ADMIN carries the project's LLM keys out; connection secrets are the tenant's (SPEC §6).
+    expect(bundle.connections.every((c) => c.credentials === "stripped")).toBe(true);
+    expect(bundle.llmConfigs.some((l) => typeof l.credentials === "object" && "encrypted" in l.credentials)).toBe(true);
+    await expect(d.getByText(/connection secrets left out/)).toBeVisible();
     expect(bundle.accessBindings.length).toBeGreaterThan(0);
     expect(text).not.toContain("Secr3t");
   });

@@ -11,7 +11,7 @@ test.describe("import wizard", () => {
     page,
     loginAs,
   }) => {
-    await loginAs("lead@acme.test");
+    await loginAs("admin@acme.test");
     const file = await exportBundle(page, { credentials: true, accessBindings: true });
 
     await page.context().clearCookies();

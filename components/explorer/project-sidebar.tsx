@@ -174,7 +174,12 @@ function ProjectList({
       {exporting && (
         <ExportDialog
           open
-          target={{ tenantSlug, projectSlug: exporting.slug, displayName: exporting.displayName }}
+          target={{
+            tenantSlug,
+            projectSlug: exporting.slug,
+            displayName: exporting.displayName,
+            tenantAdmin: canCreate,
+          }}
           onOpenChange={(open) => !open && setExporting(null)}
           opener={() => triggers.current.get(exporting.slug)}
         />

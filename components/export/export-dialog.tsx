@@ -36,6 +36,8 @@ export interface ExportTarget {
   tenantSlug: string;
   projectSlug: string;
   displayName: string;
+  /** Whether the user administers the tenant: only then do connection secrets go into a bundle (SPEC §6). */
+  tenantAdmin: boolean;
   /** Set for a model export (scope "model"): the model and the connections it needs. */
   model?: { slug: string; name: string };
 }
@@ -173,50 +175,58 @@ export function ExportDialog({
               </fieldset>
             )}
 
-            <div className="grid gap-3 rounded-md border p-3">
-              <Controller
-                control={form.control}
-                name="includeCredentials"
-                render={({ field }) => (
-                  <div className="flex items-start gap-2">
-                    <Checkbox
-                      id="include-credentials"
-                      checked={field.value}
-                      onCheckedChange={(v) => field.onChange(v === true)}
-                      aria-describedby="include-credentials-hint"
-                    />
-                    <div className="grid gap-0.5">
-                      <Label htmlFor="include-credentials" className="inline-flex items-center gap-1">
-                        <LockIcon className="size-3.5" /> Include credentials
-                      </Label>
-                      <p id="include-credentials-hint" className="text-xs text-muted-foreground">
-                        Off: passwords and API keys are left out. On: they are encrypted under a passphrase you choose
-                        (Fernet, PBKDF2-SHA256).
-                      </p>
+            {isModel && !target.tenantAdmin ? (
+              <p className="rounded-md border p-3 text-xs text-muted-foreground">
+                <LockIcon className="mr-1 inline size-3.5" aria-hidden />
+                Credentials stay out of a model export: only a tenant admin can include them.
+              </p>
+            ) : (
+              <div className="grid gap-3 rounded-md border p-3">
+                <Controller
+                  control={form.control}
+                  name="includeCredentials"
+                  render={({ field }) => (
+                    <div className="flex items-start gap-2">
+                      <Checkbox
+                        id="include-credentials"
+                        checked={field.value}
+                        onCheckedChange={(v) => field.onChange(v === true)}
+                        aria-describedby="include-credentials-hint"
+                      />
+                      <div className="grid gap-0.5">
+                        <Label htmlFor="include-credentials" className="inline-flex items-center gap-1">
+                          <LockIcon className="size-3.5" /> Include credentials
+                        </Label>
+                        <p id="include-credentials-hint" className="text-xs text-muted-foreground">
+                          {target.tenantAdmin
+                            ? "Off: passwords and API keys are left out. On: they are encrypted under a passphrase you choose (Fernet, PBKDF2-SHA256)."
+                            : "On: the project's LLM API keys are encrypted under a passphrase you choose. Connection secrets are tenant resources: only a tenant admin exports them, so they stay out."}
+                        </p>
+                      </div>
                     </div>
+                  )}
+                />
+                {includeCredentials && (
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <FormField
+                      id="export-passphrase"
+                      label="Passphrase"
+                      error={errors.passphrase?.message}
+                      hint="At least 8 characters. Ferry does not keep it."
+                    >
+                      <Input type="password" autoComplete="new-password" {...form.register("passphrase")} />
+                    </FormField>
+                    <FormField
+                      id="export-passphrase-confirm"
+                      label="Repeat passphrase"
+                      error={errors.confirmPassphrase?.message}
+                    >
+                      <Input type="password" autoComplete="new-password" {...form.register("confirmPassphrase")} />
+                    </FormField>
                   </div>
                 )}
-              />
-              {includeCredentials && (
-                <div className="grid gap-3 sm:grid-cols-2">
-                  <FormField
-                    id="export-passphrase"
-                    label="Passphrase"
-                    error={errors.passphrase?.message}
-                    hint="At least 8 characters. Ferry does not keep it."
-                  >
-                    <Input type="password" autoComplete="new-password" {...form.register("passphrase")} />
-                  </FormField>
-                  <FormField
-                    id="export-passphrase-confirm"
-                    label="Repeat passphrase"
-                    error={errors.confirmPassphrase?.message}
-                  >
-                    <Input type="password" autoComplete="new-password" {...form.register("confirmPassphrase")} />
-                  </FormField>
-                </div>
-              )}
-            </div>
+              </div>
+            )}
 
             {modelRef && <JoinedModelsField modelRef={modelRef} excluded={excluded} onExcludedChange={setExcluded} />}
 
@@ -245,6 +255,10 @@ function describeExport({ contents }: DownloadedExport): string {
       : `${plural(contents.models.length, "model")} (${contents.models.join(", ")}) with their history`;
   const sections = contents.sections.map((s) => SECTION_LABELS[s]);
   const credentials =
-    contents.credentials === "encrypted" ? "credentials encrypted under your passphrase" : "no credentials";
+    contents.credentials === "encrypted"
+      ? "credentials encrypted under your passphrase"
+      : contents.credentials === "llm-keys"
+        ? "LLM API keys encrypted under your passphrase; connection secrets left out (only a tenant admin exports them)"
+        : "no credentials";
   return `Holds ${models}${sections.length > 0 ? `; sections: ${sections.join(", ")}` : ""}; ${credentials}.`;
 }

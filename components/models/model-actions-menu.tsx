@@ -17,11 +17,14 @@ export function ModelActionsMenu({
   projectSlug,
   projectName,
   model,
+  tenantAdmin,
 }: {
   tenantSlug: string;
   projectSlug: string;
   projectName: string;
   model: { slug: string; name: string };
+  /** Only a tenant admin may include credentials in a model export. */
+  tenantAdmin: boolean;
 }) {
   const [exporting, setExporting] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -40,7 +43,7 @@ export function ModelActionsMenu({
       {exporting && (
         <ExportDialog
           open
-          target={{ tenantSlug, projectSlug, displayName: projectName, model }}
+          target={{ tenantSlug, projectSlug, displayName: projectName, model, tenantAdmin }}
           onOpenChange={setExporting}
           opener={() => trigger.current}
         />

@@ -138,7 +138,7 @@ describe("project export", () => {
   it.runIf(spawnSync("python3", ["-c", "import cryptography"]).status === 0)(
     "decrypts with the documented Python recipe (cryptography)",
     async () => {
-      const { text } = await exportText("lead@acme.test", {
+      const { text } = await exportText("admin@acme.test", {
         includeCredentials: true,
         passphrase: "pässphrase with ünïcode",
       });
@@ -159,6 +159,55 @@ describe("project export", () => {
       expect(lines.find((l) => l.name === "judge")!.secret).toEqual({ apiKey: DEMO_SECRETS.anthropic });
     },
   );
+
+  it("carries connection secrets out for a tenant admin only: a project ADMIN's export holds the LLM keys alone, and says so", async () => {
+    const options = { includeCredentials: true, passphrase: "correct horse battery" };
+    const prepared = await prepareExport({
+      actor: await actorFor("lead@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      options,
+    });
+    expect(prepared.secrets).toBe("llm-keys");
+    const text = await readAll(prepared.open());
+    for (const secret of Object.values(DEMO_SECRETS)) expect(text).not.toContain(secret);
+    const bundle = parseBundleText(text);
+    expect(bundle.connections!.map((c) => c.credentials)).toEqual(bundle.connections!.map(() => "stripped"));
+    const key = await openBundleEncryption(bundle.encryption!, options.passphrase);
+    const primary = bundle.llmConfigs!.find((l) => l.name === "primary")!;
+    expect(decryptCredentials(key, primary.credentials, "llmConfigs.1")).toEqual({ apiKey: DEMO_SECRETS.openai });
+    const [event] = await db.auditEvent.findMany({
+      where: { action: "project.export", actorEmail: "lead@acme.test" },
+      orderBy: { at: "desc" },
+      take: 1,
+    });
+    expect(event!.summary).toMatchObject({ credentials: "encrypted", connectionSecrets: "stripped" });
+
+    const admin = await prepareExport({
+      actor: await actorFor("admin@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      options,
+    });
+    expect(admin.secrets).toBe("all");
+    const full = parseBundleText(await readAll(admin.open()));
+    expect(full.connections!.every((c) => c.credentials !== "stripped")).toBe(true);
+
+    // A model EDITOR (VIEWER of the project) and a project ADMIN never carry credentials out with a model.
+    for (const email of ["analyst@acme.test", "lead@acme.test"])
+      await expect(exportText(email, options, { modelSlug: "web-sessions" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/tenant admin/),
+      });
+    const model = await prepareExport({
+      actor: await actorFor("admin@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      modelSlug: "web-sessions",
+      options,
+    });
+    expect(model.secrets).toBe("all");
+  });
 
   it("refuses the wrong roles and bad options with the SPEC codes", async () => {
     await expect(exportText("analyst@acme.test", {})).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });

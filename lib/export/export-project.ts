@@ -7,6 +7,7 @@ import type { BundleEncryption, OptionalSection } from "@/lib/bundle/schema";
 import type { FernetKey } from "@/lib/crypto/fernet";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { db } from "@/lib/db";
+import { isTenantAdmin } from "@/lib/auth/permissions";
 import { AppError, isAppError } from "@/lib/errors";
 import { listJoinedModels } from "@/lib/models/list-joined-models";
 import { requireProject } from "@/lib/projects/require-project";
@@ -20,6 +21,8 @@ export interface PreparedExport {
   sections: OptionalSection[];
   /** The bundle's canonical bytes, read in one consistent snapshot. Start it once. */
   open(): Readable;
+  /** Which secrets it carries (see ExportTarget.secrets); routes answer it as `X-Ferry-Credentials`. */
+  secrets: ExportSecrets;
 }
 
 export interface ExportRequest {
@@ -60,6 +63,15 @@ export async function authorizeExport(request: ExportRequest): Promise<ExportTar
     : undefined;
   if (!access.model && settings.joinedModels !== undefined)
     throw new AppError("INVALID_OPTIONS", "joinedModels applies to a model export only.");
+  // SPEC §6, who may carry secrets out: connection secrets (tenant resources) only a tenant admin;
+  // a project ADMIN the project's own LLM keys (connection secrets stripped, and the export says
+  // so); a model EDITOR never.
+  const tenantAdmin = isTenantAdmin(request.actor, access.tenant.id);
+  if (settings.includeCredentials && !tenantAdmin && access.model)
+    throw new AppError(
+      "FORBIDDEN",
+      "Only a tenant admin can include credentials in a model export: export it without credentials.",
+    );
   const encryption = settings.includeCredentials ? await createBundleEncryption(settings.passphrase ?? "") : undefined;
   return {
     actor: request.actor,
@@ -70,6 +82,7 @@ export async function authorizeExport(request: ExportRequest): Promise<ExportTar
     models,
     settings: { ...settings, passphrase: undefined, joinedModels: models?.slice(1).map((m) => m.slug) },
     encryption,
+    tenantAdmin,
   };
 }
 
@@ -83,6 +96,16 @@ export interface ExportTarget {
   models?: { id: string; slug: string }[];
   settings: ExportSettings;
   encryption?: { encryption: BundleEncryption; key: FernetKey };
+  /** Whether the actor administers the tenant: only then do connection secrets go in (SPEC §6). */
+  tenantAdmin: boolean;
+}
+
+/** Which secrets a bundle carries: every one (tenant admin), the project's LLM keys only (project ADMIN), none. */
+export type ExportSecrets = "all" | "llm-keys" | "none";
+
+export function exportSecrets(target: Pick<ExportTarget, "encryption" | "tenantAdmin">): ExportSecrets {
+  if (!target.encryption) return "none";
+  return target.tenantAdmin ? "all" : "llm-keys";
 }
 
 /** Builds the stream for an already-authorised export (also used by one-time download tickets). */
@@ -93,6 +116,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
     ? `${target.projectSlug}-${model.slug}-model-export-${date}.json`
     : `${target.projectSlug}-export-${date}.json`;
   const sections = model ? settings.sections.filter((s) => s === "connections") : settings.sections;
+  const secrets = exportSecrets(target);
   const meta = {
     ...(settings.stable ? {} : { exportedAt: new Date().toISOString() }),
     exportedBy: target.actor.email,
@@ -101,6 +125,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
   return {
     filename,
     sections,
+    secrets,
     open() {
       let stats: WrittenBundleStats | undefined;
       return streamInTransaction(
@@ -114,6 +139,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
               sections,
               meta,
               encryption: target.encryption,
+              connectionSecrets: secrets === "all",
             },
             write,
           );
@@ -131,6 +157,7 @@ export function exportFromAccess(target: ExportTarget): PreparedExport {
               sections,
               ...(target.models ? { modelSlugs: target.models.map((m) => m.slug) } : {}),
               credentials: target.encryption ? "encrypted" : "stripped",
+              ...(secrets === "llm-keys" ? { connectionSecrets: "stripped" } : {}),
               stable: settings.stable,
               ...(stats ?? {}),
             },

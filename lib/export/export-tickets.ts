@@ -28,7 +28,8 @@ export interface ExportContents {
   /** Model slugs of a model export (the chosen one first), or the project's model count. */
   models: string[] | number;
   sections: OptionalSection[];
-  credentials: "encrypted" | "stripped";
+  /** `encrypted`: every secret under the passphrase; `llm-keys`: the LLM keys only (connection secrets stripped). */
+  credentials: "encrypted" | "llm-keys" | "stripped";
 }
 
 export async function createExportTicket(
@@ -78,7 +79,9 @@ export async function createExportTicket(
     contents: {
       models: target.models?.map((m) => m.slug) ?? (await db.model.count({ where: { projectId: target.projectId } })),
       sections: prepared.sections,
-      credentials: target.encryption ? "encrypted" : "stripped",
+      credentials: { all: "encrypted", "llm-keys": "llm-keys", none: "stripped" }[
+        prepared.secrets
+      ] as ExportContents["credentials"],
     },
   };
 }

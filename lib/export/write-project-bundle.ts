@@ -31,6 +31,8 @@ export interface WriteBundleOptions {
   meta: BundleMeta;
   /** Present when credentials are included: the envelope block and the key to encrypt with. */
   encryption?: { encryption: BundleEncryption; key: FernetKey };
+  /** With encryption: whether connection secrets go in too (tenant admins), or only LLM keys. Default true. */
+  connectionSecrets?: boolean;
 }
 
 export interface WrittenBundleStats {
@@ -66,8 +68,9 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
     scope: options.scope,
     models,
     withSecrets: options.encryption !== undefined,
-    credentials: (_kind, sealed) => {
+    credentials: (kind, sealed) => {
       if (!options.encryption || !tenantKey) return "stripped";
+      if (kind === "connection" && options.connectionSecrets === false) return "stripped";
       return sealed ? encryptCredentials(options.encryption.key, tenantKey.decrypt(sealed)) : "none";
     },
   };

@@ -6,7 +6,11 @@ import { Readable } from "node:stream";
  * compressing 100 MB on the app server costs more CPU than reading the project from the database
  * (SPEC §7: bounded by the database); a reverse proxy can compress when downloads cross slow links.
  */
-export function attachmentResponse(stream: Readable, filename: string): Response {
+export function attachmentResponse(
+  stream: Readable,
+  filename: string,
+  extraHeaders: Record<string, string> = {},
+): Response {
   const safe = filename.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
@@ -14,6 +18,7 @@ export function attachmentResponse(stream: Readable, filename: string): Response
       "content-disposition": `attachment; filename="${safe}"`,
       "cache-control": "no-store, no-transform",
       "x-content-type-options": "nosniff",
+      ...extraHeaders,
     },
   });
 }

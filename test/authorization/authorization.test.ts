@@ -49,6 +49,7 @@ import {
 } from "@/app/(workspace)/t/[tenant]/p/[project]/settings/actions";
 import { GET as bundleSchema } from "@/app/api/v1/bundle-schema.json/route";
 import { GET as redeemExport } from "@/app/api/v1/exports/[token]/route";
+import { POST as planImport } from "@/app/api/v1/projects/import/plan/route";
 import { GET as health } from "@/app/api/v1/health/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as exportModel } from "@/app/api/v1/projects/[projectSlug]/models/[modelSlug]/export/route";
@@ -87,13 +88,17 @@ interface Target {
   tenant: string;
   project: string;
   model: string;
+  /** Exports: "… with credentials" asks for them under a passphrase (SPEC §6, who may carry secrets out). */
+  credentials: boolean;
 }
-/** "tenant acme", "acme/sales-analytics" or "acme/sales-analytics/orders". */
+/** "tenant acme", "acme/sales-analytics" or "acme/sales-analytics/orders", optionally "… with credentials". */
 function target(text: string): Target {
-  if (text.startsWith("tenant ")) return { tenant: text.slice(7), project: "", model: "" };
+  if (text.startsWith("tenant ")) return { tenant: text.slice(7), project: "", model: "", credentials: false };
   const [tenant = "", project = "", model = ""] = text.split(" ")[0]!.split("/");
-  return { tenant, project, model };
+  return { tenant, project, model, credentials: text.endsWith(" with credentials") };
 }
+const exportOptions = (t: Target) =>
+  t.credentials ? { includeCredentials: true, passphrase: "authorization matrix" } : {};
 /** A model of the project that references stay valid against (recipes, agent contexts). */
 const MODEL_OF: Record<string, string> = {
   "sales-analytics": "orders",
@@ -218,12 +223,12 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
   "POST /api/v1/projects/{projectSlug}/export": (t) => ({
     path: `/api/v1/projects/${t.project}/export?tenant=${t.tenant}`,
     send: send(exportProject, { projectSlug: t.project }),
-    json: { stable: true },
+    json: { stable: true, ...exportOptions(t) },
   }),
   "POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export": (t) => ({
     path: `/api/v1/projects/${t.project}/models/${t.model}/export?tenant=${t.tenant}`,
     send: send(exportModel, { projectSlug: t.project, modelSlug: t.model }),
-    json: {},
+    json: exportOptions(t),
   }),
   "POST /api/v1/projects/import/preview": (t) => ({
     path: `/api/v1/projects/import/preview?tenant=${t.tenant}`,
@@ -234,6 +239,11 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
     path: "/api/v1/projects/import",
     send: send(importProject, {}),
     body: bundleForm(projectBundle(), { mode: "create", tenant: t.tenant, projectSlug: `authz-api-${n}` }),
+  }),
+  "POST /api/v1/projects/import/plan": (t, n) => ({
+    path: "/api/v1/projects/import/plan",
+    send: send(planImport, {}),
+    body: bundleForm(projectBundle(), { mode: "create", tenant: t.tenant, projectSlug: `authz-plan-${n}` }),
   }),
   "POST /api/v1/projects/{projectSlug}/models/import": (t, n) => ({
     path: `/api/v1/projects/${t.project}/models/import?tenant=${t.tenant}`,
@@ -312,7 +322,7 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
       clearSecret: false,
     }),
   deleteConnectionAction: async (t, n) => deleteConnectionAction(t.tenant, await freshConnection(t, n)),
-  prepareExportAction: (t) => prepareExportAction(t.model ? modelRef(t) : ref(t), {}),
+  prepareExportAction: (t) => prepareExportAction(t.model ? modelRef(t) : ref(t), exportOptions(t)),
   listExportDependenciesAction: (t) => listExportDependenciesAction({ ...ref(t), modelSlug: t.model! }),
   updateProjectAction: async (t) =>
     updateProjectAction(ref(t), {

@@ -77,10 +77,21 @@ export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${SALES}/orders`, API_SALES_ADMIN],
   ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${MARKETING}/campaigns`, API_MARKETING],
   ["POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export", `${FINANCE}/ledger`, API_GLOBEX],
+  // Who may carry secrets out (SPEC §6): a project ADMIN exports the project's LLM keys (connection
+  // secrets stripped); only a tenant admin includes credentials in a model export.
+  ["POST /api/v1/projects/{projectSlug}/export", `${SALES} with credentials`, API_SALES_ADMIN],
+  [
+    "POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export",
+    `${SALES}/web-sessions with credentials`,
+    API_ACME_ADMIN,
+  ],
   ["POST /api/v1/projects/import/preview", "tenant acme", API_ACME_ADMIN],
   ["POST /api/v1/projects/import/preview", "tenant globex", API_GLOBEX],
   ["POST /api/v1/projects/import", "tenant acme", API_ACME_ADMIN],
   ["POST /api/v1/projects/import", "tenant globex", API_GLOBEX],
+  // The plan is a dry run of the import: the same callers (SPEC §11).
+  ["POST /api/v1/projects/import/plan", "tenant acme", API_ACME_ADMIN],
+  ["POST /api/v1/projects/import/plan", "tenant globex", API_GLOBEX],
   ["POST /api/v1/projects/{projectSlug}/models/import", SALES, API_SALES_ADMIN],
   ["POST /api/v1/projects/{projectSlug}/models/import", MARKETING, API_MARKETING],
   ["POST /api/v1/projects/{projectSlug}/models/import", FINANCE, API_GLOBEX],
@@ -124,6 +135,8 @@ export const ACTION_MATRIX: MatrixRow[] = rows(ACTION_COLUMNS, [
   ...tenantRows("deleteConnectionAction"),
   ...projectRows("prepareExportAction"),
   ...modelRows("prepareExportAction"),
+  ["prepareExportAction", `${SALES} with credentials`, ACT_SALES_ADMIN],
+  ["prepareExportAction", `${SALES}/web-sessions with credentials`, ACT_ACME_ADMIN],
   // Export Model…'s list of joined models: whoever may export the model may see them.
   ...modelRows("listExportDependenciesAction"),
   ...projectRows("updateProjectAction"),

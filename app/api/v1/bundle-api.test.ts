@@ -110,6 +110,29 @@ describe("bundle API", () => {
     );
     expect(model.status).toBe(200);
     expect(JSON.parse(model.text)).toMatchObject({ scope: "model" });
+    expect(ok.headers.get("x-ferry-credentials")).toBe("none");
+
+    // Who may carry secrets out (SPEC §6): the header says what the file holds.
+    const withKeys = { includeCredentials: true, passphrase: "correct horse battery" };
+    const lead = await call(
+      exportProject,
+      request("/api/v1/projects/sales-analytics/export?tenant=acme", {
+        token: tokens["lead@acme.test"],
+        json: withKeys,
+      }),
+      { projectSlug: "sales-analytics" },
+    );
+    expect(lead.headers.get("x-ferry-credentials")).toBe("llm-keys");
+    const modelWithKeys = await call(
+      exportModel,
+      request("/api/v1/projects/sales-analytics/models/web-sessions/export?tenant=acme", {
+        token: tokens["analyst@acme.test"],
+        json: withKeys,
+      }),
+      { projectSlug: "sales-analytics", modelSlug: "web-sessions" },
+    );
+    expect(modelWithKeys.status).toBe(403);
+    expect(modelWithKeys.json().error!.code).toBe("FORBIDDEN");
   });
 
   it("previews a bundle (raw JSON or multipart) with connection rows and conflicts", async () => {

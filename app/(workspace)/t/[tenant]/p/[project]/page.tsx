@@ -5,7 +5,7 @@ import { RefreshProjectButton } from "@/components/models/refresh-button";
 import { StatusBadge } from "@/components/models/status-badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { atLeast, projectRole } from "@/lib/auth/permissions";
+import { atLeast, isTenantAdmin, projectRole } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listProjectModels } from "@/lib/models/list-project-models";
 import { pageProject } from "@/lib/projects/page-project";
@@ -100,6 +100,7 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
                       projectSlug={project}
                       projectName={access.project.displayName}
                       model={{ slug: model.slug, name: model.name }}
+                      tenantAdmin={isTenantAdmin(actor, access.tenant.id)}
                     />
                   )}
                 </TableCell>

@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/models/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { atLeast } from "@/lib/auth/permissions";
+import { atLeast, isTenantAdmin } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { getModelDetail } from "@/lib/models/get-model-detail";
 import { pageProject } from "@/lib/projects/page-project";
@@ -43,6 +43,7 @@ export default async function ModelPage({
               projectSlug={project}
               projectName={access.project.displayName}
               model={{ slug: model.slug, name: model.name }}
+              tenantAdmin={isTenantAdmin(actor, access.tenant.id)}
             />
           </div>
         )}

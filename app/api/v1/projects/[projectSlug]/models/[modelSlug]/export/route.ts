@@ -1,6 +1,6 @@
+import { exportResponse } from "@/lib/export/export-response";
 import { prepareExport } from "@/lib/export/export-project";
 import { apiRoute } from "@/lib/http/api-route";
-import { attachmentResponse } from "@/lib/http/attachment-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { tenantParam } from "@/lib/http/search-params";
 
@@ -12,5 +12,5 @@ export const POST = apiRoute<{ projectSlug: string; modelSlug: string }>(async (
     modelSlug: params.modelSlug,
     options: await readJsonBody(request),
   });
-  return attachmentResponse(prepared.open(), prepared.filename);
+  return exportResponse(prepared);
 });
