@@ -4,6 +4,7 @@ export const IMPORT_PHASES = {
   validating: "Checking the bundle…",
   "checking the passphrase": "Checking the passphrase…",
   planning: "Planning the import…",
+  snapshot: "Snapshotting the current project…",
   project: "Writing the project…",
   models: "Writing models…",
   versions: "Writing model versions",

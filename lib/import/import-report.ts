@@ -31,6 +31,8 @@ export interface RequiredAction {
   kind: "deploy-model" | "refresh" | "enter-credentials" | "retest-agent";
   message: string;
   href: string;
+  /** What the action is about, for checking whether it is done: a model slug, a connection or LLM config name. */
+  subject?: { model: string; version?: number } | { connection: string } | { llmConfig: string };
 }
 
 export interface ImportReport {
@@ -159,6 +161,7 @@ export function buildImportReport(
       kind: "deploy-model",
       message: `Deploy model "${model.slug}"${live}.`,
       href: `${base}/m/${model.slug}`,
+      subject: model.deployedVersion ? { model: model.slug, version: model.deployedVersion } : { model: model.slug },
     });
   }
   if (models.some((m) => m.aggregates.length + m.pockets.length > 0)) {
@@ -173,6 +176,7 @@ export function buildImportReport(
       kind: "enter-credentials",
       message: `Enter credentials for connection "${c.targetName}" (pending).`,
       href: `/t/${target.tenantSlug}/connections`,
+      subject: { connection: c.targetName },
     });
   }
   for (const l of plan.llmConfigs.filter((l) => !l.active)) {
@@ -180,6 +184,7 @@ export function buildImportReport(
       kind: "enter-credentials",
       message: `Enter the API key of LLM config "${l.name}" (pending).`,
       href: `${base}/llm`,
+      subject: { llmConfig: l.name },
     });
   }
   if (bundle.agent)

@@ -58,6 +58,7 @@ describe("import report", () => {
       kind: "deploy-model",
       message: 'Deploy model "customers" (v1 was live in the source).',
       href: "/t/acme/p/demo/m/customers",
+      subject: { model: "customers", version: 1 },
     });
     expect(requiredActions.find((a) => a.kind === "enter-credentials")?.href).toBe("/t/acme/p/demo/llm");
   });

@@ -15,4 +15,9 @@ export interface ImportResult extends ImportReport {
   project: { tenant: string; slug: string; displayName: string; href: string };
   connections: { exportedName: string; type: string; action: string; targetName: string; sharedWith: string[] }[];
   llmConfigs: { name: string; active: boolean }[];
+  /** Not a dry run: the stored result (SPEC §12) and where it stays reachable. */
+  importId?: string;
+  resultHref?: string;
+  /** Not a dry run into an existing project: the snapshot taken before, to restore. */
+  snapshot?: { id: string; models: number; bytes: number; compressedBytes: number };
 }

@@ -21,6 +21,8 @@ import { differingSnapshots } from "./compare-snapshots";
 import { planImport, selectAndRename, type ImportPlan } from "./plan-import";
 import { computePlanToken } from "./plan-token";
 import { readImportTarget } from "./read-import-target";
+import { takeSnapshot, type TakenSnapshot } from "@/lib/history/snapshots";
+import { bundleSource, restoreDeployments, writeImportRecord, type RestoreOf } from "@/lib/history/import-records";
 
 // The steps both import orchestrators (import-project.ts, import-model.ts) are built from:
 // caller checks, the scope check, the passphrase, and the one transaction that reads the target,
@@ -79,11 +81,13 @@ export async function runImport(options: {
   options: ImportOptions;
   bundleKey: FernetKey | null;
   onProgress: ImportProgress;
+  /** A restore (SPEC §12): the snapshot it brings back; deployed versions come back too. */
+  restore?: RestoreOf;
 }): Promise<ImportResult> {
   const { actor, tenant, bundle, onProgress: progress } = options;
   const importOptions = options.options;
   checkSecrets(bundle, options.bundleKey);
-  const action = bundle.scope === "model" ? "model.import" : "project.import";
+  const action = options.restore ? "project.restore" : bundle.scope === "model" ? "model.import" : "project.import";
   progress("planning");
   let plan: ImportPlan | undefined;
   try {
@@ -127,9 +131,34 @@ export async function runImport(options: {
           { planToken },
         );
       }
-      if (importOptions.dryRun) return { plan: planned, planToken };
+      if (importOptions.dryRun) return { plan: planned, planToken, answer: undefined };
+      // The safety net: the state this import changes, taken in its own transaction (SPEC §12).
+      let snapshot: TakenSnapshot | undefined;
+      if (context.projectId) {
+        progress("snapshot");
+        snapshot = await takeSnapshot({
+          client,
+          tenantId: tenant.id,
+          tenantSlug: tenant.slug,
+          projectId: context.projectId,
+          wrappedDataKey: context.wrappedDataKey,
+          actorEmail: actor.email,
+          reason: action,
+          mode: planned.mode,
+        });
+        await writeAuditEvent(
+          {
+            tenantId: tenant.id,
+            actorEmail: actor.email,
+            action: "project.snapshot",
+            target: `${tenant.slug}/${plan.project.slug}`,
+            summary: { outcome: "succeeded", snapshotId: snapshot.id, reason: action, ...snapshotStats(snapshot) },
+          },
+          client,
+        );
+      }
       const cipher = cipherFor(unwrapDataKey(context.wrappedDataKey));
-      await applyImport({
+      const { projectId } = await applyImport({
         client,
         tenantId: tenant.id,
         plan,
@@ -138,21 +167,34 @@ export async function runImport(options: {
         cipher,
         onProgress: progress,
       });
+      if (options.restore) await restoreDeployments(client, projectId, planned.bundle.models);
+      const source = options.restore ? options.restore.source : bundleSource(bundle);
+      const answer = toResult(planned, planToken, tenant, importOptions, options.restore !== undefined);
+      const importId = await writeImportRecord(client, {
+        tenantId: tenant.id,
+        projectId,
+        actorEmail: actor.email,
+        action,
+        mode: planned.mode,
+        snapshotId: snapshot?.id ?? null,
+        source,
+        result: answer,
+      });
       await writeAuditEvent(
         {
           tenantId: tenant.id,
           actorEmail: actor.email,
           action,
           target: `${tenant.slug}/${plan.project.slug}`,
-          summary: auditSummary(plan),
+          summary: { ...auditSummary(plan), importId, snapshotId: snapshot?.id ?? null, source },
         },
         client,
       );
       faultPoint("audit");
       progress("committing");
-      return { plan: planned, planToken };
+      return { plan: planned, planToken, answer: withRecord(answer, importId, snapshot) };
     });
-    return toResult(result.plan, result.planToken, tenant, importOptions);
+    return result.answer ?? toResult(result.plan, result.planToken, tenant, importOptions, false);
   } catch (error) {
     const failure = mapFailure(error, plan ?? null, importOptions);
     if (!importOptions.dryRun) {
@@ -213,7 +255,31 @@ function auditSummary(plan: ImportPlan) {
   };
 }
 
-function toResult(plan: ImportPlan, planToken: string, tenant: TenantRef, options: ImportOptions): ImportResult {
+function snapshotStats(snapshot: TakenSnapshot) {
+  return { models: snapshot.models, bytes: snapshot.bytes, compressedBytes: snapshot.compressedBytes };
+}
+
+/** The stored result's own address, and the snapshot taken before (the way back). */
+function withRecord(result: ImportResult, importId: string, snapshot: TakenSnapshot | undefined): ImportResult {
+  return {
+    ...result,
+    importId,
+    resultHref: `${result.project.href}/history/${importId}`,
+    ...(snapshot ? { snapshot: { id: snapshot.id, ...snapshotStats(snapshot) } } : {}),
+  };
+}
+
+function toResult(
+  plan: ImportPlan,
+  planToken: string,
+  tenant: TenantRef,
+  options: ImportOptions,
+  restore: boolean,
+): ImportResult {
+  const report = restore
+    ? // A restore brings deployed versions back: nothing to deploy.
+      { ...plan.report, requiredActions: plan.report.requiredActions.filter((a) => a.kind !== "deploy-model") }
+    : plan.report;
   return {
     scope: plan.scope,
     mode: plan.mode,
@@ -234,6 +300,6 @@ function toResult(plan: ImportPlan, planToken: string, tenant: TenantRef, option
       sharedWith: c.sharedWith,
     })),
     llmConfigs: plan.llmConfigs,
-    ...plan.report,
+    ...report,
   };
 }

@@ -10,7 +10,7 @@ import { requireProject } from "@/lib/projects/require-project";
  */
 export async function refreshModel(options: {
   actor: Actor;
-  tenantSlug: string;
+  tenantSlug?: string | null;
   projectSlug: string;
   modelSlug?: string;
 }): Promise<{ aggregates: number; pockets: number }> {

@@ -50,6 +50,20 @@ import {
 import { GET as bundleSchema } from "@/app/api/v1/bundle-schema.json/route";
 import { GET as redeemExport } from "@/app/api/v1/exports/[token]/route";
 import { POST as planImport } from "@/app/api/v1/projects/import/plan/route";
+import { GET as tenantHistory } from "@/app/api/v1/history/route";
+import { GET as projectHistory } from "@/app/api/v1/projects/[projectSlug]/history/route";
+import { GET as storedImport } from "@/app/api/v1/projects/[projectSlug]/history/[importId]/route";
+import { POST as tickChecklist } from "@/app/api/v1/projects/[projectSlug]/history/[importId]/checklist/[item]/route";
+import { GET as listSnapshotsRoute } from "@/app/api/v1/projects/[projectSlug]/snapshots/route";
+import { POST as restoreRoute } from "@/app/api/v1/projects/[projectSlug]/snapshots/[snapshotId]/restore/route";
+import {
+  GET as downloadSnapshotGet,
+  POST as downloadSnapshotPost,
+} from "@/app/api/v1/projects/[projectSlug]/snapshots/[snapshotId]/download/route";
+import { POST as deployAllRoute } from "@/app/api/v1/projects/[projectSlug]/deploy-all/route";
+import { POST as refreshRoute } from "@/app/api/v1/projects/[projectSlug]/refresh/route";
+import { withPgTransaction } from "@/lib/database/pg-transaction";
+import { takeSnapshot } from "@/lib/history/snapshots";
 import { GET as health } from "@/app/api/v1/health/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as exportModel } from "@/app/api/v1/projects/[projectSlug]/models/[modelSlug]/export/route";
@@ -162,6 +176,42 @@ async function freshBinding(t: Target, n: number): Promise<string> {
   return email;
 }
 
+/** A snapshot and a stored import result of the target project, made once (history, restore, checklist). */
+const historyFixtures = new Map<string, { snapshotId: string; importId: string }>();
+async function historyOf(t: Target): Promise<{ snapshotId: string; importId: string }> {
+  const key = `${t.tenant}/${t.project}`;
+  if (!historyFixtures.has(key)) {
+    const id = await projectId(t);
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: t.tenant } });
+    const snapshot = await withPgTransaction((client) =>
+      takeSnapshot({
+        client,
+        tenantId: tenant.id,
+        tenantSlug: tenant.slug,
+        projectId: id,
+        wrappedDataKey: tenant.wrappedDataKey,
+        actorEmail: "root@ferry.test",
+        reason: "project.import",
+        mode: "merge",
+      }),
+    );
+    const record = await db.importRecord.create({
+      data: {
+        tenantId: tenant.id,
+        projectId: id,
+        actorEmail: "root@ferry.test",
+        action: "project.import",
+        mode: "merge",
+        snapshotId: snapshot.id,
+        source: {},
+        result: { requiredActions: [{ kind: "retest-agent", message: "Re-test the agent.", href: "/" }] },
+      },
+    });
+    historyFixtures.set(key, { snapshotId: snapshot.id, importId: record.id });
+  }
+  return historyFixtures.get(key)!;
+}
+
 const projectBundle = () => {
   const base = sampleBundle();
   return serializeBundle({
@@ -249,6 +299,66 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
     path: `/api/v1/projects/${t.project}/models/import?tenant=${t.tenant}`,
     send: send(importModel, { projectSlug: t.project }),
     body: bundleForm(modelBundle(), { modelSlugOverrides: { customers: `authz-model-${n}` } }),
+  }),
+  "GET /api/v1/history": (t) => ({ path: `/api/v1/history?tenant=${t.tenant}`, send: send(tenantHistory, {}) }),
+  "GET /api/v1/projects/{projectSlug}/history": (t) => ({
+    path: `/api/v1/projects/${t.project}/history?tenant=${t.tenant}`,
+    send: send(projectHistory, { projectSlug: t.project }),
+  }),
+  "GET /api/v1/projects/{projectSlug}/history/{importId}": async (t) => {
+    const { importId } = await historyOf(t);
+    return {
+      path: `/api/v1/projects/${t.project}/history/${importId}?tenant=${t.tenant}`,
+      send: send(storedImport, { projectSlug: t.project, importId }),
+    };
+  },
+  "POST /api/v1/projects/{projectSlug}/history/{importId}/checklist/{item}": async (t) => {
+    const { importId } = await historyOf(t);
+    return {
+      path: `/api/v1/projects/${t.project}/history/${importId}/checklist/0?tenant=${t.tenant}`,
+      send: send(tickChecklist, { projectSlug: t.project, importId, item: "0" }),
+      json: { done: true },
+    };
+  },
+  "GET /api/v1/projects/{projectSlug}/snapshots": (t) => ({
+    path: `/api/v1/projects/${t.project}/snapshots?tenant=${t.tenant}`,
+    send: send(listSnapshotsRoute, { projectSlug: t.project }),
+  }),
+  "POST /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/restore": async (t) => {
+    const { snapshotId } = await historyOf(t);
+    return {
+      path: `/api/v1/projects/${t.project}/snapshots/${snapshotId}/restore?tenant=${t.tenant}`,
+      send: send(restoreRoute, { projectSlug: t.project, snapshotId }),
+      json: { dryRun: true },
+    };
+  },
+  "GET /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/download": async (t) => {
+    const { snapshotId } = await historyOf(t);
+    return {
+      path: `/api/v1/projects/${t.project}/snapshots/${snapshotId}/download?tenant=${t.tenant}`,
+      send: send(downloadSnapshotGet, { projectSlug: t.project, snapshotId }),
+    };
+  },
+  "POST /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/download": async (t) => {
+    const { snapshotId } = await historyOf(t);
+    return {
+      path: `/api/v1/projects/${t.project}/snapshots/${snapshotId}/download?tenant=${t.tenant}`,
+      send: send(downloadSnapshotPost, { projectSlug: t.project, snapshotId }),
+      json: t.credentials ? { includeCredentials: true, passphrase: "authorization matrix" } : {},
+    };
+  },
+  "POST /api/v1/projects/{projectSlug}/deploy-all": async (t) => {
+    await historyOf(t);
+    return {
+      path: `/api/v1/projects/${t.project}/deploy-all?tenant=${t.tenant}`,
+      send: send(deployAllRoute, { projectSlug: t.project }),
+      json: {},
+    };
+  },
+  "POST /api/v1/projects/{projectSlug}/refresh": (t) => ({
+    path: `/api/v1/projects/${t.project}/refresh?tenant=${t.tenant}`,
+    send: send(refreshRoute, { projectSlug: t.project }),
+    json: {},
   }),
   "GET /api/v1/exports/{token}": async (t) => {
     const ticket = await createExportTicket({

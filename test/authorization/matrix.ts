@@ -61,6 +61,14 @@ const API_SALES_ADMIN = "401 401 401 401 | 200 200 200 403 404";
 const API_SALES_EDITOR_MODEL = "401 401 401 401 | 200 200 200 200 404";
 const API_MARKETING = "401 401 401 401 | 200 200 404 404 404";
 
+/** The project-level row triple: the demo project with its given callers, one they cannot see, another tenant's. */
+const projectApiRows = (surface: string, sales: string): [string, string, string][] => [
+  [surface, SALES, sales],
+  [surface, MARKETING, API_MARKETING],
+  [surface, FINANCE, API_GLOBEX],
+];
+const API_SALES_TENANT_ADMIN = "401 401 401 401 | 200 200 403 403 404";
+
 export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ["GET /api/v1/health", "—", PUBLIC],
   ["GET /api/v1/bundle-schema.json", "—", PUBLIC],
@@ -95,6 +103,24 @@ export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ["POST /api/v1/projects/{projectSlug}/models/import", SALES, API_SALES_ADMIN],
   ["POST /api/v1/projects/{projectSlug}/models/import", MARKETING, API_MARKETING],
   ["POST /api/v1/projects/{projectSlug}/models/import", FINANCE, API_GLOBEX],
+  // The safety net (SPEC §12): history for project ADMINs and tenant admins; restore and snapshot
+  // downloads with credentials for tenant admins; deploy all / refresh all for project EDITORs.
+  ["GET /api/v1/history", "tenant acme", API_ACME_ADMIN],
+  ["GET /api/v1/history", "tenant globex", API_GLOBEX],
+  ...projectApiRows("GET /api/v1/projects/{projectSlug}/history", API_SALES_ADMIN),
+  ...projectApiRows("GET /api/v1/projects/{projectSlug}/history/{importId}", API_SALES_ADMIN),
+  ...projectApiRows("POST /api/v1/projects/{projectSlug}/history/{importId}/checklist/{item}", API_SALES_ADMIN),
+  ...projectApiRows("GET /api/v1/projects/{projectSlug}/snapshots", API_SALES_ADMIN),
+  ...projectApiRows("POST /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/restore", API_SALES_TENANT_ADMIN),
+  ...projectApiRows("GET /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/download", API_SALES_ADMIN),
+  ["POST /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/download", SALES, API_SALES_ADMIN],
+  [
+    "POST /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/download",
+    `${SALES} with credentials`,
+    API_SALES_TENANT_ADMIN,
+  ],
+  ...projectApiRows("POST /api/v1/projects/{projectSlug}/deploy-all", API_SALES_ADMIN),
+  ...projectApiRows("POST /api/v1/projects/{projectSlug}/refresh", API_SALES_ADMIN),
   ["GET /api/v1/exports/{token}", `${SALES} (a download ticket of lead@acme)`, "401 401 401 401 | 404 404 200 404 404"],
 ]);
 

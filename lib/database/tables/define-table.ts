@@ -3,20 +3,23 @@
 // generator all write and read through these definitions; `tables.test.ts` compares each one
 // with the live database, so a migration that changes a column breaks a test, not an import.
 
-export type ColumnType = "uuid" | "text" | "int" | "bool" | "jsonb" | "timestamp" | { enum: string };
+export type ColumnType =
+  "uuid" | "text" | "int" | "bigint" | "bool" | "jsonb" | "bytea" | "timestamp" | { enum: string };
 
 export interface ColumnSpec {
   type: ColumnType;
   nullable?: true;
 }
 
-type ValueOf<T extends ColumnType> = T extends "int"
+type ValueOf<T extends ColumnType> = T extends "int" | "bigint"
   ? number
-  : T extends "bool"
-    ? boolean
-    : T extends "jsonb"
-      ? unknown
-      : string;
+  : T extends "bytea"
+    ? Buffer
+    : T extends "bool"
+      ? boolean
+      : T extends "jsonb"
+        ? unknown
+        : string;
 
 export type RowOf<C extends Record<string, ColumnSpec>> = {
   [K in keyof C]: C[K]["nullable"] extends true ? ValueOf<C[K]["type"]> | null : ValueOf<C[K]["type"]>;
@@ -45,8 +48,10 @@ const text = { type: "text" } as const;
 const int = { type: "int" } as const;
 const bool = { type: "bool" } as const;
 const jsonb = { type: "jsonb" } as const;
+const bigint = { type: "bigint" } as const;
+const bytea = { type: "bytea" } as const;
 const timestamp = { type: "timestamp" } as const;
 const nullable = <T extends ColumnSpec>(spec: T) => ({ ...spec, nullable: true as const });
 const enumOf = <E extends string>(name: E) => ({ type: { enum: name } }) as const;
 
-export const col = { uuid, text, int, bool, jsonb, timestamp, nullable, enumOf };
+export const col = { uuid, text, int, bigint, bool, jsonb, bytea, timestamp, nullable, enumOf };

@@ -2,7 +2,7 @@ import { col, defineTable } from "./define-table";
 
 // Every table the bulk paths (export, import, snapshot, the large-project generator) touch,
 // one definition each. Column order follows the migrations.
-const { uuid, text, int, bool, jsonb, timestamp, nullable, enumOf } = col;
+const { uuid, text, int, bigint, bool, jsonb, bytea, timestamp, nullable, enumOf } = col;
 
 export const TenantTable = defineTable("Tenant", {
   id: uuid,
@@ -149,6 +149,34 @@ export const AuditEventTable = defineTable("AuditEvent", {
   at: timestamp,
 });
 
+// The safety net (SPEC §12): written in the import's own transaction.
+export const ProjectSnapshotTable = defineTable("ProjectSnapshot", {
+  id: uuid,
+  tenantId: uuid,
+  projectId: uuid,
+  createdAt: timestamp,
+  createdBy: text,
+  reason: text,
+  mode: text,
+  models: int,
+  bytes: bigint,
+  content: bytea,
+  sealedKey: text,
+});
+
+export const ImportRecordTable = defineTable("ImportRecord", {
+  id: uuid,
+  tenantId: uuid,
+  projectId: uuid,
+  at: timestamp,
+  actorEmail: text,
+  action: text,
+  mode: text,
+  snapshotId: nullable(uuid),
+  source: jsonb,
+  result: jsonb,
+});
+
 export const BULK_TABLES = [
   TenantTable,
   UserTable,
@@ -166,6 +194,8 @@ export const BULK_TABLES = [
   ProjectSettingTable,
   AccessBindingTable,
   AuditEventTable,
+  ProjectSnapshotTable,
+  ImportRecordTable,
 ] as const;
 
 export { columnList, type RowOf, type Table } from "./define-table";

@@ -7,7 +7,16 @@ import { BULK_TABLES } from "./index";
 // Every typed table definition against the live database's columns (names, types, nullability).
 function udt(type: ColumnType): string {
   if (typeof type === "object") return type.enum;
-  return { uuid: "uuid", text: "text", int: "int4", bool: "bool", jsonb: "jsonb", timestamp: "timestamp" }[type];
+  return {
+    uuid: "uuid",
+    text: "text",
+    int: "int4",
+    bigint: "int8",
+    bool: "bool",
+    jsonb: "jsonb",
+    bytea: "bytea",
+    timestamp: "timestamp",
+  }[type];
 }
 
 describe("bulk-path table definitions", () => {
