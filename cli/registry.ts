@@ -1,7 +1,9 @@
 import { diffCommand } from "./commands/diff";
 import { exportCommand } from "./commands/export";
+import { historyCommand } from "./commands/history";
 import { importCommand } from "./commands/import";
 import { planCommand } from "./commands/plan";
+import { restoreCommand } from "./commands/restore";
 import { tenantAddMemberCommand } from "./commands/tenant-add-member";
 import { tenantCreateCommand } from "./commands/tenant-create";
 import { tokenCreateCommand } from "./commands/token-create";
@@ -16,6 +18,8 @@ export const COMMANDS: CliCommand[] = [
   importCommand,
   planCommand,
   diffCommand,
+  historyCommand,
+  restoreCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,

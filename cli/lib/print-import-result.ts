@@ -29,4 +29,9 @@ export function printImportResult(result: ImportResult, io: CommandIo): void {
     io.note("Next steps:");
     for (const action of result.requiredActions) io.note(`  - ${action.message}`);
   }
+  if (result.snapshot)
+    io.note(
+      `Snapshot ${result.snapshot.id} holds the previous state: \`restore ${result.project.slug} ${result.snapshot.id}\` undoes this.`,
+    );
+  if (result.resultHref) io.note(`Result: ${result.resultHref}`);
 }
