@@ -264,6 +264,15 @@ function checkConsistency(bundle: Bundle, problems: ErrorDetail[]): void {
   // A model bundle holds the chosen model and, by default, the models it joins to (SPEC §2).
   if (bundle.scope === "model" && bundle.models.length === 0)
     problems.push({ path: "models", reason: "a model bundle holds at least one model" });
+  // … and the connections they need, nothing else (SPEC §6): a model import never writes the
+  // project's settings, LLM configs, agent, recipes or access bindings.
+  if (bundle.scope === "model")
+    for (const section of bundle.sections)
+      if (section !== "connections")
+        problems.push({
+          path: "sections",
+          reason: `a model bundle carries its models and their connections only, not "${section}"`,
+        });
 
   const encrypted = GENERIC_SECTIONS.some((section) =>
     section.items(bundle[section.key]).some((item) => typeof section.credentialsOf?.(item) === "object"),

@@ -105,6 +105,42 @@ describe("parseBundleText", () => {
     expect(codeOf(() => parseBundleText(input))).toBe(code);
   });
 
+  it("obeys the forms' rules: http(s) URLs, names without control characters, connection fields per type; a model bundle carries models and connections only", () => {
+    const b = sampleBundle();
+    const problem = (bundle: unknown) => {
+      try {
+        parseBundleText(text(bundle));
+        return "OK";
+      } catch (error) {
+        return (error as { details?: { path: string }[] }).details?.[0]?.path ?? String(error);
+      }
+    };
+    expect(problem({ ...b, agent: { ...b.agent!, webhookUrl: "javascript:alert(4)" } })).toBe("agent.webhookUrl");
+    const llm = (endpoint: string) => ({ ...b, llmConfigs: b.llmConfigs!.map((l) => ({ ...l, endpoint })) });
+    expect(problem(llm("javascript:alert(3)"))).toBe("llmConfigs.0.endpoint");
+    expect(problem(llm("not a url"))).toBe("llmConfigs.0.endpoint");
+    expect(problem(llm("https://llm.example.com/v1"))).toBe("OK");
+    const conn = (config: Record<string, unknown>) => ({
+      ...b,
+      connections: b.connections!.map((c) => ({ ...c, config })),
+    });
+    expect(problem(conn({ host: "https://db", port: 5432 }))).toBe("connections.0.config.host");
+    expect(problem(conn({ host: "db", port: 70000 }))).toBe("connections.0.config.port");
+    expect(problem(conn({ host: "db.internal", port: "5432" }))).toBe("OK");
+    expect(
+      problem({
+        ...b,
+        scope: "model",
+        models: b.models.slice(0, 1).map((m) => ({ ...m, joins: undefined })),
+        sections: ["connections", "settings"],
+        llmConfigs: undefined,
+        agent: undefined,
+        recipes: undefined,
+        accessBindings: undefined,
+      }),
+    ).toBe("sections");
+  });
+
   it("reports each problem with its path, at most 50", () => {
     const bundle = sampleBundle({
       models: Array.from({ length: 80 }, (_, i) => ({ ...sampleBundle().models[0]!, slug: `m${i}`, name: "" })),

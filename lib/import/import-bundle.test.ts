@@ -484,6 +484,56 @@ describe("model import", () => {
   });
 });
 
+describe("import obeys the forms' rules (SPEC §6)", () => {
+  it("a bundle without connections links same-named connections, and says so with their types", async () => {
+    const source = await exportOf("sales-analytics", { sections: ["settings"] });
+    const result = await importBundle({
+      actor: await actorFor("admin@acme.test"),
+      bundle: bytes(source),
+      options: { mode: "create", tenant: "acme", projectSlug: "no-connections" },
+    });
+    const warning = result.warnings.find((w) => w.code === "CONNECTIONS_MATCHED_BY_NAME");
+    expect(warning?.message).toContain('"warehouse-pg" (postgres)');
+    expect(warning?.message).toContain('"bq-events" (bigquery)');
+    expect(result.summary.connections).toMatchObject({ created: 0, linked: expect.any(Number) });
+    expect(result.plan.sections.find((s) => s.key === "connections")!.items.every((i) => i.action === "link")).toBe(
+      true,
+    );
+  });
+
+  it("a model bundle carrying settings, LLM configs or bindings is refused, writing nothing", async () => {
+    const prepared = await prepareExport({
+      actor: await actorFor("lead@acme.test"),
+      tenantSlug: "acme",
+      projectSlug: "sales-analytics",
+      modelSlug: "customers",
+      options: {},
+    });
+    const model = parseBundleText(await readAll(prepared.open())) as Bundle;
+    const project = parseBundleText(await exportOf("sales-analytics", ALL)) as Bundle;
+    const fingerprint = await dbFingerprint();
+    for (const extra of [
+      { sections: [...model.sections, "settings"], settings: project.settings },
+      { sections: [...model.sections, "llmConfigs"], llmConfigs: project.llmConfigs },
+      { sections: [...model.sections, "accessBindings"], accessBindings: project.accessBindings },
+    ])
+      await expect(
+        importBundle({
+          actor: await actorFor("admin@acme.test"),
+          bundle: bytes(JSON.stringify({ ...model, ...extra })),
+          options: {
+            mode: "replace",
+            tenant: "acme",
+            projectSlug: "sales-analytics",
+            connectionMapping: { "warehouse-pg": { action: "map", target: "warehouse-pg" } },
+          },
+          expectScope: "model",
+        }),
+      ).rejects.toMatchObject({ code: "INVALID_BUNDLE", details: [expect.objectContaining({ path: "sections" })] });
+    expect(await dbFingerprint()).toEqual(fingerprint);
+  });
+});
+
 describe("model import with joined models", () => {
   it("brings the models it joins to, keeps those the project already has, and replaces them all in place", async () => {
     const prepared = await prepareExport({

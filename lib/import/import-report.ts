@@ -10,6 +10,8 @@ export interface SectionCount {
   updated: number;
   skipped: number;
   deleted?: number;
+  /** Connections matched by name (a bundle without a connections section), linked to the project. */
+  linked?: number;
 }
 
 export interface ImportWarning {
@@ -22,7 +24,8 @@ export interface ImportWarning {
     | "CREDENTIALS_NOT_INCLUDED"
     | "USER_CREATED"
     | "MODEL_RENAMED"
-    | "VERSION_CONFLICT";
+    | "VERSION_CONFLICT"
+    | "CONNECTIONS_MATCHED_BY_NAME";
   message: string;
   path?: string;
 }
@@ -136,6 +139,17 @@ export function buildImportReport(
         : `Connection "${c.exportedName}" was mapped onto "${c.targetName}", which is also used by ${projectList(c.sharedWith)}.`,
       path: `connections.${c.exportedName}`,
     });
+  }
+  if (plan.implicitConnections.length > 0) {
+    // The bundle carries no connections section: nothing says what the source's connections were.
+    const types = new Map(target.connections.map((c) => [c.name, c.type]));
+    const named = plan.implicitConnections.map((name) => `"${name}" (${types.get(name) ?? "?"})`);
+    warnings.push({
+      code: "CONNECTIONS_MATCHED_BY_NAME",
+      message: `The bundle carries no connections, so its models use this tenant's connection${named.length > 1 ? "s" : ""} of the same name: ${named.join(", ")}. Their type and settings were not checked against the source: review them.`,
+      path: "connections",
+    });
+    summary.connections = { created: 0, updated: 0, skipped: 0, linked: plan.implicitConnections.length };
   }
   const removedBindings = target.project?.accessBindings ?? 0;
   if (plan.scope === "project" && replacing && !bundle.accessBindings && removedBindings > 0) {

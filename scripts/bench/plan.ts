@@ -2,8 +2,9 @@
 // "computed in well under the import's own time"), on the SPEC §7 workload. In process, no HTTP:
 // the project is exported once, then, pair by pair, (1) the plan of a replace of the project by
 // its own bundle with one setting edited (a dry run: the target read, the comparison, the token),
-// (2) the same plan in merge mode, and (3) the replace import itself. Ratios are taken per pair,
-// medians quoted with min–max.
+// (2) the same plan in merge mode, (3) the snapshot an import takes first (SPEC §12: the project's
+// full bundle, gzip, in its own transaction), and (4) the replace import itself (which includes
+// its snapshot). Ratios are taken per pair, medians quoted with min–max.
 //   npm run bench:plan -- [--models 200] [--versions 25] [--snapshot-kb 20] [--pairs 5]
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -44,6 +45,8 @@ try {
   const { parseBundleBytes } = await import("@/lib/bundle/parse-bundle");
   const { serializeBundle } = await import("@/lib/bundle/canonical-json");
   const { parseImportOptions } = await import("@/lib/import/import-options");
+  const { withPgTransaction } = await import("@/lib/database/pg-transaction");
+  const { takeSnapshot } = await import("@/lib/history/snapshots");
 
   log(`generating ${shape.models} models × ${shape.versions} versions × ${shape.snapshotKb} KB…`);
   await seedDemoData(db);
@@ -76,15 +79,39 @@ try {
     return { seconds: (performance.now() - t0) / 1000, result };
   };
 
-  const rows: { plan: number; merge: number; apply: number }[] = [];
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "bench" } });
+  const project = await db.project.findFirstOrThrow({ where: { tenantId: tenant.id, slug: "big" } });
+  const snapshot = async () => {
+    const t0 = performance.now();
+    const taken = await withPgTransaction((client) =>
+      takeSnapshot({
+        client,
+        tenantId: tenant.id,
+        tenantSlug: tenant.slug,
+        projectId: project.id,
+        wrappedDataKey: tenant.wrappedDataKey,
+        actorEmail: adminEmail,
+        reason: "project.import",
+        mode: "replace",
+      }),
+    );
+    return { seconds: (performance.now() - t0) / 1000, taken };
+  };
+
+  const rows: { plan: number; merge: number; snapshot: number; apply: number }[] = [];
   for (let i = 0; i < Number(args.pairs); i++) {
     const plan = await run("replace", true);
     const merge = await run("merge", true);
+    const snap = await snapshot();
     const apply = await run("replace", false);
-    rows.push({ plan: plan.seconds, merge: merge.seconds, apply: apply.seconds });
+    rows.push({ plan: plan.seconds, merge: merge.seconds, snapshot: snap.seconds, apply: apply.seconds });
+    if (i === 0)
+      log(
+        `snapshot: ${(snap.taken.bytes / 1e6).toFixed(1)} MB bundle → ${(snap.taken.compressedBytes / 1e6).toFixed(1)} MB stored (gzip level 1)`,
+      );
     const counts = plan.result.plan.sections.map((s) => `${s.key} ${JSON.stringify(s.counts)}`).join("; ");
     log(
-      `pair ${i + 1}: replace plan ${plan.seconds.toFixed(2)} s, merge plan ${merge.seconds.toFixed(2)} s, replace import ${apply.seconds.toFixed(2)} s${i === 0 ? ` — ${counts}` : ""}`,
+      `pair ${i + 1}: replace plan ${plan.seconds.toFixed(2)} s, merge plan ${merge.seconds.toFixed(2)} s, snapshot ${snap.seconds.toFixed(2)} s, replace import ${apply.seconds.toFixed(2)} s${i === 0 ? ` — ${counts}` : ""}`,
     );
   }
   const stats = (values: number[]) => {
@@ -95,7 +122,9 @@ try {
   };
   log(`replace plan   s: ${stats(rows.map((r) => r.plan))}`);
   log(`merge plan     s: ${stats(rows.map((r) => r.merge))}`);
-  log(`replace import s: ${stats(rows.map((r) => r.apply))}`);
+  log(`snapshot       s: ${stats(rows.map((r) => r.snapshot))}`);
+  log(`replace import s: ${stats(rows.map((r) => r.apply))} (its snapshot included)`);
+  log(`snapshot / import: ${stats(rows.map((r) => r.snapshot / r.apply))} (pair by pair)`);
   log(`plan / import   : ${stats(rows.map((r) => r.plan / r.apply))} (pair by pair)`);
   await db.$disconnect();
 } finally {

@@ -66,7 +66,7 @@ export const accessBindings: BundleSection<"accessBindings", typeof accessBindin
           bindings.map((b) => ({
             id: crypto.randomUUID(),
             projectId: ctx.projectId,
-            modelId: b.model ? (ctx.ids.models.get(b.model) ?? null) : null,
+            modelId: b.model ? modelIdOf(ctx.ids.models, b.model) : null,
             userId: ctx.ids.users.get(b.email)!,
             role: b.role,
           })),
@@ -96,6 +96,14 @@ export const accessBindings: BundleSection<"accessBindings", typeof accessBindin
       return counts;
     },
   });
+
+/** A model-scoped binding keeps its model: never widened to the whole project (SPEC §6). */
+function modelIdOf(ids: Map<string, string>, slug: string): string {
+  const id = ids.get(slug);
+  // The planner checks every binding's model exists (checkModelJoins); this is its invariant.
+  if (!id) throw new Error(`Access binding on model "${slug}", which this import does not write or keep.`);
+  return id;
+}
 
 /** Which bindings an import writes, which it skips (and why), and which users the CLI creates. */
 export function planBindings(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlSchema } from "@/lib/validations/url";
 import { AgentConfigTable } from "@/lib/database/tables";
 import { slugSchema } from "@/lib/validations/slug";
 import { byKey } from "../json-order";
@@ -18,7 +19,7 @@ export const agentSchema = z.strictObject({
     )
     .max(1_000),
   modelContexts: z.array(z.strictObject({ model: slugSchema, context: z.string().max(100_000) })).max(10_000),
-  webhookUrl: z.string().max(2_000).nullable(),
+  webhookUrl: httpUrlSchema.nullable(),
 });
 export type BundleAgent = z.infer<typeof agentSchema>;
 

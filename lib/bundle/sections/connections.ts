@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONNECTION_FIELDS, fieldProblem } from "@/lib/validations/connection-fields";
 import { AppError, type ErrorDetail } from "@/lib/errors";
 import type { ImportOptions } from "@/lib/import/import-options";
 import type { ImportTarget, PlannedConnection } from "@/lib/import/plan-import";
@@ -38,6 +39,17 @@ export const connections: BundleSection<"connections", typeof connectionsSchema,
   keyOf: (c: BundleConnection) => c.name,
   keyName: "connection name",
   credentialsOf: (c) => c.credentials,
+  // The connection form's rules for the type's known fields (host, port, account, …), where given.
+  // A missing required field is not refused: the connection is then completed in the form.
+  checkItem: (c, path) =>
+    (CONNECTION_FIELDS[c.type] ?? []).flatMap((field) => {
+      const value = c.config[field.key];
+      if (value === undefined || value === null || value === "") return [];
+      if (typeof value !== "string" && typeof value !== "number")
+        return [{ path: `${path}.config.${field.key}`, reason: `${field.label} is a text or a number` }];
+      const problem = fieldProblem(field, String(value).trim());
+      return problem ? [{ path: `${path}.config.${field.key}`, reason: problem }] : [];
+    }),
   // The shape the connection form stores for the type: { password } / { token } as text, BigQuery's
   // { serviceAccountKey } as the key file's JSON object — and nothing else.
   secretProblem(c, secret) {

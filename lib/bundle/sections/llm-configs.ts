@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlSchema } from "@/lib/validations/url";
 import { LlmConfigTable } from "@/lib/database/tables";
 import { nameSchema } from "@/lib/validations/slug";
 import { credentialsSchema, freeObject } from "../credentials";
@@ -12,7 +13,7 @@ export const LLM_PROVIDERS = ["openai", "anthropic", "azure-openai", "bedrock", 
 export const llmConfigSchema = z.strictObject({
   name: nameSchema,
   provider: z.enum(LLM_PROVIDERS),
-  endpoint: z.string().max(2_000).nullable(),
+  endpoint: httpUrlSchema.nullable(),
   model: z.string().min(1).max(200),
   params: freeObject,
   credentials: credentialsSchema,
