@@ -88,7 +88,7 @@ function SectionItems({
         </span>
       </div>
       <details className="mt-2" onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary className="cursor-pointer text-xs text-primary">Choose {sectionNoun(section, 2)}</summary>
+        <summary className="cursor-pointer text-xs text-primary">Choose {sectionNoun(section, keys.length)}</summary>
         {open && (
           <ul className="mt-2 grid max-h-64 gap-1 overflow-y-auto sm:grid-cols-2">
             {keys.map((key, i) => (
