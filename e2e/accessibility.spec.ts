@@ -117,6 +117,19 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByLabel("Project slug")).toBeVisible();
     await audit(page, "import wizard, options", findings);
+    // Plan before apply: a mixed selection, the review with an item opened, the replace confirmation.
+    await page.getByLabel("Replace existing project").check();
+    await page.getByText("Choose settings").click();
+    await page.getByRole("checkbox", { name: "currency", exact: true }).click();
+    await audit(page, "import wizard, options with a selection", findings);
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await expect(page.getByRole("button", { name: "Import", exact: true })).toBeVisible({ timeout: 30_000 });
+    await page.locator("details summary").first().click();
+    await audit(page, "import wizard, review", findings);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(page.getByRole("alertdialog")).toBeVisible();
+    await audit(page, "import wizard, replace confirmation", findings);
+    await page.keyboard.press("Escape");
     fs.rmSync(file, { force: true });
 
     const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);

@@ -6,6 +6,7 @@ import type { APIResponse, Page } from "@playwright/test";
 import pg from "pg";
 import { largeProjectBundle } from "@/test/large-bundle";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { reviewAndImport } from "./support/bundles";
 import { postAction } from "./support/server-actions";
 import { E2E_PORT, e2eDatabaseUrl } from "./support/servers";
 
@@ -234,7 +235,7 @@ test.describe("HTTP hardening", () => {
     await page.goto("/t/acme/import");
     await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
     await expect(page.getByLabel("Bundle summary")).toContainText("60 models", { timeout: 30_000 });
-    await page.getByRole("button", { name: "Import" }).click();
+    await reviewAndImport(page);
     await expect(page.getByText("Project imported")).toBeVisible({ timeout: 90_000 });
     const detail = await page.request.get(`/api/v1/projects/${BIG_SLUG}?tenant=acme`);
     expect(((await detail.json()) as { models: unknown[] }).models).toHaveLength(60);

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { PASSPHRASE, exportBundle, exportModel, removeFile } from "./support/bundles";
+import { PASSPHRASE, exportBundle, exportModel, removeFile, reviewAndImport } from "./support/bundles";
 
 // The wizard's own behaviour: focus moving with the steps, the planner's verdicts shown as the
 // user edits, the defaults, and the words in the summary and the result.
@@ -25,6 +25,8 @@ test.describe("import wizard steps", () => {
     await page.getByLabel("Project to replace").selectOption("marketing-dev");
     await expect(page.getByRole("dialog").getByLabel("Display name")).toHaveValue("Marketing (dev)");
 
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await expect(page.getByRole("heading", { name: "Review changes" })).toBeFocused();
     const importButton = page.getByRole("button", { name: "Import", exact: true });
     await importButton.click();
     const confirm = page.getByRole("alertdialog");
@@ -57,7 +59,7 @@ test.describe("import wizard steps", () => {
     await expect(page.getByText(/is taken in this tenant|exists here/)).toHaveCount(0);
 
     await slug.fill("sales-analytics");
-    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("button", { name: "Review changes" }).click();
     await expect(page.getByText('"sales-analytics" is taken in this tenant')).toBeVisible();
     await page.getByRole("button", { name: "Use “sales-analytics-2”" }).click();
     await expect(slug).toHaveValue("sales-analytics-2");
@@ -105,7 +107,7 @@ test.describe("import wizard steps", () => {
     await page.getByLabel("New name for snowflake-prod").fill("snowflake-mapped");
     await page.getByLabel("Action for warehouse-pg").selectOption("map");
     await page.getByLabel("Existing connection for warehouse-pg").selectOption("globex-pg");
-    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await reviewAndImport(page);
     await expect(page.getByText("Project imported")).toBeVisible({ timeout: 30_000 });
     const table = page.getByRole("table", { name: "Import summary" });
     await expect(table.getByRole("columnheader")).toHaveText(["Section", "Created", "Updated", "Mapped", "Skipped"]);

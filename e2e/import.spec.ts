@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { PASSPHRASE, exportBundle } from "./support/bundles";
+import { PASSPHRASE, exportBundle, reviewAndImport } from "./support/bundles";
 
 // The whole wizard in Chromium, with bundles really downloaded from the export dialog.
 
@@ -44,7 +44,7 @@ test.describe("import wizard", () => {
     await expect(page.getByText("Used by: finance")).toBeVisible();
     await page.getByLabel("Action for bq-events").selectOption("pending");
     await page.getByLabel("New name for snowflake-prod").fill("snowflake-acme");
-    await page.getByRole("button", { name: "Import" }).click();
+    await reviewAndImport(page);
 
     await expect(page.getByText("Project imported")).toBeVisible({ timeout: 30_000 });
     const actions = page.getByRole("list", { name: "Required actions" });
@@ -76,13 +76,13 @@ test.describe("import wizard", () => {
     await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
     await expect(page.getByLabel("Project slug")).toHaveValue("sales-analytics");
     await expect(page.getByText(/"sales-analytics" exists here: try "sales-analytics-2"/)).toBeVisible();
-    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("button", { name: "Review changes" }).click();
     await expect(page.getByText('"sales-analytics" is taken in this tenant')).toBeVisible();
     // Stripped credentials: the wizard pre-selects mapping onto the same-named connections.
     await expect(page.getByLabel("Action for warehouse-pg")).toHaveValue("map");
     await page.getByLabel("Project slug").fill("e2e-replace-target");
     await page.getByRole("dialog").getByLabel("Display name").fill("E2E replace target");
-    await page.getByRole("button", { name: "Import" }).click();
+    await reviewAndImport(page);
     await expect(page.getByText("Project imported")).toBeVisible({ timeout: 30_000 });
 
     await page.getByRole("button", { name: "Import another bundle" }).click();
@@ -90,9 +90,11 @@ test.describe("import wizard", () => {
     await page.getByLabel("Replace existing project").check();
     await page.getByLabel("Project to replace").selectOption("e2e-replace-target");
     await page.getByRole("dialog").getByLabel("Display name").fill("E2E replaced");
-    await page.getByRole("button", { name: "Import" }).click();
+    await reviewAndImport(page);
     const confirm = page.getByRole("alertdialog");
     await expect(confirm).toContainText("Replace project “E2E replace target”?");
+    // Replacing with the same bundle deletes nothing: the confirmation says so from the plan.
+    await expect(confirm).toContainText("Deletes nothing");
     await expect(confirm).toContainText("This cannot be undone.");
     await confirm.getByRole("button", { name: "Replace" }).click();
     await expect(page.getByText("Project replaced")).toBeVisible({ timeout: 30_000 });
@@ -138,7 +140,7 @@ test.describe("import wizard", () => {
     await expect(page.getByLabel("Bundle summary")).toContainText("model bundle");
     await page.getByLabel("New slug for customers").fill("mkt-customers");
     await expect(page.getByLabel("Action for warehouse-pg")).toHaveValue("map");
-    await page.getByRole("button", { name: "Import" }).click();
+    await reviewAndImport(page);
     await expect(page.getByText("Model imported")).toBeVisible({ timeout: 30_000 });
     await page.getByRole("link", { name: /Deploy model "mkt-customers"/ }).click();
     await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();

@@ -3,13 +3,15 @@ import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { isAppError } from "@/lib/errors";
 import type { ImportOptions } from "@/lib/import/import-options";
+import { selectableItems } from "@/lib/import/selectable-items";
 import { summarizeBundle } from "@/lib/import/summarize-bundle";
 import type { ReadBundle } from "./bundle-worker";
 import { checkImportPlan, type PlanCheck, type WizardError, type WizardTarget } from "./plan-in-browser";
 
 // Reads and validates a bundle off the main thread (a 100 MB file must not freeze the page) and
 // keeps it: the wizard's option checks run the import planner here, against the parsed bundle.
-// Only what the wizard shows travels back: the summary, the encryption block, the plan's verdict.
+// Only what the wizard shows travels back: the summary, the encryption block, the items' selection
+// keys, the plan's verdict.
 
 export type WorkerRequest =
   | { id: number; kind: "read"; file: File; maxBytes: number }
@@ -31,7 +33,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const started = performance.now();
       const parsed = parseBundleBytes(new Uint8Array(await request.file.arrayBuffer()), request.maxBytes);
       bundle = parsed;
-      const read = { summary: summarizeBundle(parsed), encryption: parsed.encryption ?? null };
+      const read = {
+        summary: summarizeBundle(parsed),
+        encryption: parsed.encryption ?? null,
+        selectable: selectableItems(parsed),
+      };
       reply({ kind: "read", bundle: { ...read, millis: performance.now() - started } });
     } else {
       if (!bundle) throw new Error("no bundle read yet");

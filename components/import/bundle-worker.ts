@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { BundleEncryption } from "@/lib/bundle/schema";
 import type { ImportOptions } from "@/lib/import/import-options";
+import type { SelectableSection } from "@/lib/import/selectable-items";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { PlanCheck, WizardError, WizardTarget } from "./plan-in-browser";
 import type { WorkerReply, WorkerRequest } from "./bundle-reader.worker";
@@ -11,6 +12,8 @@ import type { WorkerReply, WorkerRequest } from "./bundle-reader.worker";
 export interface ReadBundle {
   summary: BundleSummary;
   encryption: BundleEncryption | null;
+  /** Per section, the items' keys as the planner selects them (the wizard's checkboxes). */
+  selectable: SelectableSection[];
   millis: number;
 }
 

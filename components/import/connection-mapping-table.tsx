@@ -25,16 +25,18 @@ export function ConnectionMappingTable({
   tenantConnections: TargetConnection[];
 }) {
   const id = useId();
+  // Below the sm breakpoint each row stacks into a card (the header stays for screen readers):
+  // three columns do not fit a phone's width.
   return (
-    <Table>
-      <TableHeader>
+    <Table className="max-sm:block">
+      <TableHeader className="max-sm:sr-only">
         <TableRow>
           <TableHead>Exported connection</TableHead>
           <TableHead>Bring it in as</TableHead>
           <TableHead>Target</TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody className="max-sm:block">
         {connections.map((connection, index) => {
           const row = value[connection.name] ?? { action: "pending", name: connection.name };
           const hasCredentials = connection.credentials === "encrypted";
@@ -45,8 +47,8 @@ export function ConnectionMappingTable({
           const invalid = problem ? { "aria-invalid": true, "aria-describedby": problemId } : {};
           const update = (patch: Partial<ConnectionMappingEntry>) => onChange(connection.name, { ...row, ...patch });
           return (
-            <TableRow key={connection.name} className="align-top">
-              <TableCell>
+            <TableRow key={connection.name} className="align-top max-sm:grid max-sm:gap-2 max-sm:py-3">
+              <TableCell className={STACKED}>
                 <div className="font-medium">{connection.name}</div>
                 <div className="flex gap-1 pt-1">
                   <Badge variant="outline">{connection.type}</Badge>
@@ -57,7 +59,10 @@ export function ConnectionMappingTable({
                   )}
                 </div>
               </TableCell>
-              <TableCell className="w-64">
+              <TableCell className={`sm:w-64 ${STACKED}`}>
+                <span aria-hidden className="block pb-1 text-xs text-muted-foreground sm:hidden">
+                  Bring it in as
+                </span>
                 <NativeSelect
                   aria-label={`Action for ${connection.name}`}
                   value={row.action}
@@ -73,7 +78,10 @@ export function ConnectionMappingTable({
                   <option value="pending">Create, pending credentials</option>
                 </NativeSelect>
               </TableCell>
-              <TableCell className="w-72">
+              <TableCell className={`sm:w-72 ${STACKED}`}>
+                <span aria-hidden className="block pb-1 text-xs text-muted-foreground sm:hidden">
+                  Target
+                </span>
                 {row.action === "map" ? (
                   <>
                     <NativeSelect
@@ -125,3 +133,5 @@ export function ConnectionMappingTable({
     </Table>
   );
 }
+
+const STACKED = "max-sm:block max-sm:py-0";

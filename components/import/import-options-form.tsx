@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -8,43 +8,47 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ImportOptions } from "@/lib/import/import-options";
+import { IMPORT_MODES, type ImportOptions } from "@/lib/import/import-options";
+import type { SelectableSection } from "@/lib/import/selectable-items";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { BundleWorkerClient } from "./bundle-worker";
 import { ConnectionMappingTable } from "./connection-mapping-table";
 import { ErrorDetails } from "./error-details";
 import { importOptionsResolver } from "./import-options-resolver";
+import { ItemSelection } from "./item-selection";
 import { LlmConfigList } from "./llm-config-list";
 import { ModelSlugOverrides } from "./model-slug-overrides";
 import { hasProblems } from "./has-problems";
 import type { FieldProblem, WizardError, WizardTarget } from "./plan-in-browser";
-import { ReplaceConfirmation } from "./replace-confirmation";
 import { usePlanCheck } from "./use-plan-check";
 import { defaultDisplayName, defaultImportOptions, optionsForMode } from "./wizard-defaults";
 
-/** Mode, slugs, model renames and connection mapping: the ImportOptions the import is sent with. */
+/**
+ * Mode, slugs, item selection, model renames and connection mapping: the ImportOptions the plan
+ * and then the import are sent with. Submitting leads to the review of the plan.
+ */
 export function ImportOptionsForm({
   worker,
   bundleId,
   summary,
+  selectable,
   target,
   passphrase,
   initial,
   refused,
-  onImport,
-  busy,
+  onReview,
 }: {
   worker: BundleWorkerClient;
   bundleId: number;
   summary: BundleSummary;
+  selectable: SelectableSection[];
   target: WizardTarget;
   passphrase?: string;
   /** The options of an attempt the server refused: the user's choices survive it. */
   initial?: ImportOptions;
   /** Why the server refused it (a slug taken meanwhile keeps its one-click suggestion). */
   refused?: WizardError | null;
-  onImport: (options: ImportOptions) => void;
-  busy: boolean;
+  onReview: (options: ImportOptions) => void;
 }) {
   const isModel = summary.scope === "model";
   const form = useForm<ImportOptions>({
@@ -53,14 +57,11 @@ export function ImportOptionsForm({
     mode: "onChange",
   });
   const values = useWatch({ control: form.control }) as ImportOptions;
-  const { check, checkNow } = usePlanCheck(worker, bundleId, target, values);
+  const { check, current, checkNow } = usePlanCheck(worker, bundleId, target, values);
   const { errors, submitCount, dirtyFields } = form.formState;
   const submitted = submitCount > 0;
   const [displayNameEdited, setDisplayNameEdited] = useState(initial !== undefined);
-  // What opened the replace confirmation (the Import button, or a field Enter was pressed in).
-  const opener = useRef<HTMLElement | null>(null);
   const [editedRows, setEditedRows] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState<ImportOptions | null>(null);
 
   const slugProblem = check?.projectSlug ?? refusedSlug(refused, values.projectSlug);
   const shownSlugProblem = submitted || dirtyFields.projectSlug ? slugProblem?.message : undefined;
@@ -87,31 +88,29 @@ export function ImportOptionsForm({
 
   const submit = form.handleSubmit(async (options) => {
     if (hasProblems(await checkNow(options))) return;
-    if (options.mode === "replace") setConfirming(options);
-    else onImport(options);
+    onReview(options);
   });
 
-  const replaced = isModel
-    ? values.modelSlugOverrides?.[summary.models[0]?.slug ?? ""]
-    : target.projects.find((p) => p.slug === values.projectSlug)?.displayName;
+  // A dangling reference belongs to the selection: shown beside it while the selection is the one
+  // it was found for (the planner's verdict on these very options, or the server's refusal).
+  const dangling =
+    check?.form?.code === "DANGLING_REFERENCE" && current
+      ? check.form
+      : refused?.code === "DANGLING_REFERENCE" && sameSelection(initial?.select, values.select)
+        ? refused
+        : undefined;
+  const formProblem = check?.form?.code === "DANGLING_REFERENCE" ? undefined : check?.form;
   const blocked = submitted && (Object.keys(errors).length > 0 || (check !== undefined && hasProblems(check)));
   const displayName = form.register("displayName");
 
   return (
-    <form
-      onSubmit={(event) => {
-        opener.current = document.activeElement as HTMLElement | null;
-        return submit(event);
-      }}
-      className="grid gap-6"
-      noValidate
-    >
+    <form onSubmit={submit} className="grid gap-6" noValidate>
       <fieldset className="grid gap-3">
         <legend className="mb-2 text-base font-semibold">
           {isModel ? `Into project “${target.project!.displayName}”` : "Mode"}
         </legend>
         <div role="radiogroup" aria-label="Import mode" className="grid gap-2 sm:grid-cols-2">
-          {(["create", "replace"] as const).map((value) => (
+          {(isModel ? (["create", "replace"] as const) : IMPORT_MODES).map((value) => (
             <label
               key={value}
               className="flex cursor-pointer items-start gap-2 rounded-md border p-3 has-[:checked]:border-primary has-[:checked]:bg-accent"
@@ -125,10 +124,8 @@ export function ImportOptionsForm({
                 className="mt-1"
               />
               <span>
-                <span className="block text-sm font-medium">{MODE_TEXT[isModel ? "model" : "project"][value][0]}</span>
-                <span className="block text-xs text-muted-foreground">
-                  {MODE_TEXT[isModel ? "model" : "project"][value][1]}
-                </span>
+                <span className="block text-sm font-medium">{modeText(isModel, value)[0]}</span>
+                <span className="block text-xs text-muted-foreground">{modeText(isModel, value)[1]}</span>
               </span>
             </label>
           ))}
@@ -152,7 +149,7 @@ export function ImportOptionsForm({
               ) : (
                 <FormField
                   id="import-replace"
-                  label="Project to replace"
+                  label={TARGET_LABEL[values.mode]}
                   error={errors.projectSlug?.message ?? shownSlugProblem}
                 >
                   <NativeSelect
@@ -161,7 +158,7 @@ export function ImportOptionsForm({
                         if (!displayNameEdited)
                           form.setValue(
                             "displayName",
-                            defaultDisplayName("replace", event.target.value, summary, target),
+                            defaultDisplayName(values.mode, event.target.value, summary, target),
                           );
                       },
                     })}
@@ -200,6 +197,16 @@ export function ImportOptionsForm({
           </div>
         )}
       </fieldset>
+
+      {!isModel && (
+        <Controller
+          control={form.control}
+          name="select"
+          render={({ field }) => (
+            <ItemSelection selectable={selectable} value={field.value} onChange={field.onChange} problem={dangling} />
+          )}
+        />
+      )}
 
       <ModelSlugOverrides
         form={form}
@@ -258,30 +265,16 @@ export function ImportOptionsForm({
 
       <LlmConfigList llmConfigs={summary.llmConfigs} />
 
-      {check?.form && <ErrorDetails error={check.form} />}
+      {formProblem && <ErrorDetails error={formProblem} />}
 
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={busy}>
-          {busy ? "Importing…" : "Import"}
-        </Button>
+        <Button type="submit">Review changes</Button>
         {blocked && (
           <p role="alert" className="text-sm text-destructive">
             Fix the highlighted fields first.
           </p>
         )}
       </div>
-
-      <ReplaceConfirmation
-        open={confirming !== null}
-        isModel={isModel}
-        name={replaced}
-        opener={opener}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => {
-          if (confirming) onImport(confirming);
-          setConfirming(null);
-        }}
-      />
     </form>
   );
 }
@@ -293,19 +286,31 @@ function refusedSlug(refused: WizardError | null | undefined, slug: string | und
   return { code: refused.code, message: refused.message, suggestion: details?.suggestion };
 }
 
-const MODE_TEXT = {
-  project: {
-    create: ["Create new project", "A new project in this tenant."],
-    replace: [
-      "Replace existing project",
-      "Deletes its models, LLM configs, agent, recipes, settings and access bindings, then restores the bundle. Its query history stays; shared connections are only unlinked.",
-    ],
-  },
-  model: {
-    create: ["Add as a new model", "The slug must be free in the project."],
-    replace: [
-      "Replace an existing model",
-      "Its history, aggregates and pockets are replaced; its access bindings stay.",
-    ],
-  },
+const sameSelection = (a: ImportOptions["select"], b: ImportOptions["select"]) =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+// Each mode in one line: what happens to the items the bundle lacks.
+const PROJECT_MODES: Record<ImportOptions["mode"], readonly [string, string]> = {
+  create: ["Create new project", "A new project in this tenant, with the bundle's items."],
+  replace: [
+    "Replace existing project",
+    "Items not in the bundle are deleted (query history stays; shared connections are only unlinked).",
+  ],
+  merge: ["Merge into existing project", "Existing items updated, items only here kept."],
+  "skip-existing": ["Add missing items only", "Only items missing here are created; existing ones untouched."],
+};
+const MODEL_MODES = {
+  create: ["Add as a new model", "The slug must be free in the project."],
+  replace: ["Replace an existing model", "Its history, aggregates and pockets are replaced; its access bindings stay."],
 } as const;
+
+function modeText(isModel: boolean, mode: ImportOptions["mode"]): readonly [string, string] {
+  return isModel && (mode === "create" || mode === "replace") ? MODEL_MODES[mode] : PROJECT_MODES[mode];
+}
+
+const TARGET_LABEL: Record<ImportOptions["mode"], string> = {
+  create: "Project slug",
+  replace: "Project to replace",
+  merge: "Project to merge into",
+  "skip-existing": "Project to add to",
+};

@@ -15,11 +15,7 @@ export function ImportResultView({ result }: { result: ImportResult }) {
       <Alert variant="success">
         <AlertTitle className="flex items-center gap-2">
           <CheckCircle2Icon className="size-4" />
-          {result.scope === "model"
-            ? "Model imported"
-            : result.mode === "replace"
-              ? "Project replaced"
-              : "Project imported"}
+          {resultTitle(result)}
         </AlertTitle>
         <AlertDescription>
           <Link href={result.project.href} className="font-medium underline">
@@ -111,4 +107,13 @@ export function ImportResultView({ result }: { result: ImportResult }) {
       </Card>
     </div>
   );
+}
+
+/** The result's headline, by what the import did. */
+export function resultTitle(result: Pick<ImportResult, "scope" | "mode" | "project">): string {
+  if (result.scope === "model") return "Model imported";
+  if (result.mode === "replace") return "Project replaced";
+  if (result.mode === "merge") return `Merged into “${result.project.displayName}”`;
+  if (result.mode === "skip-existing") return `Imported missing items into “${result.project.displayName}”`;
+  return "Project imported";
 }

@@ -17,28 +17,37 @@ import { ErrorDetails } from "./error-details";
 import { ImportOptionsForm } from "./import-options-form";
 import { ImportResultView } from "./import-result-view";
 import type { WizardError, WizardTarget } from "./plan-in-browser";
+import { PlanReview } from "./plan-review";
 import { StepHeading } from "./step-heading";
 import type { ImportProgress } from "./upload-import";
+import { useImportPlan } from "./use-import-plan";
 import { useImportUpload } from "./use-import-upload";
 
 type Loaded = ReadBundle & { file: File; id: number };
 type Step =
   | { name: "file" }
   | { name: "passphrase"; loaded: Loaded }
-  | { name: "options"; loaded: Loaded; passphrase?: string; refused?: ImportOptions }
-  | { name: "importing"; loaded: Loaded }
+  // `initial`: the options of an attempt (reviewed, or refused with `refused`), which the form keeps.
+  | { name: "options"; loaded: Loaded; passphrase?: string; initial?: ImportOptions; refused?: WizardError }
+  // `stale`: the import was refused (PLAN_STALE) and this is the re-made plan, to review again.
+  | { name: "review"; loaded: Loaded; options: ImportOptions; stale?: boolean }
+  | { name: "importing"; loaded: Loaded; options: ImportOptions }
   | { name: "result"; result: ImportResult };
 
-const STEPS = ["Choose file", "Passphrase", "Options", "Import", "Result"];
+const STEPS = ["Choose file", "Passphrase", "Options", "Review changes", "Import", "Result"];
 const HEADINGS: Record<Step["name"], string> = {
   file: "Choose the bundle",
   passphrase: "Enter the passphrase",
   options: "Choose how to import",
+  review: "Review changes",
   importing: "Importing",
   result: "Result",
 };
 
-/** Import Project / Import Model: file → passphrase (when credentials are present) → options → import → result. */
+/**
+ * Import Project / Import Model: file → passphrase (when credentials are present) → options →
+ * review of the server's plan → import (with the reviewed plan's token) → result.
+ */
 export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBytes: number }) {
   const router = useRouter();
   const worker = useBundleWorker();
@@ -81,17 +90,36 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
     onSuccess: (_, loaded) => startTransition(() => setStep({ name: "options", loaded, passphrase })),
   });
 
-  const upload = useImportUpload(target);
-  const onImport = (loaded: Loaded, options: ImportOptions) => {
-    setStep({ name: "importing", loaded });
-    upload.mutate(
+  const plan = useImportPlan();
+  const review = (loaded: Loaded, options: ImportOptions, stale = false) => {
+    setStep({ name: "review", loaded, options, stale });
+    plan.mutate(
       { file: loaded.file, options },
+      {
+        // What a field of the options fixes (a slug taken meanwhile, a dangling selection) goes back there.
+        onError: (error) => {
+          if (["SLUG_TAKEN", "DANGLING_REFERENCE", "PROJECT_NOT_FOUND"].includes(error.code))
+            setStep({ name: "options", loaded, passphrase: options.passphrase, initial: options, refused: error });
+        },
+      },
+    );
+  };
+
+  const upload = useImportUpload(target);
+  const onImport = (loaded: Loaded, options: ImportOptions, planToken: string) => {
+    setStep({ name: "importing", loaded, options });
+    upload.mutate(
+      { file: loaded.file, options: { ...options, planToken } },
       {
         onSuccess: (result) => {
           setStep({ name: "result", result });
           router.refresh();
         },
-        onError: () => setStep({ name: "options", loaded, passphrase: options.passphrase, refused: options }),
+        // Never applied silently: a plan gone stale is made again and shown for another review.
+        onError: (error) =>
+          error.code === "PLAN_STALE"
+            ? review(loaded, options, true)
+            : setStep({ name: "options", loaded, passphrase: options.passphrase, initial: options, refused: error }),
       },
     );
   };
@@ -101,13 +129,22 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
     setPassphrase("");
     read.reset();
     unlock.reset();
+    plan.reset();
     upload.reset();
   };
 
-  const index = { file: 0, passphrase: 1, options: 2, importing: 3, result: 4 }[step.name];
+  const index = { file: 0, passphrase: 1, options: 2, review: 3, importing: 4, result: 5 }[step.name];
   const loaded = "loaded" in step ? step.loaded : null;
   const passphraseSkipped = loaded !== null && loaded.encryption === null;
-  const error = step.name === "file" ? read.error : step.name === "passphrase" ? unlock.error : upload.error;
+  // Each step shows only its own error: one from an earlier attempt no longer applies.
+  const error =
+    step.name === "file"
+      ? read.error
+      : step.name === "passphrase"
+        ? unlock.error
+        : step.name === "options" && step.refused?.code !== "DANGLING_REFERENCE"
+          ? step.refused
+          : null;
 
   return (
     <div className="grid gap-5">
@@ -144,7 +181,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         {HEADINGS[step.name]}
       </StepHeading>
 
-      {error && step.name !== "importing" && <ErrorDetails error={error} />}
+      {error && <ErrorDetails error={error} />}
 
       {step.name === "file" && <BundleDropZone onFile={(file) => read.mutate(file)} busy={read.isPending} />}
 
@@ -183,11 +220,38 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
           bundleId={step.loaded.id}
           summary={step.loaded.summary}
           target={target}
+          selectable={step.loaded.selectable}
           passphrase={step.passphrase}
-          initial={step.refused}
-          refused={step.refused ? upload.error : null}
-          busy={upload.isPending}
-          onImport={(options) => onImport(step.loaded, options)}
+          initial={step.initial}
+          refused={step.refused}
+          onReview={(options) => review(step.loaded, options)}
+        />
+      )}
+
+      {step.name === "review" && (
+        <PlanReview
+          plan={plan.data}
+          pending={plan.isPending}
+          error={plan.error}
+          stale={step.stale === true}
+          replacing={
+            step.options.mode === "replace"
+              ? {
+                  isModel: step.loaded.summary.scope === "model",
+                  name: replacedName(step.options, step.loaded, target),
+                }
+              : undefined
+          }
+          onBack={() =>
+            setStep({
+              name: "options",
+              loaded: step.loaded,
+              passphrase: step.options.passphrase,
+              initial: step.options,
+            })
+          }
+          onRetry={() => review(step.loaded, step.options, step.stale)}
+          onImport={() => plan.data && onImport(step.loaded, step.options, plan.data.planToken)}
         />
       )}
 
@@ -213,6 +277,12 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
       )}
     </div>
   );
+}
+
+/** What a replace overwrites: the model (by its slug after renames) or the project (by its name). */
+function replacedName(options: ImportOptions, loaded: Loaded, target: WizardTarget): string | undefined {
+  if (loaded.summary.scope === "model") return options.modelSlugOverrides?.[loaded.summary.models[0]?.slug ?? ""];
+  return target.projects.find((p) => p.slug === options.projectSlug)?.displayName;
 }
 
 const PHASES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { Bundle } from "@/lib/bundle/schema";
 import { isAppError, type AppError } from "@/lib/errors";
 import type { ImportOptions } from "@/lib/import/import-options";
-import { planImport, type ImportTarget, type TargetConnection } from "@/lib/import/plan-import";
+import { isItemwiseMode, planImport, type ImportTarget, type TargetConnection } from "@/lib/import/plan-import";
 
 // The one seam between the wizard and the import planner. The planner is the authority on what
 // an import may do; the wizard runs it (in the bundle worker) on every edit and places its
@@ -44,7 +44,7 @@ export { hasProblems } from "./has-problems";
 
 /** The planner's view of the target: access bindings never fail a plan, so users are not needed. */
 export function plannerTarget(target: WizardTarget, options: ImportOptions): ImportTarget {
-  const replaced = options.mode === "replace" ? target.projects.find((p) => p.slug === options.projectSlug) : undefined;
+  const replaced = options.mode !== "create" ? target.projects.find((p) => p.slug === options.projectSlug) : undefined;
   return {
     tenantSlug: target.tenantSlug,
     projectSlugs: target.projects.map((p) => p.slug),
@@ -131,6 +131,9 @@ function place(error: AppError, bundle: Bundle, attempt: Attempt, check: PlanChe
     }
     return null;
   }
+  // Merge and skip-existing keep the target's models, which the browser does not know: a join to
+  // one of them is not dangling. The server's plan (the review step) decides those.
+  if (error.code === "DANGLING_REFERENCE" && isItemwiseMode(options.mode)) return null;
   return stop(error, check);
 }
 
@@ -146,8 +149,11 @@ function projectSlugProblem(
       message: `"${slug}" is taken in this tenant: use another slug, or replace that project.`,
       suggestion,
     };
-  if (options.mode === "replace" && !options.projectSlug)
-    return { code: error.code, message: "Choose the project to replace." };
+  if (options.mode !== "create" && !options.projectSlug)
+    return {
+      code: error.code,
+      message: options.mode === "replace" ? "Choose the project to replace." : "Choose the project to import into.",
+    };
   return { code: error.code, message: error.message };
 }
 

@@ -75,6 +75,15 @@ describe("checkImportPlan", () => {
     expect(check.form?.code).toBe("DANGLING_REFERENCE");
   });
 
+  it("refuses a selection that leaves a joined model out, naming it; merge leaves that to the server", () => {
+    const select = { models: { exclude: ["customers"] } };
+    const replace = checkImportPlan(bundle, options({ mode: "replace", projectSlug: "demo", select }), target);
+    expect(replace.form).toMatchObject({ code: "DANGLING_REFERENCE", message: expect.stringContaining('"customers"') });
+    // The page does not know the target's models: in merge, the join may land on one of them.
+    const merge = checkImportPlan(bundle, options({ mode: "merge", projectSlug: "demo", select }), target);
+    expect(merge.form).toBeUndefined();
+  });
+
   it("places a model import's taken slug on its model", () => {
     const modelBundle = sampleBundle({ scope: "model", models: [sampleBundle().models[0]!] });
     const intoProject = { ...target, project: { slug: "demo", displayName: "Demo", modelSlugs: ["customers"] } };

@@ -11,12 +11,17 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
+import type { ReplaceSummary } from "./review-rows";
 
-/** "This cannot be undone": asked before a replace import. Closing it returns focus to its opener. */
+/**
+ * "This cannot be undone": asked before a replace import, with the plan's numbers of what it deletes
+ * and the first deletions by name. Closing it returns focus to its opener.
+ */
 export function ReplaceConfirmation({
   open,
   isModel,
   name,
+  summary,
   opener,
   onConfirm,
   onCancel,
@@ -24,6 +29,8 @@ export function ReplaceConfirmation({
   open: boolean;
   isModel: boolean;
   name: string | undefined;
+  /** From the reviewed plan. */
+  summary: ReplaceSummary;
   opener: RefObject<HTMLElement | null>;
   onConfirm: () => void;
   onCancel: () => void;
@@ -41,10 +48,19 @@ export function ReplaceConfirmation({
         <AlertDialogHeader>
           <AlertDialogTitle>{isModel ? `Replace model “${name}”?` : `Replace project “${name}”?`}</AlertDialogTitle>
           <AlertDialogDescription>
+            {summary.text}{" "}
             {isModel
               ? "Its draft, version history, aggregates and pockets are replaced by the bundle's. This cannot be undone."
-              : "Its models, LLM configs, agent, recipes, settings and access bindings are deleted and replaced by the bundle's content. This cannot be undone. Query history is kept; shared connections are only unlinked."}
+              : "Everything else is replaced by the bundle's content. This cannot be undone. Query history is kept; shared connections are only unlinked."}
           </AlertDialogDescription>
+          {summary.first.length > 0 && (
+            <ul aria-label="First items deleted" className="list-disc pl-5 text-sm text-red-700 dark:text-red-300">
+              {summary.first.map((item) => (
+                <li key={item}>Deletes {item}</li>
+              ))}
+              {summary.more > 0 && <li>and {summary.more.toLocaleString("en")} more</li>}
+            </ul>
+          )}
         </AlertDialogHeader>
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>

@@ -19,3 +19,12 @@ export function sectionLabel(key: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
+
+/** A section's items in running text: "2 models", "1 setting", "1 LLM config", "the agent configuration". */
+export function sectionNoun(key: string, count: number): string {
+  const label = sectionLabel(key);
+  // Keep acronyms ("LLM configs"); lower-case a plain first word ("Models" → "models").
+  const words = /^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
+  const one = words.endsWith("s") ? words.slice(0, -1) : words;
+  return count === 1 ? one : `${one}s`;
+}

@@ -35,6 +35,8 @@ export function usePlanCheck(
   const check = useQuery({ ...query(settled), placeholderData: keepPreviousData });
   return {
     check: check.data,
+    /** The verdict is about the options as they are now (not an earlier edit's, kept while checking). */
+    current: !check.isPlaceholderData && JSON.stringify(settled) === JSON.stringify(options),
     checkNow: (values: ImportOptions): Promise<PlanCheck> => client.fetchQuery(query(values)),
   };
 }

@@ -43,9 +43,9 @@ export function defaultConnectionMapping(
 }
 
 /**
- * Switching between create and replace: replace starts on the project with the bundle's slug when
- * there is one, create on the bundle's slug. The display name follows (the replaced project keeps
- * its own name by default) unless the user typed one.
+ * Switching modes: replace, merge and skip-existing start on the project with the bundle's slug
+ * when there is one, create on the bundle's slug. The display name follows (an existing project
+ * keeps its own name by default) unless the user typed one.
  */
 export function optionsForMode(
   mode: ImportOptions["mode"],
@@ -67,13 +67,13 @@ export function optionsForMode(
   };
 }
 
-/** Replace keeps the target's own name (two projects must not end up with the bundle's name); create takes the bundle's. */
+/** Into an existing project the target keeps its own name (two projects must not end up with the bundle's name); create takes the bundle's. */
 export function defaultDisplayName(
   mode: ImportOptions["mode"],
   projectSlug: string | undefined,
   summary: BundleSummary,
   target: WizardTarget,
 ): string {
-  const replaced = mode === "replace" ? target.projects.find((p) => p.slug === projectSlug) : undefined;
+  const replaced = mode !== "create" ? target.projects.find((p) => p.slug === projectSlug) : undefined;
   return replaced?.displayName ?? summary.project.displayName;
 }

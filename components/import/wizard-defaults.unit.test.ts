@@ -57,6 +57,14 @@ describe("switching mode", () => {
       displayName: "Demo (prod)",
     });
   });
+  it("merge and skip-existing start on the same project as replace, keeping its name", () => {
+    for (const mode of ["merge", "skip-existing"] as const)
+      expect(optionsForMode(mode, summary, target, false, current)).toEqual({
+        mode,
+        projectSlug: "demo",
+        displayName: "Demo (prod)",
+      });
+  });
   it("keeps a display name the user typed", () => {
     expect(optionsForMode("replace", summary, target, true, { ...current, displayName: "Mine" }).displayName).toBe(
       "Mine",

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export const PASSPHRASE = "e2e import passphrase";
 
@@ -41,4 +41,11 @@ export async function exportModel(page: Page, modelUrl: string, modelName: strin
 
 export function removeFile(file: string): void {
   fs.rmSync(file, { force: true });
+}
+
+/** From the wizard's options: Review changes, wait for the plan, then Import (no confirmation asked). */
+export async function reviewAndImport(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByRole("heading", { name: "Review changes" })).toBeFocused();
+  await page.getByRole("button", { name: "Import", exact: true }).click({ timeout: 60_000 });
 }

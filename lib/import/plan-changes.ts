@@ -6,6 +6,7 @@ import { compareKeys, sortKeysDeep } from "@/lib/bundle/json-order";
 import { RawJson } from "@/lib/bundle/raw-json";
 import type { Bundle } from "@/lib/bundle/schema";
 import type { ImportMode } from "./import-options";
+import type { PlanAction } from "./plan-actions";
 import { selectionKey } from "./select-items";
 
 // What an import will change, item by item (SPEC §11): the pure comparison of the planned bundle
@@ -14,8 +15,7 @@ import { selectionKey } from "./select-items";
 // the changed JSON paths of each update (secrets only as states), and, for merge and
 // skip-existing, exactly which items the writer touches. No I/O here.
 
-export const PLAN_ACTIONS = ["create", "update", "delete", "unchanged", "skip", "unlink", "link", "keep"] as const;
-export type PlanAction = (typeof PLAN_ACTIONS)[number];
+export { PLAN_ACTIONS, type PlanAction } from "./plan-actions";
 
 /** How many changed paths one item lists; the rest are counted (`more`). */
 export const CHANGES_PER_ITEM = 50;

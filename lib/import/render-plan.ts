@@ -1,5 +1,6 @@
 import type { Change } from "@/lib/bundle/sections/diff";
-import { PLAN_ACTIONS, type PlanAction, type PlanItem, type PlanSection } from "./plan-changes";
+import { PLAN_ACTIONS, type PlanAction } from "./plan-actions";
+import type { PlanItem, PlanSection } from "./plan-changes";
 
 // A plan as text, the way `terraform plan` prints one: a symbol per item (`+` create, `~` update,
 // `-` delete or unlink, `=` unchanged, kept or skipped, `>` link), the changed paths under each
