@@ -1,4 +1,5 @@
 import { diffCommand } from "./commands/diff";
+import { duplicateCommand } from "./commands/duplicate";
 import { exportCommand } from "./commands/export";
 import { historyCommand } from "./commands/history";
 import { importCommand } from "./commands/import";
@@ -20,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   diffCommand,
   historyCommand,
   restoreCommand,
+  duplicateCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,

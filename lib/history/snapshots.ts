@@ -31,8 +31,11 @@ export function snapshotRetention(): number {
   return value;
 }
 
-/** A random bundle key with a well-formed envelope; the envelope is never opened by a passphrase. */
-function snapshotEncryption(): { encryption: BundleEncryption; key: FernetKey; raw: Buffer } {
+/**
+ * A random bundle key with a well-formed envelope; the envelope is never opened by a passphrase.
+ * For bundles that never leave the server (snapshots, server-side duplicates).
+ */
+export function snapshotEncryption(): { encryption: BundleEncryption; key: FernetKey; raw: Buffer } {
   const raw = randomBytes(32);
   const key = parseFernetKey(raw);
   return {

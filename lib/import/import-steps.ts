@@ -83,6 +83,8 @@ export async function runImport(options: {
   onProgress: ImportProgress;
   /** A restore (SPEC §12): the snapshot it brings back; deployed versions come back too. */
   restore?: RestoreOf;
+  /** For the plan token, instead of the bundle's bytes (see computePlanToken). */
+  bundleIdentity?: string;
 }): Promise<ImportResult> {
   const { actor, tenant, bundle, onProgress: progress } = options;
   const importOptions = options.options;
@@ -123,6 +125,7 @@ export async function runImport(options: {
         options: importOptions,
         target: context.target,
         plan,
+        bundleIdentity: options.bundleIdentity,
       });
       if (importOptions.planToken && importOptions.planToken !== planToken) {
         throw new AppError(

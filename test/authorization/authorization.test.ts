@@ -62,6 +62,7 @@ import {
 } from "@/app/api/v1/projects/[projectSlug]/snapshots/[snapshotId]/download/route";
 import { POST as deployAllRoute } from "@/app/api/v1/projects/[projectSlug]/deploy-all/route";
 import { POST as refreshRoute } from "@/app/api/v1/projects/[projectSlug]/refresh/route";
+import { POST as duplicateRoute } from "@/app/api/v1/projects/[projectSlug]/duplicate/route";
 import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { takeSnapshot } from "@/lib/history/snapshots";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -355,6 +356,11 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
       json: {},
     };
   },
+  "POST /api/v1/projects/{projectSlug}/duplicate": (t, n) => ({
+    path: `/api/v1/projects/${t.project}/duplicate?tenant=${t.tenant}`,
+    send: send(duplicateRoute, { projectSlug: t.project }),
+    json: { slug: `authz-dup-${n}`, dryRun: true },
+  }),
   "POST /api/v1/projects/{projectSlug}/refresh": (t) => ({
     path: `/api/v1/projects/${t.project}/refresh?tenant=${t.tenant}`,
     send: send(refreshRoute, { projectSlug: t.project }),

@@ -121,6 +121,8 @@ export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ],
   ...projectApiRows("POST /api/v1/projects/{projectSlug}/deploy-all", API_SALES_ADMIN),
   ...projectApiRows("POST /api/v1/projects/{projectSlug}/refresh", API_SALES_ADMIN),
+  // Duplicate (SPEC §13): secrets are copied, so a tenant admin only.
+  ...projectApiRows("POST /api/v1/projects/{projectSlug}/duplicate", API_SALES_TENANT_ADMIN),
   ["GET /api/v1/exports/{token}", `${SALES} (a download ticket of lead@acme)`, "401 401 401 401 | 404 404 200 404 404"],
 ]);
 
