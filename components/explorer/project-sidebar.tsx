@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
+import { DuplicateProjectDialog } from "@/components/projects/duplicate-project-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import {
@@ -71,6 +72,7 @@ function ProjectList({
   const params = useParams<{ project?: string }>();
   const router = useRouter();
   const [exporting, setExporting] = useState<SidebarProject | null>(null);
+  const [duplicating, setDuplicating] = useState<SidebarProject | null>(null);
   const [filter, setFilter] = useState("");
   // Each project's ⋮, to give focus back to when the export dialog it opened closes.
   const triggers = useRef(new Map<string, HTMLButtonElement>());
@@ -160,6 +162,9 @@ function ProjectList({
                   {project.role === "ADMIN" && (
                     <DropdownMenuItem onSelect={() => setExporting(project)}>Export Project…</DropdownMenuItem>
                   )}
+                  {canCreate && (
+                    <DropdownMenuItem onSelect={() => setDuplicating(project)}>Duplicate project…</DropdownMenuItem>
+                  )}
                   {project.role === "ADMIN" && (
                     <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/import-model`)}>
                       Import Model…
@@ -170,6 +175,14 @@ function ProjectList({
             </li>
           ))}
         </ul>
+      )}
+      {duplicating && (
+        <DuplicateProjectDialog
+          tenantSlug={tenantSlug}
+          project={duplicating}
+          onOpenChange={(open) => !open && setDuplicating(null)}
+          opener={() => triggers.current.get(duplicating.slug)}
+        />
       )}
       {exporting && (
         <ExportDialog

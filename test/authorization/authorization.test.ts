@@ -63,6 +63,7 @@ import {
 import { POST as deployAllRoute } from "@/app/api/v1/projects/[projectSlug]/deploy-all/route";
 import { POST as refreshRoute } from "@/app/api/v1/projects/[projectSlug]/refresh/route";
 import { POST as duplicateRoute } from "@/app/api/v1/projects/[projectSlug]/duplicate/route";
+import { duplicateProjectAction } from "@/app/(workspace)/t/[tenant]/p/[project]/duplicate-actions";
 import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { takeSnapshot } from "@/lib/history/snapshots";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -438,6 +439,7 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
       clearSecret: false,
     }),
   deleteConnectionAction: async (t, n) => deleteConnectionAction(t.tenant, await freshConnection(t, n)),
+  duplicateProjectAction: (t, n) => duplicateProjectAction(ref(t), { slug: `authz-dup-action-${n}`, dryRun: true }),
   prepareExportAction: (t) => prepareExportAction(t.model ? modelRef(t) : ref(t), exportOptions(t)),
   listExportDependenciesAction: (t) => listExportDependenciesAction({ ...ref(t), modelSlug: t.model! }),
   updateProjectAction: async (t) =>

@@ -161,6 +161,10 @@ export const ACTION_MATRIX: MatrixRow[] = rows(ACTION_COLUMNS, [
   ...tenantRows("createProjectAction"),
   ...tenantRows("saveConnectionAction"),
   ...tenantRows("deleteConnectionAction"),
+  // Duplicate project… copies secrets: a tenant admin only (SPEC §13).
+  ["duplicateProjectAction", SALES, ACT_ACME_ADMIN],
+  ["duplicateProjectAction", MARKETING, ACT_MARKETING],
+  ["duplicateProjectAction", FINANCE, ACT_GLOBEX],
   ...projectRows("prepareExportAction"),
   ...modelRows("prepareExportAction"),
   ["prepareExportAction", `${SALES} with credentials`, ACT_SALES_ADMIN],
