@@ -1,0 +1,161 @@
+import { SECTION_LABELS } from "@/lib/bundle/section-catalog";
+import { formatBytes, formatUtc, plural } from "@/lib/utils";
+import type { HistoryEntry } from "./history";
+import type { ImportSource } from "./import-records";
+
+// History entries in words (SPEC §12), for the History tab, the tenant History page and the
+// result page: what happened, where the bundle came from, and the counts in one short line.
+// Pure: the browser renders with it and unit tests pin it.
+
+const MODE_WORDS: Record<string, string> = {
+  create: "new project",
+  replace: "replace",
+  merge: "merge",
+  "skip-existing": "skip existing",
+};
+
+const SNAPSHOT_REASONS: Record<string, string> = {
+  "project.import": "Snapshot before import",
+  "model.import": "Snapshot before model import",
+  "project.restore": "Snapshot before restore",
+};
+
+type EntryWords = Pick<HistoryEntry, "action" | "mode" | "outcome" | "code" | "target" | "details">;
+
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const count = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) ? value : undefined;
+
+/** "Imported (replace)", "Snapshot before import", "Restored", "Exported", … and "— failed (CODE)". */
+export function actionWords(entry: EntryWords): string {
+  const words = baseWords(entry);
+  if (entry.outcome !== "failed") return words;
+  return `${words} — failed${entry.code ? ` (${entry.code})` : ""}`;
+}
+
+function baseWords(entry: EntryWords): string {
+  const mode = entry.mode ? (MODE_WORDS[entry.mode] ?? entry.mode) : undefined;
+  const d = entry.details;
+  switch (entry.action) {
+    case "project.export":
+      return d.credentials === "encrypted" ? "Exported (with credentials)" : "Exported";
+    case "model.export": {
+      const model = entry.target.split("/")[2];
+      return model ? `Exported model ${model}` : "Exported a model";
+    }
+    case "project.import":
+      return mode ? `Imported (${mode})` : "Imported";
+    case "model.import":
+      return mode ? `Imported models (${mode})` : "Imported models";
+    case "project.snapshot":
+      return SNAPSHOT_REASONS[text(d.reason) ?? ""] ?? "Snapshot";
+    case "project.restore":
+      return "Restored";
+    case "snapshot.download":
+      return d.credentials === "encrypted" ? "Downloaded snapshot (with credentials)" : "Downloaded snapshot";
+    case "project.deploy-all":
+      return "Deployed all";
+    case "project.refresh-all":
+      return "Refreshed all";
+    default:
+      return entry.action;
+  }
+}
+
+/** Where an imported bundle came from: "prod-eu · acme/sales-analytics · 2026-05-01 09:30 UTC". */
+export function sourceText(source: ImportSource | undefined): string | undefined {
+  if (!source) return undefined;
+  if (source.snapshotId)
+    return source.snapshotAt ? `snapshot of ${formatUtc(new Date(source.snapshotAt))}` : "a snapshot";
+  const where = source.tenant && source.project ? `${source.tenant}/${source.project}` : source.project;
+  const parts = [source.instance, where, source.exportedAt ? formatUtc(new Date(source.exportedAt)) : undefined];
+  const shown = parts.filter((part): part is string => Boolean(part));
+  return shown.length > 0 ? shown.join(" · ") : undefined;
+}
+
+/** Sections an import counts, in the order a reader cares about; the rest are bookkeeping. */
+const COUNTED_SECTIONS = ["models", "connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"];
+
+interface SectionCounts {
+  created?: number;
+  updated?: number;
+  deleted?: number;
+}
+
+/** "+5 ~2 −1" (zeros left out); "" when nothing changed. */
+export function changeCounts(counts: SectionCounts): string {
+  return [
+    counts.created ? `+${counts.created}` : "",
+    counts.updated ? `~${counts.updated}` : "",
+    counts.deleted ? `−${counts.deleted}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+const lower = (section: string) => {
+  const label = SECTION_LABELS[section as keyof typeof SECTION_LABELS] ?? section;
+  // "LLM configs" keeps its capitals; "Models" reads as "models" mid-line.
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+};
+
+/**
+ * The counts of an entry in one short line: an import's or restore's changes per section
+ * ("+5 ~2 −1 models, +3 settings"), what an export or snapshot held, what deploy all deployed.
+ */
+export function countsText(entry: Pick<HistoryEntry, "action" | "counts" | "details">): string {
+  const d = entry.details;
+  const c = entry.counts ?? {};
+  switch (entry.action) {
+    case "project.import":
+    case "model.import":
+    case "project.restore":
+      return importCounts(c, d.deleted);
+    case "project.export":
+    case "model.export": {
+      const models = count(c.models);
+      const sections = Array.isArray(c.sections) ? c.sections.length : undefined;
+      return [
+        models !== undefined ? plural(models, "model") : "",
+        sections !== undefined ? plural(sections, "optional section") : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+    }
+    case "project.snapshot": {
+      const models = count(c.models);
+      const bytes = count(c.bytes);
+      return [models !== undefined ? plural(models, "model") : "", bytes !== undefined ? formatBytes(bytes) : ""]
+        .filter(Boolean)
+        .join(", ");
+    }
+    case "project.deploy-all": {
+      const deployed = count(d.deployed);
+      return deployed !== undefined ? `${plural(deployed, "model")} deployed` : "";
+    }
+    default:
+      return "";
+  }
+}
+
+function importCounts(summary: Record<string, unknown>, deleted: unknown): string {
+  const gone = (deleted ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const section of COUNTED_SECTIONS) {
+    const s = (summary[section] ?? {}) as SectionCounts;
+    const removed = Array.isArray(gone[section]) ? gone[section].length : 0;
+    // Connections are unlinked, never deleted: an unlink is not a "−" of the tenant's connections.
+    const line = changeCounts({
+      created: count(s.created),
+      updated: count(s.updated),
+      deleted: section === "connections" ? 0 : removed,
+    });
+    if (line) parts.push(`${line} ${lower(section)}`);
+  }
+  return parts.length > 0 ? parts.join(", ") : "no changes";
+}
+
+/** A warnings cell: "2 warnings", or "" for none. */
+export function warningsText(warnings: number | undefined): string {
+  return warnings ? plural(warnings, "warning") : "";
+}
