@@ -159,3 +159,41 @@ function importCounts(summary: Record<string, unknown>, deleted: unknown): strin
 export function warningsText(warnings: number | undefined): string {
   return warnings ? plural(warnings, "warning") : "";
 }
+
+/** A plan action in words, for a plan's counts ("2 to delete") and its items. */
+export const PLAN_ACTION_WORDS: Record<string, { count: string; item: string }> = {
+  create: { count: "to create", item: "create" },
+  update: { count: "to update", item: "update" },
+  delete: { count: "to delete", item: "delete" },
+  unlink: { count: "to unlink", item: "unlink" },
+  link: { count: "to link", item: "link" },
+  unchanged: { count: "unchanged", item: "unchanged" },
+  keep: { count: "kept", item: "kept" },
+  skip: { count: "skipped", item: "skipped" },
+};
+
+/** Actions that take something away: shown in red, and in words, never by colour alone. */
+export const REMOVING_ACTIONS = new Set(["delete", "unlink"]);
+
+/** "2 to create, 1 to delete, 14 unchanged": a section's (or a plan's) counts, zeros left out. */
+export function planCountsText(counts: Partial<Record<string, number>>): string {
+  const parts = Object.entries(PLAN_ACTION_WORDS)
+    .filter(([action]) => (counts[action] ?? 0) > 0)
+    .map(([action, words]) => `${counts[action]!.toLocaleString("en-US")} ${words.count}`);
+  return parts.length > 0 ? parts.join(", ") : "nothing";
+}
+
+/** A plan's counts over every section. */
+export function planTotalCounts(sections: { counts: Partial<Record<string, number>> }[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const section of sections)
+    for (const [action, n] of Object.entries(section.counts)) totals[action] = (totals[action] ?? 0) + (n ?? 0);
+  return totals;
+}
+
+/** A changed value in one short line (JSON, cut in the middle when long). */
+export function shortValue(value: unknown, width = 80): string {
+  if (value === undefined) return "(none)";
+  const shown = JSON.stringify(value) ?? String(value);
+  return shown.length <= width ? shown : `${shown.slice(0, width - 12)}…${shown.slice(-10)}`;
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { actionWords, changeCounts, countsText, sourceText, warningsText } from "./history-labels";
+import {
+  actionWords,
+  changeCounts,
+  countsText,
+  planCountsText,
+  planTotalCounts,
+  shortValue,
+  sourceText,
+  warningsText,
+} from "./history-labels";
 
 const entry = (action: string, more: Record<string, unknown> = {}) => ({
   action,
@@ -119,5 +128,27 @@ describe("warningsText", () => {
     expect(warningsText(2)).toBe("2 warnings");
     expect(warningsText(0)).toBe("");
     expect(warningsText(undefined)).toBe("");
+  });
+});
+
+describe("plan words", () => {
+  it("counts a plan per action in a fixed order, zeros left out", () => {
+    expect(planCountsText({ unchanged: 14, delete: 1, create: 2 })).toBe("2 to create, 1 to delete, 14 unchanged");
+    expect(planCountsText({})).toBe("nothing");
+  });
+
+  it("adds up the sections", () => {
+    expect(planTotalCounts([{ counts: { create: 1 } }, { counts: { create: 2, delete: 1 } }])).toEqual({
+      create: 3,
+      delete: 1,
+    });
+  });
+
+  it("cuts long values in the middle", () => {
+    expect(shortValue("USD")).toBe('"USD"');
+    expect(shortValue(undefined)).toBe("(none)");
+    const long = shortValue("x".repeat(200), 40);
+    expect(long.length).toBe(39);
+    expect(long).toContain("…");
   });
 });
