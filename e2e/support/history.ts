@@ -43,7 +43,8 @@ export async function importInto(
         mode,
         tenant: "acme",
         projectSlug: slug,
-        ...(mode === "create" ? { displayName: `Copy ${slug}` } : {}),
+        // Never "Sales Analytics": other specs find the demo project by its name.
+        displayName: `Copy ${slug}`,
         connectionMapping: Object.fromEntries(
           (bundle.connections ?? []).map((c) => [c.name, { action: "map", target: c.name }]),
         ),
