@@ -60,19 +60,19 @@ export function ExplorerHeader({ tenant, tenants, user, canImport, canViewHistor
       </DropdownMenu>
       <div role="toolbar" aria-label="Explorer actions" className="flex items-center gap-1 sm:ml-2 sm:gap-2">
         {canImport && (
-          <Button variant="outline" size="sm" asChild>
+          <Button variant="outline" size="sm" className="px-2 sm:px-3" asChild>
             <Link href={`/t/${tenant.slug}/import`}>
               <UploadIcon /> <span className="sr-only sm:not-sr-only">Import Project</span>
             </Link>
           </Button>
         )}
-        <Button variant="ghost" size="sm" asChild>
+        <Button variant="ghost" size="sm" className="px-2 sm:px-3" asChild>
           <Link href={`/t/${tenant.slug}/connections`}>
             <PlugIcon /> <span className="sr-only sm:not-sr-only">Connections</span>
           </Link>
         </Button>
         {canViewHistory && (
-          <Button variant="ghost" size="sm" asChild>
+          <Button variant="ghost" size="sm" className="px-2 sm:px-3" asChild>
             <Link href={`/t/${tenant.slug}/history`}>
               <HistoryIcon /> <span className="sr-only sm:not-sr-only">History</span>
             </Link>

@@ -69,14 +69,14 @@ export function HistoryTable({
                   </Link>
                 </TableCell>
               )}
-              <TableCell>
+              <TableCell className="min-w-36">
                 <WhatCell entry={entry} />
               </TableCell>
               <TableCell className="max-w-48 truncate" title={entry.actor}>
                 {entry.actor}
               </TableCell>
               <TableCell className="text-xs text-muted-foreground">{sourceText(entry.source) ?? "—"}</TableCell>
-              <TableCell className="text-xs">{countsText(entry) || "—"}</TableCell>
+              <TableCell className="min-w-40 text-xs">{countsText(entry) || "—"}</TableCell>
               <TableCell className="text-xs">
                 {entry.warnings ? <Badge variant="warning">{warningsText(entry.warnings)}</Badge> : "—"}
               </TableCell>

@@ -140,18 +140,27 @@ export function countsText(entry: Pick<HistoryEntry, "action" | "counts" | "deta
 
 function importCounts(summary: Record<string, unknown>, deleted: unknown): string {
   const gone = (deleted ?? {}) as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const section of COUNTED_SECTIONS) {
+  const counted = (section: string) => {
     const s = (summary[section] ?? {}) as SectionCounts;
     const removed = Array.isArray(gone[section]) ? gone[section].length : 0;
     // Connections are unlinked, never deleted: an unlink is not a "−" of the tenant's connections.
-    const line = changeCounts({
-      created: count(s.created),
-      updated: count(s.updated),
+    return {
+      created: count(s.created) ?? 0,
+      updated: count(s.updated) ?? 0,
       deleted: section === "connections" ? 0 : removed,
-    });
-    if (line) parts.push(`${line} ${lower(section)}`);
-  }
+    };
+  };
+  // Models by name (the headline); the other sections summed up: the result page has each.
+  const models = changeCounts(counted("models"));
+  const others = COUNTED_SECTIONS.filter((s) => s !== "models")
+    .map(counted)
+    .reduce((sum, c) => ({
+      created: sum.created + c.created,
+      updated: sum.updated + c.updated,
+      deleted: sum.deleted + c.deleted,
+    }));
+  const rest = changeCounts(others);
+  const parts = [models ? `${models} ${lower("models")}` : "", rest ? `${rest} other items` : ""].filter(Boolean);
   return parts.length > 0 ? parts.join(", ") : "no changes";
 }
 

@@ -74,7 +74,7 @@ describe("countsText", () => {
         details: { deleted: { models: ["returns"], connections: ["bq-events"] } },
       }),
     );
-    expect(text).toBe("+5 ~2 −1 models, +3 settings");
+    expect(text).toBe("+5 ~2 −1 models, +3 other items");
   });
 
   it("says so when an import changed nothing", () => {
@@ -92,10 +92,18 @@ describe("countsText", () => {
     expect(countsText(entry("snapshot.download"))).toBe("");
   });
 
-  it("writes LLM configs with their capitals", () => {
-    expect(countsText(entry("model.import", { counts: { llmConfigs: { created: 1, updated: 0, skipped: 0 } } }))).toBe(
-      "+1 LLM configs",
-    );
+  it("sums up the sections other than models", () => {
+    expect(
+      countsText(
+        entry("project.import", {
+          counts: {
+            llmConfigs: { created: 1, updated: 0, skipped: 0 },
+            recipes: { created: 1, updated: 2, skipped: 0 },
+          },
+          details: { deleted: { recipes: ["return-rate"] } },
+        }),
+      ),
+    ).toBe("+2 ~2 −1 other items");
   });
 });
 
