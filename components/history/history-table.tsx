@@ -43,7 +43,7 @@ export function HistoryTable({
 
   return (
     <div className="grid gap-3">
-      <Table aria-label={showProject ? "Tenant history" : "Project history"} className="min-w-[56rem]">
+      <Table aria-label={showProject ? "Tenant history" : "Project history"} className="min-w-[52rem]">
         <TableHeader>
           <TableRow>
             <TableHead>When (UTC)</TableHead>
@@ -63,7 +63,7 @@ export function HistoryTable({
             <TableRow key={entry.id}>
               <TableCell className="whitespace-nowrap tabular-nums">{formatUtc(new Date(entry.at))}</TableCell>
               {showProject && (
-                <TableCell>
+                <TableCell className="whitespace-nowrap">
                   <Link href={`/t/${scope.tenantSlug}/p/${entry.project}`} className="text-primary hover:underline">
                     {entry.project}
                   </Link>
@@ -72,9 +72,7 @@ export function HistoryTable({
               <TableCell className="min-w-36">
                 <WhatCell entry={entry} />
               </TableCell>
-              <TableCell className="max-w-48 truncate" title={entry.actor}>
-                {entry.actor}
-              </TableCell>
+              <TableCell className="whitespace-nowrap">{entry.actor}</TableCell>
               <TableCell className="text-xs text-muted-foreground">{sourceText(entry.source) ?? "—"}</TableCell>
               <TableCell className="min-w-40 text-xs">{countsText(entry) || "—"}</TableCell>
               <TableCell className="text-xs">

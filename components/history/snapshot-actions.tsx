@@ -35,7 +35,7 @@ export function SnapshotActions({
   const href = snapshotDownloadUrl(target);
 
   return (
-    <div className="flex justify-end gap-2">
+    <div className="flex flex-col items-end gap-1.5">
       {tenantAdmin ? (
         <>
           <DropdownMenu>
