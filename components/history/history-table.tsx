@@ -43,7 +43,7 @@ export function HistoryTable({
 
   return (
     <div className="grid gap-3">
-      <Table aria-label={showProject ? "Tenant history" : "Project history"} className="min-w-[52rem]">
+      <Table aria-label={showProject ? "Tenant history" : "Project history"} className="min-w-[48rem]">
         <TableHeader>
           <TableRow>
             <TableHead>When (UTC)</TableHead>
@@ -51,8 +51,7 @@ export function HistoryTable({
             <TableHead>What</TableHead>
             <TableHead>Who</TableHead>
             <TableHead>Source</TableHead>
-            <TableHead>Counts</TableHead>
-            <TableHead>Warnings</TableHead>
+            <TableHead>Counts and warnings</TableHead>
             <TableHead>
               <span className="sr-only">Actions</span>
             </TableHead>
@@ -74,9 +73,13 @@ export function HistoryTable({
               </TableCell>
               <TableCell className="whitespace-nowrap">{entry.actor}</TableCell>
               <TableCell className="text-xs text-muted-foreground">{sourceText(entry.source) ?? "—"}</TableCell>
-              <TableCell className="min-w-40 text-xs">{countsText(entry) || "—"}</TableCell>
-              <TableCell className="text-xs">
-                {entry.warnings ? <Badge variant="warning">{warningsText(entry.warnings)}</Badge> : "—"}
+              <TableCell className="min-w-40 text-xs">
+                <div>{countsText(entry) || "—"}</div>
+                {entry.warnings ? (
+                  <Badge variant="warning" className="mt-1">
+                    {warningsText(entry.warnings)}
+                  </Badge>
+                ) : null}
               </TableCell>
               <TableCell className="text-right">
                 {entry.action === "project.snapshot" &&
