@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, login, test } from "./fixtures";
+import { deleteProjects, exportSales, importInto, withoutReturns } from "./support/history";
 
 // axe-core on every main page and dialog state, in light and dark mode: any violation of any
 // impact fails. label-content-name-mismatch is an experimental rule, enabled on purpose: a
@@ -46,9 +47,12 @@ async function writeBundle(page: Page): Promise<string> {
   return file;
 }
 
+const HISTORY_COPIES = ["e2e-axe-history-light", "e2e-axe-history-dark"];
+test.afterAll(() => deleteProjects(...HISTORY_COPIES));
+
 for (const scheme of ["light", "dark"] as const) {
   test(`no axe violations on any page or dialog (${scheme})`, async ({ page }) => {
-    test.setTimeout(420_000);
+    test.setTimeout(600_000);
     await page.emulateMedia({ colorScheme: scheme });
     const findings: Finding[] = [];
 
@@ -131,6 +135,38 @@ for (const scheme of ["light", "dark"] as const) {
     await audit(page, "import wizard, replace confirmation", findings);
     await page.keyboard.press("Escape");
     fs.rmSync(file, { force: true });
+
+    // The safety net: History (empty and with rows), Restore…, Download with credentials, a result.
+    await page.goto(`${SALES}/history`);
+    await audit(page, "project history, empty", findings);
+    const copy = `e2e-axe-history-${scheme}`;
+    const bundle = await exportSales(page);
+    await importInto(page, copy, bundle, "create");
+    const replaced = await importInto(page, copy, withoutReturns(bundle), "replace");
+    await page.goto(`/t/acme/p/${copy}/history`);
+    await expect(page.getByRole("table", { name: "Project history" })).toBeVisible();
+    await audit(page, "project history", findings);
+    await page.getByRole("button", { name: /^Restore…/ }).click();
+    await expect(page.getByRole("dialog").getByText("The plan back:")).toBeVisible();
+    await audit(page, "restore dialog, plan", findings);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /^Download snapshot/ }).click();
+    await audit(page, "snapshot download menu", findings);
+    await page.getByRole("menuitem", { name: "With credentials…" }).click();
+    await audit(page, "snapshot download dialog", findings);
+    await page.getByRole("dialog").getByRole("button", { name: "Download" }).click();
+    await expect(page.getByRole("dialog").getByText("Use at least 8 characters.")).toBeVisible();
+    await audit(page, "snapshot download dialog, errors", findings);
+    await page.keyboard.press("Escape");
+    await page.goto(replaced.resultHref);
+    await expect(page.getByRole("heading", { name: "Imported (replace): result" })).toBeVisible();
+    await page.locator("details summary").first().click();
+    await audit(page, "import result", findings);
+    await page.getByRole("button", { name: "Deploy all" }).click();
+    await audit(page, "deploy all confirmation", findings);
+    await page.keyboard.press("Escape");
+    await page.goto("/t/acme/history");
+    await audit(page, "tenant history", findings);
 
     const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);
     console.log(`axe (${scheme}): ${findings.length} violations\n${summary.join("\n")}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronDownIcon, KeyRoundIcon, LogOutIcon, PlugIcon, UploadIcon, UserIcon } from "lucide-react";
+import { ChevronDownIcon, HistoryIcon, KeyRoundIcon, LogOutIcon, PlugIcon, UploadIcon, UserIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/login/actions";
@@ -26,9 +26,11 @@ export interface ExplorerHeaderProps {
   tenants: TenantOption[];
   user: { name: string; email: string; isSystemAdmin: boolean };
   canImport: boolean;
+  /** Tenant admins: the tenant's History page. */
+  canViewHistory: boolean;
 }
 
-export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHeaderProps) {
+export function ExplorerHeader({ tenant, tenants, user, canImport, canViewHistory }: ExplorerHeaderProps) {
   const router = useRouter();
   return (
     <header className="flex h-14 items-center gap-2 border-b bg-background px-3 sm:gap-3 sm:px-4">
@@ -58,17 +60,24 @@ export function ExplorerHeader({ tenant, tenants, user, canImport }: ExplorerHea
       </DropdownMenu>
       <div role="toolbar" aria-label="Explorer actions" className="flex items-center gap-1 sm:ml-2 sm:gap-2">
         {canImport && (
-          <Button variant="outline" size="sm" asChild>
+          <Button variant="outline" size="sm" className="px-2 sm:px-3" asChild>
             <Link href={`/t/${tenant.slug}/import`}>
               <UploadIcon /> <span className="sr-only sm:not-sr-only">Import Project</span>
             </Link>
           </Button>
         )}
-        <Button variant="ghost" size="sm" asChild>
+        <Button variant="ghost" size="sm" className="px-2 sm:px-3" asChild>
           <Link href={`/t/${tenant.slug}/connections`}>
             <PlugIcon /> <span className="sr-only sm:not-sr-only">Connections</span>
           </Link>
         </Button>
+        {canViewHistory && (
+          <Button variant="ghost" size="sm" className="px-2 sm:px-3" asChild>
+            <Link href={`/t/${tenant.slug}/history`}>
+              <HistoryIcon /> <span className="sr-only sm:not-sr-only">History</span>
+            </Link>
+          </Button>
+        )}
       </div>
       <div className="ml-auto">
         <DropdownMenu>

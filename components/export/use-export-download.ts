@@ -38,7 +38,8 @@ export function useExportDownload() {
   });
 }
 
-function saveFile(blob: Blob, filename: string) {
+/** Hands a fetched file to the browser's download manager under its name. */
+export function saveFile(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -24,6 +24,28 @@ export function ImportResultView({ result }: { result: ImportResult }) {
           is ready. Its models are not deployed yet: work through the checklist below.
         </AlertDescription>
       </Alert>
+      {(result.resultHref || result.snapshot) && (
+        <p className="text-sm">
+          {result.resultHref && (
+            <>
+              Open this result later:{" "}
+              <Link href={result.resultHref} className="font-medium text-primary underline">
+                result and checklist
+              </Link>
+              .{" "}
+            </>
+          )}
+          {result.snapshot && (
+            <>
+              A snapshot of the previous state was kept:{" "}
+              <Link href={`${result.project.href}/history`} className="font-medium text-primary underline">
+                Restore from History
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      )}
 
       <Card>
         <CardHeader>

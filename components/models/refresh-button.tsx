@@ -11,10 +11,13 @@ export function RefreshProjectButton({
   tenantSlug,
   projectSlug,
   modelSlug,
+  onRefreshed,
 }: {
   tenantSlug: string;
   projectSlug: string;
   modelSlug?: string;
+  /** Called after a successful refresh (the result page refetches its checklist). */
+  onRefreshed?: () => void;
 }) {
   const [pending, startTransition] = useTransition();
   return (
@@ -25,6 +28,7 @@ export function RefreshProjectButton({
       onClick={() =>
         startTransition(async () => {
           const result = await refreshAction({ tenantSlug, projectSlug, modelSlug });
+          if (result.ok) onRefreshed?.();
           if (result.ok)
             notify.success(
               `Rebuilt ${plural(result.data.aggregates, "aggregate")} and ${plural(result.data.pockets, "pocket")}`,

@@ -64,6 +64,13 @@ export const historyQuerySchema = tenantQuerySchema.extend({
     .optional(),
 });
 
+/** A `before` cursor sent by the browser (a server action's argument): checked like the route's. */
+export function historyCursor(before: unknown): string | undefined {
+  const parsed = historyQuerySchema.shape.before.safeParse(before);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "The page cursor is not valid: reload the history.");
+  return parsed.data;
+}
+
 interface AuditRow {
   id: string;
   at: Date;

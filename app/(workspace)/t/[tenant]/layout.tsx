@@ -31,6 +31,7 @@ export default async function TenantLayout({
         tenants={tenants}
         user={{ name: actor.name, email: actor.email, isSystemAdmin: actor.isSystemAdmin }}
         canImport={admin}
+        canViewHistory={admin}
       />
       <div className="flex flex-1 flex-col md:flex-row">
         <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />

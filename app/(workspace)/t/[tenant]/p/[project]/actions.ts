@@ -1,7 +1,9 @@
 "use server";
 
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { projectAction, rowKey } from "@/lib/http/workspace-action";
+import { deployAll } from "@/lib/models/deploy-all";
 import { deployModelVersion } from "@/lib/models/deploy-model-version";
 import { refreshModel } from "@/lib/models/refresh-model";
 import { saveModelVersion } from "@/lib/models/save-model-version";
@@ -31,4 +33,17 @@ export async function deployModelVersionAction(ref: Required<ModelRef>, number: 
     if (!Number.isInteger(number)) throw new AppError("INVALID_INPUT", "Choose a version to deploy.");
     await deployModelVersion({ ...context, modelSlug: rowKey(ref.modelSlug), number });
   });
+}
+
+/** Deploy all (SPEC §12): the models an import listed, at their source's live versions; default the latest import. */
+export async function deployAllAction(ref: ModelRef, importId?: string) {
+  return projectAction("deployAll", ref, (context) =>
+    deployAll({ ...context, importId: importId === undefined ? undefined : importKey(importId) }),
+  );
+}
+
+function importKey(value: unknown): string {
+  const parsed = z.uuid().safeParse(value);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "The request names no valid import.");
+  return parsed.data;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { Badge } from "@/components/ui/badge";
+import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { pageProject } from "@/lib/projects/page-project";
 
@@ -26,7 +27,7 @@ export default async function ProjectLayout({
         </Badge>
         {!access.project.active && <Badge variant="warning">inactive</Badge>}
       </div>
-      <ProjectTabs base={`/t/${tenant}/p/${project}`} />
+      <ProjectTabs base={`/t/${tenant}/p/${project}`} admin={atLeast(access.role, "ADMIN")} />
       <div>{children}</div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { UploadIcon } from "lucide-react";
 import Link from "next/link";
+import { DeployAllButton } from "@/components/models/deploy-all-button";
 import { ModelActionsMenu } from "@/components/models/model-actions-menu";
 import { RefreshProjectButton } from "@/components/models/refresh-button";
 import { StatusBadge } from "@/components/models/status-badge";
@@ -22,7 +23,7 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
         <h2 id="models-heading" className="text-lg font-semibold">
           Models
         </h2>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           {atLeast(access.role, "ADMIN") && (
             <Button variant="outline" size="sm" asChild>
               <Link href={`${base}/import-model`}>
@@ -31,7 +32,10 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
             </Button>
           )}
           {atLeast(access.role, "EDITOR") && models.length > 0 && (
-            <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />
+            <>
+              <DeployAllButton tenantSlug={tenant} projectSlug={project} />
+              <RefreshProjectButton tenantSlug={tenant} projectSlug={project} />
+            </>
           )}
         </div>
       </div>
