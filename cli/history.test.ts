@@ -63,8 +63,8 @@ describe("ferry history / restore", () => {
     const history = await ferry(["history", "history-cli", "--tenant", "acme"]);
     expect(history.code).toBe(0);
     const lines = history.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/Imported \(replace\).*settings.*result [0-9a-f-]{36}$/);
-    expect(lines[1]).toMatch(new RegExp(`Snapshot before an import  \\d+ models  snapshot ${snapshotId}$`));
+    expect(lines[0]).toMatch(/Imported \(replace\).*other items.*result [0-9a-f-]{36}$/);
+    expect(lines[1]).toMatch(new RegExp(`Snapshot before import  \\d+ models, .*  snapshot ${snapshotId}$`));
     const json = JSON.parse(
       (await ferry(["history", "history-cli", "--tenant", "acme", "--json", "--limit", "2"])).stdout,
     );
