@@ -1,12 +1,11 @@
 "use client";
 
-import { AlertTriangleIcon, ListChecksIcon } from "lucide-react";
+import { ListChecksIcon } from "lucide-react";
 import Link from "next/link";
 import { DeployAllButton } from "@/components/models/deploy-all-button";
 import { RefreshProjectButton } from "@/components/models/refresh-button";
-import { resultRows } from "@/components/import/result-rows";
+import { ResultSummary, ResultWarnings } from "@/components/import/result-cards";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { StoredImport } from "@/lib/history/history";
 import { planCountsText, planTotalCounts, sourceText } from "@/lib/history/history-labels";
 import { formatUtc, plural } from "@/lib/utils";
@@ -22,7 +21,6 @@ export function StoredImportView({ target, first, me }: { target: StoredImportRe
   const { query, refetch } = useStoredImport(target, first);
   const stored = query.data;
   const { result } = stored;
-  const rows = resultRows(result);
   const toDeploy = stored.checklist.flatMap((item) =>
     item.kind === "deploy-model" && item.subject && "model" in item.subject && item.subject.version
       ? [{ model: item.subject.model, version: item.subject.version }]
@@ -97,69 +95,8 @@ export function StoredImportView({ target, first, me }: { target: StoredImportRe
         </CardContent>
       </Card>
 
-      {result.warnings.length > 0 && (
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              <AlertTriangleIcon className="size-4 text-amber-600" aria-hidden /> Warnings
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="grid list-disc gap-1 pl-5 text-sm" aria-label="Warnings">
-              {result.warnings.map((warning, i) => (
-                <li key={i}>{warning.message}</li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
-      )}
-
-      <Card>
-        <CardHeader>
-          <CardTitle>Summary</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          <Table aria-label="Summary">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Section</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>Updated</TableHead>
-                <TableHead>Mapped</TableHead>
-                <TableHead>Skipped</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.section}>
-                  <TableCell>{row.label}</TableCell>
-                  <TableCell>{row.created}</TableCell>
-                  <TableCell>{row.updated}</TableCell>
-                  <TableCell>{row.mapped}</TableCell>
-                  <TableCell>{row.skipped}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {result.connections.length > 0 && (
-            <div className="grid gap-1">
-              <h3 className="text-sm font-medium">Connections</h3>
-              <ul className="grid gap-1 text-sm" aria-label="Connections">
-                {result.connections.map((c) => (
-                  <li key={c.exportedName}>
-                    <span className="font-medium">{c.exportedName}</span> →{" "}
-                    {c.action === "map"
-                      ? `mapped to ${c.targetName}`
-                      : c.action === "create"
-                        ? `created as ${c.targetName}`
-                        : `created as ${c.targetName} (pending credentials)`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </CardContent>
-      </Card>
+      <ResultWarnings warnings={result.warnings} />
+      <ResultSummary result={result} label="Summary" />
 
       <Card>
         <CardHeader>

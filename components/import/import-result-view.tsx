@@ -1,15 +1,12 @@
-import { AlertTriangleIcon, CheckCircle2Icon, ListChecksIcon } from "lucide-react";
+import { CheckCircle2Icon, ListChecksIcon } from "lucide-react";
 import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportResult } from "@/lib/import/import-result";
-import { resultRows } from "./result-rows";
+import { ResultSummary, ResultWarnings } from "./result-cards";
 
 /** What the import did, what to watch out for, and the checklist of what to do next. */
 export function ImportResultView({ result }: { result: ImportResult }) {
-  const rows = resultRows(result);
-  const mapped = rows.some((row) => row.mapped > 0);
   return (
     <div className="grid gap-4">
       <Alert variant="success">
@@ -67,66 +64,8 @@ export function ImportResultView({ result }: { result: ImportResult }) {
         </CardContent>
       </Card>
 
-      {result.warnings.length > 0 && (
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              <AlertTriangleIcon className="size-4 text-amber-600" /> Warnings
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="grid list-disc gap-1 pl-5 text-sm" aria-label="Warnings">
-              {result.warnings.map((warning, i) => (
-                <li key={i}>{warning.message}</li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
-      )}
-
-      <Card>
-        <CardHeader>
-          <CardTitle>Summary</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <Table aria-label="Import summary">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Section</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>Updated</TableHead>
-                {mapped && <TableHead>Mapped</TableHead>}
-                <TableHead>Skipped</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.section}>
-                  <TableCell>{row.label}</TableCell>
-                  <TableCell>{row.created}</TableCell>
-                  <TableCell>{row.updated}</TableCell>
-                  {mapped && <TableCell>{row.mapped}</TableCell>}
-                  <TableCell>{row.skipped}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {result.connections.length > 0 && (
-            <ul className="mt-3 grid gap-1 text-sm" aria-label="Connections">
-              {result.connections.map((c) => (
-                <li key={c.exportedName}>
-                  <span className="font-medium">{c.exportedName}</span> →{" "}
-                  {c.action === "map"
-                    ? `mapped to ${c.targetName}`
-                    : c.action === "create"
-                      ? `created as ${c.targetName}`
-                      : `created as ${c.targetName} (pending credentials)`}
-                </li>
-              ))}
-            </ul>
-          )}
-        </CardContent>
-      </Card>
+      <ResultWarnings warnings={result.warnings} />
+      <ResultSummary result={result} label="Import summary" />
     </div>
   );
 }
