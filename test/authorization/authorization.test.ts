@@ -28,6 +28,7 @@ import {
 } from "@/app/(workspace)/t/[tenant]/p/[project]/access/actions";
 import {
   deployModelVersionAction,
+  deployAllAction,
   refreshAction,
   saveModelVersionAction,
 } from "@/app/(workspace)/t/[tenant]/p/[project]/actions";
@@ -64,6 +65,14 @@ import { POST as deployAllRoute } from "@/app/api/v1/projects/[projectSlug]/depl
 import { POST as refreshRoute } from "@/app/api/v1/projects/[projectSlug]/refresh/route";
 import { POST as duplicateRoute } from "@/app/api/v1/projects/[projectSlug]/duplicate/route";
 import { duplicateProjectAction } from "@/app/(workspace)/t/[tenant]/p/[project]/duplicate-actions";
+import { tenantHistoryAction } from "@/app/(workspace)/t/[tenant]/history/actions";
+import {
+  planRestoreAction,
+  projectHistoryAction,
+  restoreSnapshotAction,
+  storedImportAction,
+  tickChecklistItemAction,
+} from "@/app/(workspace)/t/[tenant]/p/[project]/history/actions";
 import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { takeSnapshot } from "@/lib/history/snapshots";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -497,6 +506,14 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
     return deleteRecipeAction(ref(t), recipe.slug);
   },
   refreshAction: (t) => refreshAction(t.model ? modelRef(t) : ref(t)),
+  deployAllAction: async (t) => deployAllAction(ref(t), (await historyOf(t)).importId),
+  tenantHistoryAction: (t) => tenantHistoryAction(t.tenant),
+  projectHistoryAction: (t) => projectHistoryAction(ref(t)),
+  storedImportAction: async (t) => storedImportAction(ref(t), (await historyOf(t)).importId),
+  tickChecklistItemAction: async (t) => tickChecklistItemAction(ref(t), (await historyOf(t)).importId, 0, true),
+  planRestoreAction: async (t) => planRestoreAction(ref(t), (await historyOf(t)).snapshotId),
+  // A token that matches no plan: the allowed get PLAN_STALE (409) and nothing is restored.
+  restoreSnapshotAction: async (t) => restoreSnapshotAction(ref(t), (await historyOf(t)).snapshotId, "0".repeat(64)),
   saveModelVersionAction: async (t) => {
     const model = await db.model.findFirstOrThrow({ where: { slug: t.model, projectId: await projectId(t) } });
     return saveModelVersionAction(modelRef(t), { draft: model.draft, message: "Authorization matrix" });
