@@ -133,6 +133,13 @@ export function countsText(entry: Pick<HistoryEntry, "action" | "counts" | "deta
       const deployed = count(d.deployed);
       return deployed !== undefined ? `${plural(deployed, "model")} deployed` : "";
     }
+    case "project.refresh-all": {
+      const aggregates = count(d.aggregates);
+      const pockets = count(d.pockets);
+      return aggregates !== undefined && pockets !== undefined
+        ? `${plural(aggregates, "aggregate")} and ${plural(pockets, "pocket")} refreshed`
+        : "";
+    }
     default:
       return "";
   }

@@ -89,6 +89,9 @@ describe("countsText", () => {
     );
     expect(countsText(entry("project.snapshot", { counts: { models: 1, bytes: 2048 } }))).toBe("1 model, 2.0 KB");
     expect(countsText(entry("project.deploy-all", { details: { deployed: 3 } }))).toBe("3 models deployed");
+    expect(countsText(entry("project.refresh-all", { details: { aggregates: 2, pockets: 1 } }))).toBe(
+      "2 aggregates and 1 pocket refreshed",
+    );
     expect(countsText(entry("snapshot.download"))).toBe("");
   });
 

@@ -241,6 +241,8 @@ describe("safety net", () => {
     stored = await getStoredImport(ref);
     expect(stored.checklist[orders.index]!.done).toMatchObject({ auto: true });
     expect(stored.checklist.find((i) => i.kind === "refresh")!.done).toMatchObject({ auto: true });
+    const afterRefresh = await projectHistory({ ...ref, page: { limit: 5 } });
+    expect(afterRefresh.entries.map((e) => e.action)).toContain("project.refresh-all");
     expect(
       stored.checklist.find((i) => i.subject && "model" in i.subject && i.subject.model === "customers")!.done,
     ).toBeNull();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { db } from "@/lib/db";
 import { requireProject } from "@/lib/projects/require-project";
 
@@ -16,7 +17,7 @@ export async function refreshModel(options: {
 }): Promise<{ aggregates: number; pockets: number }> {
   const access = await requireProject({ ...options, minRole: "EDITOR" });
   const modelFilter = access.model ? { modelId: access.model.id } : { model: { projectId: access.project.id } };
-  return db.$transaction(async (tx) => {
+  const counts = await db.$transaction(async (tx) => {
     await tx.aggregate.updateMany({ where: modelFilter, data: { status: "BUILDING" } });
     const now = new Date();
     const aggregates = await tx.aggregate.updateMany({
@@ -29,4 +30,14 @@ export async function refreshModel(options: {
     });
     return { aggregates: aggregates.count, pockets: pockets.count };
   });
+  // Refresh all is a follow-up of an import: the project's history shows it (SPEC §12).
+  if (!access.model)
+    await writeAuditEvent({
+      tenantId: access.tenant.id,
+      actorEmail: options.actor.email,
+      action: "project.refresh-all",
+      target: `${access.tenant.slug}/${access.project.slug}`,
+      summary: { outcome: "succeeded", ...counts },
+    });
+  return counts;
 }
