@@ -131,9 +131,10 @@ describe("concurrency through the API", () => {
     const rounds: string[][] = [];
     for (let round = 0; round < 4; round++) {
       const replace = importBundle(round % 2 === 0 ? STATE_A : STATE_B, { mode: "replace", projectSlug: SLUG });
-      // Exports spread over the replace (as long as the last one took): before it writes, while
-      // it writes and commits, after.
-      const exports = [0, 0.25, 0.5, 0.75, 1, 1.5].map(
+      // Exports spread over the replace (up to four times as long as the last one took alone: the
+      // exports share this process's CPU with it, and the replace snapshots the project first):
+      // before it writes, while it writes and commits, after.
+      const exports = [0, 0.25, 0.5, 1, 1.5, 2, 3, 4].map(
         (share) =>
           new Promise<string>((resolve, reject) =>
             setTimeout(() => exportText().then(resolve, reject), share * replaceMs),
