@@ -3,19 +3,29 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/database/apply-migrations";
-import {
-  ensureDatabase,
-  startEmbeddedPostgres,
-  type EmbeddedPostgresHandle,
-} from "@/lib/database/start-embedded-postgres";
+import type { EmbeddedPostgresHandle } from "@/lib/database/start-embedded-postgres";
 
 // One PostgreSQL per test run (the embedded one, or DATABASE_URL's server), with two templates:
 // `ferry_tpl_demo` (migrations + SPEC §9 demo data) and `ferry_tpl_empty` (migrations only).
 // Each test file clones one in ~50 ms (test/setup-database.ts).
 
 let server: EmbeddedPostgresHandle | undefined;
+// embedded-postgres registers exit hooks (async-exit-hook): its `beforeExit` handler calls
+// process.exit(0), which would erase Vitest's failing exit code (a run with failed tests would exit
+// 0), and its `exit` handler cannot finish its own async shutdown. The module is imported here,
+// after noting the listeners that were there before; teardown stops the server itself and removes
+// the `beforeExit` and `exit` listeners the module added (its signal handlers stay).
+const HOOKED = ["beforeExit", "exit"] as const;
+let listenersBefore: Map<string, Set<unknown>> | undefined;
+// Both events take listeners of the same shape; the cast picks one of Node's overloads.
+const listenersOf = (event: (typeof HOOKED)[number]) => process.listeners(event as "exit");
+const embedded = async () => {
+  listenersBefore ??= new Map(HOOKED.map((event) => [event, new Set<unknown>(listenersOf(event))]));
+  return import("@/lib/database/start-embedded-postgres");
+};
 
 export async function setup(project: TestProject) {
+  const { startEmbeddedPostgres } = await embedded();
   let adminUrl: string;
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
@@ -34,6 +44,9 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.stop();
+  for (const event of HOOKED)
+    for (const listener of listenersOf(event))
+      if (!listenersBefore?.get(event)?.has(listener)) process.removeListener(event as "exit", listener);
 }
 
 async function buildTemplate(adminUrl: string, name: string, seed: boolean): Promise<string> {
@@ -45,6 +58,7 @@ async function buildTemplate(adminUrl: string, name: string, seed: boolean): Pro
   } finally {
     await admin.end();
   }
+  const { ensureDatabase } = await embedded();
   await ensureDatabase(adminUrl, name);
   const url = withDatabase(adminUrl, name);
   await applyMigrations({ databaseUrl: url });
