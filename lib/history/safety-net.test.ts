@@ -110,6 +110,8 @@ describe("safety net", () => {
     expect(plan.dryRun).toBe(true);
     const models = plan.plan.sections.find((s) => s.key === "models")!;
     expect(models.items.find((i) => i.key === "returns")!.action).toBe("create");
+    // Deployed versions come back with the restore: nothing to deploy afterwards.
+    expect(plan.requiredActions.some((a) => a.kind === "deploy-model")).toBe(false);
     expect(await exportAll("net-restore")).toBe(after);
 
     const restored = await restore("net-restore", replaced.snapshot!.id, { planToken: plan.planToken });

@@ -197,7 +197,9 @@ export async function runImport(options: {
       progress("committing");
       return { plan: planned, planToken, answer: withRecord(answer, importId, snapshot) };
     });
-    return result.answer ?? toResult(result.plan, result.planToken, tenant, importOptions, false);
+    return (
+      result.answer ?? toResult(result.plan, result.planToken, tenant, importOptions, options.restore !== undefined)
+    );
   } catch (error) {
     const failure = mapFailure(error, plan ?? null, importOptions);
     if (!importOptions.dryRun) {
