@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { PASSPHRASE, exportBundle, reviewAndImport } from "./support/bundles";
+import { PASSPHRASE, exportBundle, exportModel, reviewAndImport } from "./support/bundles";
 
 // The whole wizard in Chromium, with bundles really downloaded from the export dialog.
 
@@ -144,6 +144,26 @@ test.describe("import wizard", () => {
     await expect(page.getByText("Model imported")).toBeVisible({ timeout: 30_000 });
     await page.getByRole("link", { name: /Deploy model "mkt-customers"/ }).click();
     await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
+    fs.rmSync(file);
+  });
+
+  test("merges a model bundle into the project that has it: the review shows it unchanged", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("admin@acme.test");
+    const file = await exportModel(page, "/t/acme/p/sales-analytics/m/customers", "Customers");
+    await page.goto("/t/acme/p/sales-analytics/import-model");
+    await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
+    await expect(page.getByLabel("Bundle summary")).toContainText("model bundle");
+    const modes = page.getByRole("radiogroup", { name: "Import mode" });
+    await expect(modes.getByRole("radio")).toHaveCount(4);
+    await modes.getByRole("radio", { name: /Merge into the project's models/ }).check();
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await expect(page.getByRole("heading", { name: "Review changes" })).toBeFocused();
+    await expect(page.getByText(/1 unchanged/).first()).toBeVisible();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(page.getByText("Models merged into “Sales Analytics”")).toBeVisible({ timeout: 30_000 });
     fs.rmSync(file);
   });
 });

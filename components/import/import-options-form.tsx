@@ -110,7 +110,7 @@ export function ImportOptionsForm({
           {isModel ? `Into project “${target.project!.displayName}”` : "Mode"}
         </legend>
         <div role="radiogroup" aria-label="Import mode" className="grid gap-2 sm:grid-cols-2">
-          {(isModel ? (["create", "replace"] as const) : IMPORT_MODES).map((value) => (
+          {IMPORT_MODES.map((value) => (
             <label
               key={value}
               className="flex cursor-pointer items-start gap-2 rounded-md border p-3 has-[:checked]:border-primary has-[:checked]:bg-accent"
@@ -299,13 +299,18 @@ const PROJECT_MODES: Record<ImportOptions["mode"], readonly [string, string]> = 
   merge: ["Merge into existing project", "Existing items updated, items only here kept."],
   "skip-existing": ["Add missing items only", "Only items missing here are created; existing ones untouched."],
 };
-const MODEL_MODES = {
+const MODEL_MODES: Record<ImportOptions["mode"], readonly [string, string]> = {
   create: ["Add as a new model", "The slug must be free in the project."],
   replace: ["Replace an existing model", "Its history, aggregates and pockets are replaced; its access bindings stay."],
-} as const;
+  merge: [
+    "Merge into the project's models",
+    "Models here are updated in place (versions they lack appended); new ones added; none removed.",
+  ],
+  "skip-existing": ["Add missing models only", "Models the project already has are left untouched."],
+};
 
 function modeText(isModel: boolean, mode: ImportOptions["mode"]): readonly [string, string] {
-  return isModel && (mode === "create" || mode === "replace") ? MODEL_MODES[mode] : PROJECT_MODES[mode];
+  return (isModel ? MODEL_MODES : PROJECT_MODES)[mode];
 }
 
 const TARGET_LABEL: Record<ImportOptions["mode"], string> = {

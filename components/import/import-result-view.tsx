@@ -72,7 +72,12 @@ export function ImportResultView({ result }: { result: ImportResult }) {
 
 /** The result's headline, by what the import did. */
 export function resultTitle(result: Pick<ImportResult, "scope" | "mode" | "project">): string {
-  if (result.scope === "model") return "Model imported";
+  if (result.scope === "model")
+    return result.mode === "merge"
+      ? `Models merged into “${result.project.displayName}”`
+      : result.mode === "skip-existing"
+        ? `Missing models imported into “${result.project.displayName}”`
+        : "Model imported";
   if (result.mode === "replace") return "Project replaced";
   if (result.mode === "merge") return `Merged into “${result.project.displayName}”`;
   if (result.mode === "skip-existing") return `Imported missing items into “${result.project.displayName}”`;
