@@ -1,5 +1,6 @@
 "use client";
 
+import { NewPassphraseFields } from "@/components/export/new-passphrase-fields";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { DownloadIcon, LockIcon } from "lucide-react";
 import { useState } from "react";
@@ -15,8 +16,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { EXPORT_CHOICES, SECTION_LABELS } from "@/lib/bundle/section-catalog";
 import { notify } from "@/lib/notify";
@@ -207,23 +206,12 @@ export function ExportDialog({
                   )}
                 />
                 {includeCredentials && (
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <FormField
-                      id="export-passphrase"
-                      label="Passphrase"
-                      error={errors.passphrase?.message}
-                      hint="At least 8 characters. Ferry does not keep it."
-                    >
-                      <Input type="password" autoComplete="new-password" {...form.register("passphrase")} />
-                    </FormField>
-                    <FormField
-                      id="export-passphrase-confirm"
-                      label="Repeat passphrase"
-                      error={errors.confirmPassphrase?.message}
-                    >
-                      <Input type="password" autoComplete="new-password" {...form.register("confirmPassphrase")} />
-                    </FormField>
-                  </div>
+                  <NewPassphraseFields
+                    idPrefix="export"
+                    passphrase={form.register("passphrase")}
+                    confirmPassphrase={form.register("confirmPassphrase")}
+                    errors={errors}
+                  />
                 )}
               </div>
             )}

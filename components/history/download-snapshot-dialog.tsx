@@ -1,5 +1,6 @@
 "use client";
 
+import { NewPassphraseFields } from "@/components/export/new-passphrase-fields";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
@@ -14,8 +15,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { notify } from "@/lib/notify";
 import { formatBytes, formatUtc } from "@/lib/utils";
 import { snapshotDownloadSchema, type SnapshotDownloadValues } from "@/lib/validations/snapshot-download";
@@ -116,23 +115,12 @@ export function DownloadSnapshotDialog({
             noValidate
             onSubmit={form.handleSubmit((values) => download.mutate(values.passphrase))}
           >
-            <div className="grid gap-3 sm:grid-cols-2">
-              <FormField
-                id="snapshot-passphrase"
-                label="Passphrase"
-                error={errors.passphrase?.message}
-                hint="At least 8 characters. Ferry does not keep it."
-              >
-                <Input type="password" autoComplete="new-password" {...form.register("passphrase")} />
-              </FormField>
-              <FormField
-                id="snapshot-passphrase-confirm"
-                label="Repeat passphrase"
-                error={errors.confirmPassphrase?.message}
-              >
-                <Input type="password" autoComplete="new-password" {...form.register("confirmPassphrase")} />
-              </FormField>
-            </div>
+            <NewPassphraseFields
+              idPrefix="snapshot"
+              passphrase={form.register("passphrase")}
+              confirmPassphrase={form.register("confirmPassphrase")}
+              errors={errors}
+            />
             {download.isError && <Alert variant="destructive">{download.error.message}</Alert>}
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => close(false)}>
