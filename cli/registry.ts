@@ -1,3 +1,4 @@
+import { detachCommand } from "./commands/detach";
 import { diffCommand } from "./commands/diff";
 import { duplicateCommand } from "./commands/duplicate";
 import { exportCommand } from "./commands/export";
@@ -22,6 +23,7 @@ export const COMMANDS: CliCommand[] = [
   historyCommand,
   restoreCommand,
   duplicateCommand,
+  detachCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,

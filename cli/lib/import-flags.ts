@@ -97,6 +97,11 @@ export const IMPORT_FLAGS: Record<string, OptionSpec> = {
     description: "Leave this item of a section out (e.g. recipes=return-rate).",
   },
   project: { type: "string", value: "PROJECT", description: "Model bundles: the project to import the model into." },
+  reference: {
+    type: "boolean",
+    description:
+      "Import as a reference: read-only here, updated only by importing from the same source (create or replace).",
+  },
   "create-users": {
     type: "boolean",
     description: "Create users named by access bindings that do not exist, and add them to the tenant.",
@@ -121,6 +126,7 @@ export const importFlagsSchema = {
   select: selection("select"),
   exclude: selection("exclude"),
   project: z.string().min(1).optional(),
+  reference: z.boolean().default(false),
   "create-users": z.boolean().default(false),
 };
 
@@ -190,6 +196,7 @@ export async function importOptionsFromFlags(
     connectionMapping,
     overrideCredentials: input["override-credentials"],
     createUsers: input["create-users"],
+    ...(input.reference ? { reference: true } : {}),
     ...(sections.size > 0 ? { select } : {}),
     ...extra,
   });

@@ -6,6 +6,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { DuplicateProjectDialog } from "@/components/projects/duplicate-project-dialog";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import {
@@ -23,6 +24,8 @@ export interface SidebarProject {
   active: boolean;
   role: "ADMIN" | "EDITOR" | "VIEWER";
   modelCount: number;
+  /** A reference project: its source in words. */
+  referenceOf: string | null;
 }
 
 /** Past this many projects the list gets a filter box. */
@@ -136,6 +139,16 @@ function ProjectList({
                     <span className="truncate text-xs text-muted-foreground">{project.slug}</span>
                   )}
                 </span>
+                {project.referenceOf && (
+                  <Badge
+                    variant="info"
+                    className="px-1.5 py-0 text-[10px]"
+                    title={`Reference of ${project.referenceOf}`}
+                  >
+                    <span aria-hidden>Ref</span>
+                    <span className="sr-only">Reference of {project.referenceOf}</span>
+                  </Badge>
+                )}
                 <span className="ml-auto text-xs text-muted-foreground">{project.modelCount}</span>
               </Link>
               <DropdownMenu>
@@ -165,11 +178,18 @@ function ProjectList({
                   {canCreate && (
                     <DropdownMenuItem onSelect={() => setDuplicating(project)}>Duplicate project…</DropdownMenuItem>
                   )}
-                  {project.role === "ADMIN" && (
-                    <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/import-model`)}>
-                      Import Model…
-                    </DropdownMenuItem>
-                  )}
+                  {project.role === "ADMIN" &&
+                    (project.referenceOf ? (
+                      // A reference project takes models only from its source's whole-project bundle.
+                      <DropdownMenuItem disabled className="flex-col items-start gap-0">
+                        Import Model…
+                        <span className="text-xs">Read-only: a reference project</span>
+                      </DropdownMenuItem>
+                    ) : (
+                      <DropdownMenuItem onSelect={() => router.push(`/t/${tenantSlug}/p/${project.slug}/import-model`)}>
+                        Import Model…
+                      </DropdownMenuItem>
+                    ))}
                 </DropdownMenuContent>
               </DropdownMenu>
             </li>

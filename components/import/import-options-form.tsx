@@ -81,6 +81,8 @@ export function ImportOptionsForm({
     if (!isModel) {
       form.setValue("projectSlug", next.projectSlug);
       form.setValue("displayName", next.displayName);
+      // Only create and replace make a reference (merge and skip-existing would keep local items).
+      if (mode !== "create" && mode !== "replace") form.setValue("reference", undefined);
     }
   };
   const takeSuggestion = (field: "projectSlug" | `modelSlugOverrides.${string}`, suggestion: string) =>
@@ -194,6 +196,29 @@ export function ImportOptionsForm({
                 }}
               />
             </FormField>
+            {(values.mode === "create" || values.mode === "replace") && (
+              <Controller
+                control={form.control}
+                name="reference"
+                render={({ field }) => (
+                  <div className="flex items-start gap-2 sm:col-span-2">
+                    <Checkbox
+                      id="import-reference"
+                      checked={field.value === true}
+                      onCheckedChange={(v) => field.onChange(v === true ? true : undefined)}
+                    />
+                    <Label htmlFor="import-reference" className="leading-5">
+                      Import as a reference (read-only here; update it by importing from the same source)
+                      <span className="block text-xs font-normal text-muted-foreground">
+                        Its configuration can then only change through a bundle from{" "}
+                        {summary.source.tenant}/{summary.project.slug} on {summary.source.instance}; deploy, refresh and
+                        entering credentials still work.
+                      </span>
+                    </Label>
+                  </div>
+                )}
+              />
+            )}
           </div>
         )}
       </fieldset>

@@ -96,7 +96,7 @@ function counts(items: PlanItem[]): ReviewCount[] {
 /** The project row (when it changes) and every section with items, in the server's order. */
 export function reviewSections(plan: Plan): ReviewSection[] {
   const sections: ReviewSection[] = [];
-  if (plan.project.action !== "unchanged")
+  if (plan.project.action !== "unchanged" || plan.project.note)
     sections.push({
       key: "project",
       label: "Project",

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import { saveLlmConfigAction } from "@/app/(workspace)/t/[tenant]/p/[project]/llm/actions";
 import { CheckboxField, credentialHint } from "@/components/shared/checkbox-field";
 import { FormFooter } from "@/components/shared/form-footer";
@@ -33,10 +33,13 @@ export interface EditableLlmConfig {
 export function LlmConfigForm({
   projectRef,
   existing,
+  keyOnly,
   onDone,
 }: {
   projectRef: ProjectRef;
   existing?: EditableLlmConfig;
+  /** Only the API key (a reference project): the other fields are sent back as they are. */
+  keyOnly?: boolean;
   onDone: () => void;
 }) {
   const form = useForm<LlmConfigFormValues>({
@@ -54,6 +57,44 @@ export function LlmConfigForm({
 
   return (
     <form onSubmit={onSubmit} className="grid gap-3" noValidate>
+      {keyOnly && existing ? (
+        <p className="text-sm text-muted-foreground">
+          {LLM_PROVIDER_LABELS[existing.provider]} · {existing.model}
+          {existing.endpoint ? ` · ${existing.endpoint}` : ""}
+        </p>
+      ) : (
+        <LlmConfigFields form={form} provider={provider} />
+      )}
+      <FormField
+        id="llm-api-key"
+        label="API key"
+        hint={credentialHint(!!existing?.hasApiKey, "key")}
+        error={errors.apiKey?.message}
+      >
+        <Input type="password" autoComplete="new-password" {...form.register("apiKey")} />
+      </FormField>
+      {existing?.hasApiKey && !keyOnly && (
+        <CheckboxField
+          control={form.control}
+          name="clearApiKey"
+          id="llm-clear-api-key"
+          label="Clear the stored API key (the config becomes pending credentials)"
+        />
+      )}
+      <FormFooter
+        error={errors.root?.server?.message}
+        pending={isSubmitting}
+        submitLabel={keyOnly ? "Save API key" : existing ? "Save LLM config" : "Create LLM config"}
+        pendingLabel={existing ? "Saving…" : "Creating…"}
+      />
+    </form>
+  );
+}
+
+function LlmConfigFields({ form, provider }: { form: UseFormReturn<LlmConfigFormValues>; provider: LlmProviderName }) {
+  const { errors } = form.formState;
+  return (
+    <>
       <FormField
         id="llm-name"
         label="Name"
@@ -96,28 +137,6 @@ export function LlmConfigForm({
       >
         <Textarea className="min-h-24 font-mono text-xs" spellCheck={false} {...form.register("params")} />
       </FormField>
-      <FormField
-        id="llm-api-key"
-        label="API key"
-        hint={credentialHint(!!existing?.hasApiKey, "key")}
-        error={errors.apiKey?.message}
-      >
-        <Input type="password" autoComplete="new-password" {...form.register("apiKey")} />
-      </FormField>
-      {existing?.hasApiKey && (
-        <CheckboxField
-          control={form.control}
-          name="clearApiKey"
-          id="llm-clear-api-key"
-          label="Clear the stored API key (the config becomes pending credentials)"
-        />
-      )}
-      <FormFooter
-        error={errors.root?.server?.message}
-        pending={isSubmitting}
-        submitLabel={existing ? "Save LLM config" : "Create LLM config"}
-        pendingLabel={existing ? "Saving…" : "Creating…"}
-      />
-    </form>
+    </>
   );
 }

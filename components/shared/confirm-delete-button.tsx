@@ -28,6 +28,7 @@ export function ConfirmDeleteButton({
   confirmLabel = "Delete",
   pendingLabel = "Deleting…",
   icon = <Trash2Icon />,
+  showLabel = false,
   action,
 }: {
   label: string;
@@ -36,6 +37,8 @@ export function ConfirmDeleteButton({
   confirmLabel?: string;
   pendingLabel?: string;
   icon?: ReactNode;
+  /** A labelled button ("Detach…") instead of an icon button. */
+  showLabel?: boolean;
   action: () => Promise<ActionResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
@@ -44,9 +47,15 @@ export function ConfirmDeleteButton({
   return (
     <AlertDialog open={open} onOpenChange={(next) => (setOpen(next), setError(null))}>
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={label} title={label}>
-          {icon}
-        </Button>
+        {showLabel ? (
+          <Button variant="outline" size="sm">
+            {icon} {label}
+          </Button>
+        ) : (
+          <Button variant="ghost" size="icon" aria-label={label} title={label}>
+            {icon}
+          </Button>
+        )}
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>

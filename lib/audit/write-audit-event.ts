@@ -15,7 +15,8 @@ export type AuditAction =
   | "snapshot.download"
   | "checklist.tick"
   | "project.deploy-all"
-  | "project.refresh-all";
+  | "project.refresh-all"
+  | "project.detach";
 
 export interface AuditEvent {
   tenantId: string | null;

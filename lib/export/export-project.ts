@@ -52,6 +52,7 @@ export async function authorizeExport(request: ExportRequest): Promise<ExportTar
     projectSlug: request.projectSlug,
     modelSlug: request.modelSlug,
     minRole: request.modelSlug ? "EDITOR" : "ADMIN",
+    change: "operation",
   }).catch((error: unknown) => {
     // A tenant the caller cannot see hides its projects: SPEC §5 names that PROJECT_NOT_FOUND.
     if (isAppError(error) && error.code === "NOT_FOUND" && error.message.startsWith("Tenant "))

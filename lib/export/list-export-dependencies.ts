@@ -10,6 +10,6 @@ export async function listExportDependencies(options: {
   projectSlug: string;
   modelSlug: string;
 }): Promise<JoinedModelItem[]> {
-  const access = await requireProject({ ...options, minRole: "EDITOR" });
+  const access = await requireProject({ ...options, minRole: "EDITOR", change: "operation" });
   return listJoinedModels({ projectId: access.project.id, modelSlug: access.model!.slug });
 }

@@ -20,6 +20,13 @@ const SNAPSHOT_REASONS: Record<string, string> = {
   "project.restore": "Snapshot before restore",
 };
 
+/** An import that made or updated a reference project (SPEC §13). */
+const REFERENCE_WORDS: Record<string, string> = {
+  create: "Imported as a reference",
+  convert: "Made a reference",
+  update: "Reference update",
+};
+
 type EntryWords = Pick<HistoryEntry, "action" | "mode" | "outcome" | "code" | "target" | "details">;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -43,8 +50,11 @@ function baseWords(entry: EntryWords): string {
       const model = entry.target.split("/")[2];
       return model ? `Exported model ${model}` : "Exported a model";
     }
-    case "project.import":
+    case "project.import": {
+      const reference = REFERENCE_WORDS[text((d.reference as { action?: unknown } | undefined)?.action) ?? ""];
+      if (reference) return mode ? `${reference} (${mode})` : reference;
       return mode ? `Imported (${mode})` : "Imported";
+    }
     case "model.import":
       return mode ? `Imported models (${mode})` : "Imported models";
     case "project.snapshot":
@@ -57,6 +67,8 @@ function baseWords(entry: EntryWords): string {
       return "Deployed all";
     case "project.refresh-all":
       return "Refreshed all";
+    case "project.detach":
+      return "Detached from its reference source";
     default:
       return entry.action;
   }

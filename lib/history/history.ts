@@ -25,6 +25,7 @@ export const HISTORY_ACTIONS = [
   "snapshot.download",
   "project.deploy-all",
   "project.refresh-all",
+  "project.detach",
 ] as const;
 
 export interface HistoryEntry {

@@ -48,6 +48,8 @@ export async function requireHistoryAccess(ref: Omit<SnapshotRef, "snapshotId">)
     tenantSlug: ref.tenantSlug,
     projectSlug: ref.projectSlug,
     minRole: "ADMIN",
+    // A restore undoes an import, reference updates included (docs/decisions.md).
+    change: "operation",
   });
 }
 

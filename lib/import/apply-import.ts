@@ -60,6 +60,11 @@ export async function applyImport(ctx: ApplyContext): Promise<{ projectId: strin
       );
     }
   }
+  if (plan.reference)
+    await client.query(
+      `UPDATE "${ProjectTable.name}" SET reference = true, "referenceSource" = $2, "updatedAt" = now() WHERE id = $1`,
+      [projectId, JSON.stringify(plan.reference.source)],
+    );
   faultPoint("project");
 
   const write: SectionWriteContext = {

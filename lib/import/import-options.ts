@@ -40,6 +40,8 @@ export const importOptionsSchema = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{64}$/, "a plan token is 64 hex digits")
     .optional(),
+  /** Make the target a reference (read-only, updated from its source; SPEC §13): create or replace only. */
+  reference: z.boolean().optional(),
   /** CLI only: create users named by access bindings that do not exist yet. */
   createUsers: z.boolean().optional(),
 });

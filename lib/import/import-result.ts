@@ -1,4 +1,5 @@
 import type { Bundle } from "@/lib/bundle/schema";
+import type { ReferencePlan } from "@/lib/projects/reference";
 import type { ImportOptions } from "./import-options";
 import type { ImportReport } from "./import-report";
 import type { PlanItem, PlanSection } from "./plan-changes";
@@ -15,6 +16,8 @@ export interface ImportResult extends ImportReport {
   project: { tenant: string; slug: string; displayName: string; href: string };
   connections: { exportedName: string; type: string; action: string; targetName: string; sharedWith: string[] }[];
   llmConfigs: { name: string; active: boolean }[];
+  /** The project becomes a reference (`create`, `convert`) or this is a *Reference update* (SPEC §13). */
+  reference: ReferencePlan;
   /** Not a dry run: the stored result (SPEC §12) and where it stays reachable. */
   importId?: string;
   resultHref?: string;

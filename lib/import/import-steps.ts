@@ -107,7 +107,7 @@ export async function runImport(options: {
         const { bundle: renamed } = selectAndRename(bundle, planOptions, context.target);
         content.differingSnapshots = await differingSnapshots(client, context.projectId, renamed, content.sections);
       }
-      const planned = planImport(bundle, planOptions, context.target);
+      const planned = planImport(bundle, planOptions, context.target, { restore: options.restore !== undefined });
       plan = planned;
       if (plan.connections.some((c) => c.action !== "map") && !isTenantAdmin(actor, tenant.id)) {
         throw new AppError(
@@ -255,6 +255,7 @@ function auditSummary(plan: ImportPlan) {
         }
       : {}),
     renames: plan.renames,
+    ...(plan.reference ? { reference: plan.reference } : {}),
     connections: plan.connections.map((c) => ({ from: c.exportedName, action: c.action, to: c.targetName })),
     warnings: plan.report.warnings.length,
   };
@@ -305,6 +306,7 @@ function toResult(
       sharedWith: c.sharedWith,
     })),
     llmConfigs: plan.llmConfigs,
+    reference: plan.reference,
     ...report,
   };
 }

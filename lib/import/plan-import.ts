@@ -7,6 +7,7 @@ import {
 } from "@/lib/bundle/model-references";
 import type { Bundle } from "@/lib/bundle/schema";
 import { AppError, type ErrorDetail } from "@/lib/errors";
+import { planReference, referenceNote, type ReferencePlan, type ReferenceSource } from "@/lib/projects/reference";
 import { isValidSlug } from "@/lib/validations/slug";
 import type { ImportOptions } from "./import-options";
 import { buildImportReport, type ImportReport } from "./import-report";
@@ -31,7 +32,14 @@ export interface ImportTarget {
   tenantSlug: string;
   projectSlugs: string[];
   /** Replace mode and model import: the existing project. */
-  project?: { slug: string; displayName: string; modelSlugs: string[]; accessBindings?: number };
+  project?: {
+    slug: string;
+    displayName: string;
+    modelSlugs: string[];
+    accessBindings?: number;
+    /** The source it follows when it is a reference project (SPEC §13). */
+    reference?: ReferenceSource | null;
+  };
   connections: TargetConnection[];
   /** Emails (lower-case) of existing users, and whether each belongs to the target tenant. */
   users: { email: string; member: boolean }[];
@@ -77,6 +85,8 @@ export interface ImportPlan {
   addMembers: boolean;
   /** Item by item, what applying changes (SPEC §11); merge and skip-existing write exactly its `writes`. */
   changes: PlanChanges;
+  /** The target becomes, or stays, a reference of the bundle's source (SPEC §13). */
+  reference: ReferencePlan;
   report: ImportReport;
 }
 
@@ -99,8 +109,20 @@ export function selectAndRename(
   return { bundle: renameModelReferences(selected, new Map(Object.entries(renames))), selected, project, renames };
 }
 
-export function planImport(fullBundle: Bundle, options: ImportOptions, target: ImportTarget): ImportPlan {
+export function planImport(
+  fullBundle: Bundle,
+  options: ImportOptions,
+  target: ImportTarget,
+  context: { restore?: boolean } = {},
+): ImportPlan {
   const mode = options.mode;
+  const reference = planReference({
+    bundle: fullBundle,
+    mode,
+    reference: options.reference,
+    target: target.project && { slug: target.project.slug, reference: target.project.reference ?? null },
+    restore: context.restore,
+  });
   const prepared = selectAndRename(fullBundle, options, target);
   const { selected: bundle, project, renames } = prepared;
   let planned = prepared.bundle;
@@ -174,6 +196,17 @@ export function planImport(fullBundle: Bundle, options: ImportOptions, target: I
       typeof l.credentials === "object" || (isItemwiseMode(mode) && updatedLlm.has(l.name) && storedKeys.has(l.name)),
   }));
 
+  if (reference) {
+    // The project row says what happens to its reference state; making a reference is a change.
+    const becomes = reference.action === "convert" && changes.project.action === "unchanged";
+    changes.project = {
+      ...changes.project,
+      ...(becomes ? { action: "update" as const } : {}),
+      note: referenceNote(reference),
+    };
+    if (becomes) changes.changes = true;
+  }
+
   const plan: Omit<ImportPlan, "report"> = {
     scope: bundle.scope,
     mode,
@@ -189,6 +222,7 @@ export function planImport(fullBundle: Bundle, options: ImportOptions, target: I
     usersToCreate: usersToCreate.filter((email) => bindings.some((b) => b.email === email)),
     addMembers: options.createUsers === true,
     changes,
+    reference,
   };
   return { ...plan, report: buildImportReport(plan, target, skipped) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { readConnectionUsage } from "@/lib/connections/connection-usage";
 import type { Bundle } from "@/lib/bundle/schema";
 import type { PgClient } from "@/lib/database/pg-transaction";
+import { readReferenceSource } from "@/lib/projects/reference";
 import type { ImportTarget } from "./plan-import";
 import { readTargetContent, type TargetProjectContent } from "./read-target-content";
 
@@ -41,8 +42,15 @@ export async function readImportTarget(
   const connections = await readConnectionUsage(tenantId, client);
   const project = projectId
     ? (
-        await rows<{ slug: string; displayName: string; modelSlugs: string[] | null; accessBindings: number }>(
-          `SELECT p.slug, p."displayName", (SELECT array_agg(slug) FROM "Model" WHERE "projectId" = p.id) AS "modelSlugs",
+        await rows<{
+          slug: string;
+          displayName: string;
+          modelSlugs: string[] | null;
+          accessBindings: number;
+          reference: boolean;
+          referenceSource: unknown;
+        }>(
+          `SELECT p.slug, p."displayName", p.reference, p."referenceSource", (SELECT array_agg(slug) FROM "Model" WHERE "projectId" = p.id) AS "modelSlugs",
                   (SELECT count(*)::int FROM "AccessBinding" WHERE "projectId" = p.id) AS "accessBindings"
              FROM "Project" p WHERE p.id = $1`,
           [projectId],
@@ -69,6 +77,7 @@ export async function readImportTarget(
             displayName: project.displayName,
             modelSlugs: project.modelSlugs ?? [],
             accessBindings: project.accessBindings,
+            reference: project.reference ? readReferenceSource(project.referenceSource) : null,
           }
         : undefined,
       connections: connections.map((c) => ({

@@ -49,7 +49,7 @@ function itemLines(item: PlanItem): string[] {
 
 export function renderPlan(plan: { project: PlanItem; sections: PlanSection[] }): string {
   const lines: string[] = [];
-  if (plan.project.action !== "unchanged") lines.push("Project", ...itemLines(plan.project), "");
+  if (plan.project.action !== "unchanged" || plan.project.note) lines.push("Project", ...itemLines(plan.project), "");
   for (const section of plan.sections) {
     if (section.items.length === 0) continue;
     lines.push(section.label, ...section.items.flatMap(itemLines), "");

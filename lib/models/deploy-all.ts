@@ -17,7 +17,7 @@ export async function deployAll(options: {
   projectSlug: string;
   importId?: string;
 }): Promise<{ deployed: { model: string; version: number }[]; importId: string }> {
-  const access = await requireProject({ ...options, minRole: "EDITOR" });
+  const access = await requireProject({ ...options, minRole: "EDITOR", change: "operation" });
   const record = await db.importRecord.findFirst({
     where: { projectId: access.project.id, ...(options.importId ? { id: options.importId } : {}) },
     orderBy: { at: "desc" },

@@ -12,7 +12,7 @@ export async function deployModelVersion(options: {
   modelSlug: string;
   number: number;
 }): Promise<void> {
-  const access = await requireProject({ ...options, minRole: "EDITOR" });
+  const access = await requireProject({ ...options, minRole: "EDITOR", change: "operation" });
   const modelId = access.model!.id;
   const version = await db.modelVersion.findUnique({
     where: { modelId_number: { modelId, number: options.number } },

@@ -15,7 +15,7 @@ export async function refreshModel(options: {
   projectSlug: string;
   modelSlug?: string;
 }): Promise<{ aggregates: number; pockets: number }> {
-  const access = await requireProject({ ...options, minRole: "EDITOR" });
+  const access = await requireProject({ ...options, minRole: "EDITOR", change: "operation" });
   const modelFilter = access.model ? { modelId: access.model.id } : { model: { projectId: access.project.id } };
   const counts = await db.$transaction(async (tx) => {
     await tx.aggregate.updateMany({ where: modelFilter, data: { status: "BUILDING" } });

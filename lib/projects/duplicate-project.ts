@@ -51,6 +51,7 @@ export async function duplicateProject(request: {
     tenantSlug: request.tenantSlug,
     projectSlug: request.projectSlug,
     minRole: "ADMIN",
+    change: "operation",
   });
   if (!isTenantAdmin(request.actor, source.tenant.id))
     throw new AppError("FORBIDDEN", `Only an admin of tenant "${source.tenant.slug}" can duplicate its projects.`);

@@ -5,10 +5,19 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { providerName } from "@/lib/llm/provider-name";
 import { listProjectModels, type ModelListItem } from "@/lib/models/list-project-models";
+import type { ReferenceSource } from "./reference";
 import { requireProject } from "./require-project";
 
 export interface ProjectDetail {
-  project: { tenant: string; slug: string; displayName: string; active: boolean; role: ProjectRole };
+  project: {
+    tenant: string;
+    slug: string;
+    displayName: string;
+    active: boolean;
+    role: ProjectRole;
+    /** A reference project's source (SPEC §13): read-only here; null for an ordinary project. */
+    reference: ReferenceSource | null;
+  };
   /** By natural key only: the model's database id stays on the server. */
   models: Omit<ModelListItem, "id">[];
   connections: { name: string; type: string; config: Prisma.JsonValue; status: string; hasSecret: boolean }[];
@@ -92,6 +101,7 @@ export async function getProjectDetail(options: {
       displayName: access.project.displayName,
       active: access.project.active,
       role: access.role,
+      reference: access.project.reference,
     },
     models: models.map(({ id: _id, ...model }) => model),
     connections: connections.map((c) => ({ ...c, hasSecret: hasSecret.has(c.name) })),

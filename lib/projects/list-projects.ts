@@ -3,6 +3,7 @@ import type { ProjectRole } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { projectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { describeSource, readReferenceSource, type ReferenceSource } from "./reference";
 
 export interface ProjectListItem {
   tenantSlug: string;
@@ -11,6 +12,10 @@ export interface ProjectListItem {
   active: boolean;
   role: ProjectRole;
   modelCount: number;
+  /** A reference project's source (SPEC §13); null for an ordinary project. */
+  reference: ReferenceSource | null;
+  /** The same in words, for the sidebar. */
+  referenceOf: string | null;
 }
 
 /** Projects the caller can see, in one tenant or in every tenant they reach. */
@@ -25,6 +30,8 @@ export async function listProjects(options: { actor: Actor; tenantId?: string })
       slug: true,
       displayName: true,
       active: true,
+      reference: true,
+      referenceSource: true,
       tenantId: true,
       tenant: { select: { slug: true } },
       accessBindings: { where: { userId: actor.userId }, select: { modelId: true, role: true } },
@@ -43,6 +50,8 @@ export async function listProjects(options: { actor: Actor; tenantId?: string })
       active: project.active,
       role,
       modelCount: project._count.models,
+      reference: project.reference ? readReferenceSource(project.referenceSource) : null,
+      referenceOf: project.reference ? describeSource(readReferenceSource(project.referenceSource)) : null,
     });
   }
   return items;

@@ -16,6 +16,7 @@ export const GET = apiRoute(async ({ request, actor }) => {
       active: p.active,
       role: p.role,
       modelCount: p.modelCount,
+      reference: p.reference,
     })),
   });
 });

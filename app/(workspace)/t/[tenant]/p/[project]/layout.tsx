@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { Badge } from "@/components/ui/badge";
-import { atLeast } from "@/lib/auth/permissions";
+import { ReferenceNotice } from "@/components/projects/reference-notice";
+import { atLeast, isTenantAdmin } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { pageProject } from "@/lib/projects/page-project";
+import { describeSource } from "@/lib/projects/reference";
 
 export default async function ProjectLayout({
   children,
@@ -26,7 +28,20 @@ export default async function ProjectLayout({
           {access.role}
         </Badge>
         {!access.project.active && <Badge variant="warning">inactive</Badge>}
+        {access.project.reference && (
+          <Badge variant="info" title={`Reference of ${describeSource(access.project.reference)}`}>
+            Reference
+          </Badge>
+        )}
       </div>
+      {access.project.reference && (
+        <ReferenceNotice
+          tenantSlug={tenant}
+          projectSlug={project}
+          source={access.project.reference}
+          canDetach={isTenantAdmin(actor, access.tenant.id)}
+        />
+      )}
       <ProjectTabs base={`/t/${tenant}/p/${project}`} admin={atLeast(access.role, "ADMIN")} />
       <div>{children}</div>
     </div>

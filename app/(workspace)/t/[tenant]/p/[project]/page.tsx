@@ -10,6 +10,7 @@ import { atLeast, isTenantAdmin, projectRole } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listProjectModels } from "@/lib/models/list-project-models";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 
 export default async function ProjectModelsPage({ params }: { params: Promise<{ tenant: string; project: string }> }) {
   const { tenant, project } = await params;
@@ -24,7 +25,7 @@ export default async function ProjectModelsPage({ params }: { params: Promise<{ 
           Models
         </h2>
         <div className="flex flex-wrap items-center gap-2">
-          {atLeast(access.role, "ADMIN") && (
+          {canConfigure(access, "ADMIN") && (
             <Button variant="outline" size="sm" asChild>
               <Link href={`${base}/import-model`}>
                 <UploadIcon /> Import model

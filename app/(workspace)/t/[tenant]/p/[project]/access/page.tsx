@@ -7,16 +7,16 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ListTableHeader } from "@/components/shared/list-table-header";
 import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import { listAccessBindings } from "@/lib/access/list-access-bindings";
-import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listModelOptions } from "@/lib/models/list-model-options";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 
 export default async function AccessPage({ params }: { params: Promise<{ tenant: string; project: string }> }) {
   const { tenant, project } = await params;
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
-  const canEdit = atLeast(access.role, "ADMIN");
+  const canEdit = canConfigure(access, "ADMIN");
   const [bindings, models] = await Promise.all([
     listAccessBindings({ projectId: access.project.id }),
     canEdit ? listModelOptions({ projectId: access.project.id }) : [],

@@ -3,16 +3,16 @@ import { AgentConfigView } from "@/components/agent/agent-config-view";
 import { SectionHeader } from "@/components/shared/section-header";
 import { Alert } from "@/components/ui/alert";
 import { getAgentConfig } from "@/lib/agent/get-agent-config";
-import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listModelOptions } from "@/lib/models/list-model-options";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 
 export default async function AgentPage({ params }: { params: Promise<{ tenant: string; project: string }> }) {
   const { tenant, project } = await params;
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
-  const canEdit = atLeast(access.role, "ADMIN");
+  const canEdit = canConfigure(access, "ADMIN");
   const [config, models] = await Promise.all([
     getAgentConfig({ projectId: access.project.id }),
     canEdit ? listModelOptions({ projectId: access.project.id }) : [],

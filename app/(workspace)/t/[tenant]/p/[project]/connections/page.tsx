@@ -8,10 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ListTableHeader } from "@/components/shared/list-table-header";
 import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
-import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listProjectConnections } from "@/lib/connections/list-project-connections";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 import { CONNECTION_TYPE_LABELS } from "@/lib/validations/connection-fields";
 
 export default async function ProjectConnectionsPage({
@@ -26,7 +26,7 @@ export default async function ProjectConnectionsPage({
     tenantId: access.tenant.id,
     projectId: access.project.id,
   });
-  const canEdit = atLeast(access.role, "ADMIN");
+  const canEdit = canConfigure(access, "ADMIN");
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   return (
     <section aria-labelledby="project-connections-heading" className="grid gap-4">

@@ -10,6 +10,7 @@ import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listLlmConfigs } from "@/lib/llm-configs/list-llm-configs";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 import { formatJson } from "@/lib/validations/json";
 import { LLM_PROVIDER_LABELS } from "@/lib/validations/llm-config";
 
@@ -18,7 +19,9 @@ export default async function LlmConfigsPage({ params }: { params: Promise<{ ten
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
   const configs = await listLlmConfigs({ projectId: access.project.id });
-  const canEdit = atLeast(access.role, "ADMIN");
+  // A reference project's configs are read-only, but their API keys can be entered (SPEC §13).
+  const canEdit = canConfigure(access, "ADMIN");
+  const canEnterKeys = atLeast(access.role, "ADMIN");
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   return (
     <section aria-labelledby="llm-heading" className="grid gap-4">
@@ -38,7 +41,7 @@ export default async function LlmConfigsPage({ params }: { params: Promise<{ ten
         <Table>
           <ListTableHeader
             columns={["Name", "Provider", "Model", "Endpoint", "Parameters", "Status", "API key"]}
-            actions={canEdit}
+            actions={canEnterKeys}
           />
           <TableBody>
             {configs.map((config) => (
@@ -58,9 +61,9 @@ export default async function LlmConfigsPage({ params }: { params: Promise<{ ten
                 <TableCell>
                   <SecretBadge set={config.hasApiKey} what="key" />
                 </TableCell>
-                {canEdit && (
+                {canEnterKeys && (
                   <TableCell>
-                    <LlmConfigRowActions projectRef={projectRef} config={config} />
+                    <LlmConfigRowActions projectRef={projectRef} config={config} keyOnly={!canEdit} />
                   </TableCell>
                 )}
               </TableRow>

@@ -4,10 +4,10 @@ import { SectionHeader } from "@/components/shared/section-header";
 import { Badge } from "@/components/ui/badge";
 import { ListTableHeader } from "@/components/shared/list-table-header";
 import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
-import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { listModelOptions } from "@/lib/models/list-model-options";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 import { listRecipes } from "@/lib/recipes/list-recipes";
 import { isPlainObject } from "@/lib/validations/json";
 
@@ -29,7 +29,7 @@ export default async function RecipesPage({ params }: { params: Promise<{ tenant
     listRecipes({ projectId: access.project.id }),
     listModelOptions({ projectId: access.project.id }),
   ]);
-  const canEdit = atLeast(access.role, "EDITOR");
+  const canEdit = canConfigure(access, "EDITOR");
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   const modelSlugs = models.map((m) => m.slug);
   return (

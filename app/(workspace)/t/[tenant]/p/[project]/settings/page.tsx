@@ -6,9 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ListTableHeader } from "@/components/shared/list-table-header";
 import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
-import { atLeast } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 import { listSettings } from "@/lib/settings/list-settings";
 import { formatJson } from "@/lib/validations/json";
 
@@ -17,7 +17,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project);
   const settings = await listSettings({ projectId: access.project.id });
-  const canEdit = atLeast(access.role, "ADMIN");
+  const canEdit = canConfigure(access, "ADMIN");
   const projectRef = { tenantSlug: tenant, projectSlug: project };
   return (
     <div className="grid gap-6">

@@ -10,6 +10,7 @@ import { atLeast, isTenantAdmin } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session-actor";
 import { getModelDetail } from "@/lib/models/get-model-detail";
 import { pageProject } from "@/lib/projects/page-project";
+import { canConfigure } from "@/lib/projects/require-project";
 import { formatUtc } from "@/lib/utils";
 
 export default async function ModelPage({
@@ -21,7 +22,9 @@ export default async function ModelPage({
   const actor = await requirePageActor();
   const access = await pageProject(actor, tenant, project, modelSlug);
   const model = await getModelDetail({ modelId: access.model!.id });
+  // Deploy, refresh and export operate a reference project; editing the draft configures it.
   const canEdit = atLeast(access.role, "EDITOR");
+  const canEditDraft = canConfigure(access, "EDITOR");
   const ref = { tenantSlug: tenant, projectSlug: project, modelSlug };
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
@@ -54,7 +57,7 @@ export default async function ModelPage({
           <CardTitle as="h3">Draft</CardTitle>
         </CardHeader>
         <CardContent>
-          <ModelDraftEditor modelRef={ref} draft={model.draft} canEdit={canEdit} />
+          <ModelDraftEditor modelRef={ref} draft={model.draft} canEdit={canEditDraft} />
         </CardContent>
       </Card>
 
