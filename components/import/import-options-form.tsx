@@ -210,9 +210,9 @@ export function ImportOptionsForm({
                     <Label htmlFor="import-reference" className="leading-5">
                       Import as a reference (read-only here; update it by importing from the same source)
                       <span className="block text-xs font-normal text-muted-foreground">
-                        Its configuration can then only change through a bundle from{" "}
-                        {summary.source.tenant}/{summary.project.slug} on {summary.source.instance}; deploy, refresh and
-                        entering credentials still work.
+                        Its configuration can then only change through a bundle from {summary.source.tenant}/
+                        {summary.project.slug} on {summary.source.instance}; deploy, refresh and entering credentials
+                        still work.
                       </span>
                     </Label>
                   </div>
