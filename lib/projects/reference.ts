@@ -63,7 +63,8 @@ export function planReference(input: {
   const { bundle, mode, target } = input;
   if (input.restore) return null;
   const source = referenceSourceOf(bundle);
-  const current = input.mode === "create" ? null : (target?.reference ?? null);
+  // A project-scope create makes a new project; anything else acts on the existing target.
+  const current = bundle.scope === "project" && mode === "create" ? null : (target?.reference ?? null);
   if (current) {
     if (bundle.scope === "model")
       throw new AppError(

@@ -65,6 +65,13 @@ import { POST as deployAllRoute } from "@/app/api/v1/projects/[projectSlug]/depl
 import { POST as refreshRoute } from "@/app/api/v1/projects/[projectSlug]/refresh/route";
 import { POST as duplicateRoute } from "@/app/api/v1/projects/[projectSlug]/duplicate/route";
 import { duplicateProjectAction } from "@/app/(workspace)/t/[tenant]/p/[project]/duplicate-actions";
+import { detachProjectAction } from "@/app/(workspace)/t/[tenant]/p/[project]/reference-actions";
+import { POST as detachRoute } from "@/app/api/v1/projects/[projectSlug]/detach/route";
+import { parseBundleText } from "@/lib/bundle/parse-bundle";
+import type { Bundle } from "@/lib/bundle/schema";
+import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
+import { prepareExport, readAll } from "@/lib/export/export-project";
+import { importProject as importProjectBundle } from "@/lib/import/import-project";
 import { tenantHistoryAction } from "@/app/(workspace)/t/[tenant]/history/actions";
 import {
   planRestoreAction,
@@ -127,6 +134,7 @@ const exportOptions = (t: Target) =>
 /** A model of the project that references stay valid against (recipes, agent contexts). */
 const MODEL_OF: Record<string, string> = {
   "sales-analytics": "orders",
+  "sales-reference": "orders",
   "marketing-dev": "campaigns",
   finance: "ledger",
 };
@@ -147,7 +155,42 @@ beforeAll(async () => {
   }
   ({ revokedToken, expiredToken, expiredSession } = await deadCredentials(LEAD));
   encryption = (await createBundleEncryption("authorization passphrase")).encryption;
+  // The reference project of the matrix's reference dimension: sales-analytics with its bindings.
+  const root = await actorFor("root@ferry.test");
+  const prepared = await prepareExport({
+    actor: root,
+    tenantSlug: "acme",
+    projectSlug: "sales-analytics",
+    options: { sections: OPTIONAL_SECTIONS },
+  });
+  const sales = parseBundleText(await readAll(prepared.open())) as Bundle;
+  await importProjectBundle({
+    actor: root,
+    bundle: sales,
+    options: {
+      mode: "create",
+      tenant: "acme",
+      projectSlug: "sales-reference",
+      reference: true,
+      connectionMapping: Object.fromEntries(
+        (sales.connections ?? []).map((c) => [c.name, { action: "map" as const, target: c.name }]),
+      ),
+    },
+  });
 });
+
+/** A new reference project in the target's tenant (detach cells: each detaches its own). */
+async function freshReference(t: Target, n: number): Promise<string> {
+  const slug = `authz-ref-${n}`;
+  await importProjectBundle({
+    actor: await actorFor("root@ferry.test"),
+    bundle: parseBundleText(projectBundle()) as Bundle,
+    options: { mode: "create", tenant: t.tenant, projectSlug: slug, reference: true },
+  });
+  return slug;
+}
+/** The project a cell acts on: a fresh reference project for "fresh-reference". */
+const projectFor = async (t: Target, n: number) => (t.project === "fresh-reference" ? freshReference(t, n) : t.project);
 
 // ── Fixtures made per cell ──────────────────────────────────────────────────────────────────
 
@@ -296,16 +339,34 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
     send: send(previewImport, {}),
     body: projectBundle(),
   }),
+  // With a project: a replace of it by a bundle from another source (a reference refuses it).
   "POST /api/v1/projects/import": (t, n) => ({
     path: "/api/v1/projects/import",
     send: send(importProject, {}),
-    body: bundleForm(projectBundle(), { mode: "create", tenant: t.tenant, projectSlug: `authz-api-${n}` }),
+    body: bundleForm(
+      projectBundle(),
+      t.project
+        ? { mode: "replace", tenant: t.tenant, projectSlug: t.project }
+        : { mode: "create", tenant: t.tenant, projectSlug: `authz-api-${n}` },
+    ),
   }),
   "POST /api/v1/projects/import/plan": (t, n) => ({
     path: "/api/v1/projects/import/plan",
     send: send(planImport, {}),
-    body: bundleForm(projectBundle(), { mode: "create", tenant: t.tenant, projectSlug: `authz-plan-${n}` }),
+    body: bundleForm(
+      projectBundle(),
+      t.project
+        ? { mode: "replace", tenant: t.tenant, projectSlug: t.project }
+        : { mode: "create", tenant: t.tenant, projectSlug: `authz-plan-${n}` },
+    ),
   }),
+  "POST /api/v1/projects/{projectSlug}/detach": async (t, n) => {
+    const project = await projectFor(t, n);
+    return {
+      path: `/api/v1/projects/${project}/detach?tenant=${t.tenant}`,
+      send: send(detachRoute, { projectSlug: project }),
+    };
+  },
   "POST /api/v1/projects/{projectSlug}/models/import": (t, n) => ({
     path: `/api/v1/projects/${t.project}/models/import?tenant=${t.tenant}`,
     send: send(importModel, { projectSlug: t.project }),
@@ -448,6 +509,7 @@ const ACTION_CALLS: Record<string, (t: Target, n: number) => Promise<unknown>> =
       clearSecret: false,
     }),
   deleteConnectionAction: async (t, n) => deleteConnectionAction(t.tenant, await freshConnection(t, n)),
+  detachProjectAction: async (t, n) => detachProjectAction({ ...ref(t), projectSlug: await projectFor(t, n) }),
   duplicateProjectAction: (t, n) => duplicateProjectAction(ref(t), { slug: `authz-dup-action-${n}`, dryRun: true }),
   prepareExportAction: (t) => prepareExportAction(t.model ? modelRef(t) : ref(t), exportOptions(t)),
   listExportDependenciesAction: (t) => listExportDependenciesAction({ ...ref(t), modelSlug: t.model! }),

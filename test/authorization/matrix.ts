@@ -69,6 +69,16 @@ const projectApiRows = (surface: string, sales: string): [string, string, string
 ];
 const API_SALES_TENANT_ADMIN = "401 401 401 401 | 200 200 403 403 404";
 
+// The reference-project dimension (SPEC §13): acme/sales-reference is a reference copy of
+// sales-analytics with the same bindings (lead ADMIN, analyst VIEWER and EDITOR of web-sessions).
+// Every configuration change answers 409 PROJECT_MANAGED to whoever's role would allow it (403 and
+// 404 stay as on any project); operations — deploy, refresh, export, history, restore, duplicate —
+// answer as on an ordinary project. acme/fresh-reference: a new reference project per cell.
+const REFERENCE = "acme/sales-reference";
+const FRESH_REFERENCE = "acme/fresh-reference";
+const API_MANAGED = "401 401 401 401 | 409 409 409 403 404";
+const API_MANAGED_TENANT = "401 401 401 401 | 409 409 403 403 404";
+
 export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ["GET /api/v1/health", "—", PUBLIC],
   ["GET /api/v1/bundle-schema.json", "—", PUBLIC],
@@ -124,6 +134,31 @@ export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   // Duplicate (SPEC §13): secrets are copied, so a tenant admin only.
   ...projectApiRows("POST /api/v1/projects/{projectSlug}/duplicate", API_SALES_TENANT_ADMIN),
   ["GET /api/v1/exports/{token}", `${SALES} (a download ticket of lead@acme)`, "401 401 401 401 | 404 404 200 404 404"],
+  // Detach (SPEC §13): tenant admins; a project that is not a reference answers 409 CONFLICT.
+  ["POST /api/v1/projects/{projectSlug}/detach", FRESH_REFERENCE, "401 401 401 401 | 200 200 404 404 404"],
+  ["POST /api/v1/projects/{projectSlug}/detach", SALES, API_MANAGED_TENANT],
+  ["POST /api/v1/projects/{projectSlug}/detach", MARKETING, "401 401 401 401 | 409 409 404 404 404"],
+  ["POST /api/v1/projects/{projectSlug}/detach", FINANCE, "401 401 401 401 | 409 404 404 404 409"],
+  // The reference project: closed to configuration, open to operations.
+  ["GET /api/v1/projects/{projectSlug}", REFERENCE, API_ACME],
+  ["POST /api/v1/projects/{projectSlug}/export", REFERENCE, API_SALES_ADMIN],
+  [
+    "POST /api/v1/projects/{projectSlug}/models/{modelSlug}/export",
+    `${REFERENCE}/web-sessions`,
+    API_SALES_EDITOR_MODEL,
+  ],
+  ["POST /api/v1/projects/{projectSlug}/models/import", REFERENCE, API_MANAGED],
+  ["POST /api/v1/projects/import", `${REFERENCE} (replace, another source)`, API_MANAGED_TENANT],
+  ["POST /api/v1/projects/import/plan", `${REFERENCE} (replace, another source)`, API_MANAGED_TENANT],
+  ["GET /api/v1/projects/{projectSlug}/history", REFERENCE, API_SALES_ADMIN],
+  ["GET /api/v1/projects/{projectSlug}/history/{importId}", REFERENCE, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/history/{importId}/checklist/{item}", REFERENCE, API_SALES_ADMIN],
+  ["GET /api/v1/projects/{projectSlug}/snapshots", REFERENCE, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/restore", REFERENCE, API_SALES_TENANT_ADMIN],
+  ["GET /api/v1/projects/{projectSlug}/snapshots/{snapshotId}/download", REFERENCE, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/deploy-all", REFERENCE, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/refresh", REFERENCE, API_SALES_ADMIN],
+  ["POST /api/v1/projects/{projectSlug}/duplicate", REFERENCE, API_SALES_TENANT_ADMIN],
 ]);
 
 const ACT_PUBLIC = "200 200 | 200 200 200 200 200";
@@ -133,6 +168,12 @@ const ACT_GLOBEX = "401 401 | 200 404 404 404 200";
 const ACT_SALES_ADMIN = "401 401 | 200 200 200 403 404";
 const ACT_SALES_EDITOR_MODEL = "401 401 | 200 200 200 200 404";
 const ACT_MARKETING = "401 401 | 200 200 404 404 404";
+
+const ACT_MANAGED = "401 401 | 409 409 409 403 404";
+const ACT_MANAGED_EDITOR_MODEL = "401 401 | 409 409 409 409 404";
+/** A configuration change on the reference project. */
+const managedRows = (...surfaces: string[]): [string, string, string][] =>
+  surfaces.map((surface) => [surface, REFERENCE, ACT_MANAGED]);
 
 const projectRows = (surface: string): [string, string, string][] => [
   [surface, SALES, ACT_SALES_ADMIN],
@@ -203,6 +244,37 @@ export const ACTION_MATRIX: MatrixRow[] = rows(ACTION_COLUMNS, [
   ...projectRows("grantAccessAction"),
   ...projectRows("changeAccessRoleAction"),
   ...projectRows("revokeAccessAction"),
+  // Reference projects (SPEC §13): detach is a tenant admin's; configuration is closed, operations open.
+  ["detachProjectAction", FRESH_REFERENCE, "401 401 | 200 200 404 404 404"],
+  ["detachProjectAction", SALES, "401 401 | 409 409 403 403 404"],
+  ["detachProjectAction", FINANCE, "401 401 | 409 404 404 404 409"],
+  ...managedRows(
+    "updateProjectAction",
+    "linkConnectionAction",
+    "unlinkConnectionAction",
+    "saveLlmConfigAction",
+    "deleteLlmConfigAction",
+    "saveAgentConfigAction",
+    "saveRecipeAction",
+    "deleteRecipeAction",
+    "saveSettingAction",
+    "deleteSettingAction",
+    "grantAccessAction",
+    "changeAccessRoleAction",
+    "revokeAccessAction",
+  ),
+  ["saveModelVersionAction", `${REFERENCE}/web-sessions`, ACT_MANAGED_EDITOR_MODEL],
+  ["saveModelVersionAction", `${REFERENCE}/orders`, ACT_MANAGED],
+  ["deployModelVersionAction", `${REFERENCE}/web-sessions`, ACT_SALES_EDITOR_MODEL],
+  ["refreshAction", REFERENCE, ACT_SALES_ADMIN],
+  ["deployAllAction", REFERENCE, ACT_SALES_ADMIN],
+  ["prepareExportAction", REFERENCE, ACT_SALES_ADMIN],
+  ["listExportDependenciesAction", `${REFERENCE}/web-sessions`, ACT_SALES_EDITOR_MODEL],
+  ["projectHistoryAction", REFERENCE, ACT_SALES_ADMIN],
+  ["storedImportAction", REFERENCE, ACT_SALES_ADMIN],
+  ["tickChecklistItemAction", REFERENCE, ACT_SALES_ADMIN],
+  ["planRestoreAction", REFERENCE, ACT_ACME_ADMIN],
+  ["duplicateProjectAction", REFERENCE, ACT_ACME_ADMIN],
 ]);
 
 export const rowKey = (row: Pick<MatrixRow, "surface" | "target">) => `${row.surface} @ ${row.target}`;

@@ -25,7 +25,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         <CardHeader>
           <CardTitle>Project</CardTitle>
           <CardDescription>
-            {canEdit ? "Rename the project or mark it inactive." : "Only project admins can change these."}
+            {canEdit
+              ? "Rename the project or mark it inactive."
+              : access.project.reference
+                ? "Read-only: a reference project follows its source."
+                : "Only project admins can change these."}
           </CardDescription>
         </CardHeader>
         <CardContent>
