@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ImportResult } from "@/lib/import/import-result";
+import { referenceNote } from "@/lib/projects/reference";
 import { ResultSummary, ResultWarnings } from "./result-cards";
 
 /** What the import did, what to watch out for, and the checklist of what to do next. */
@@ -19,6 +20,7 @@ export function ImportResultView({ result }: { result: ImportResult }) {
             {result.project.displayName} ({result.project.tenant}/{result.project.slug})
           </Link>{" "}
           is ready. Its models are not deployed yet: work through the checklist below.
+          {result.reference && <span className="mt-1 block">{sentence(referenceNote(result.reference))}</span>}
         </AlertDescription>
       </Alert>
       {(result.resultHref || result.snapshot) && (
@@ -83,3 +85,6 @@ export function resultTitle(result: Pick<ImportResult, "scope" | "mode" | "proje
   if (result.mode === "skip-existing") return `Imported missing items into “${result.project.displayName}”`;
   return "Project imported";
 }
+
+/** "imported as a reference of …" → "Imported as a reference of …." */
+const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}.`;
