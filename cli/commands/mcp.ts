@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCommand, UsageError } from "../lib/command";
+import { defineCommand } from "../lib/command";
 
 export const mcpCommand = defineCommand({
   name: "mcp",
@@ -19,16 +19,20 @@ export const mcpCommand = defineCommand({
     "mcp --user admin@acme.test",
     "FERRY_TOKEN=ferry_pat_… npm run -s ferry -- mcp --base-url https://ferry.example.com",
   ],
-  schema: z.object({
-    positionals: z.array(z.string()).max(0),
-    user: z.string().email("--user takes an e-mail address.").optional(),
-    "base-url": z.url("--base-url takes a URL such as https://ferry.example.com.").optional(),
-  }),
+  schema: z
+    .object({
+      positionals: z.array(z.string()).max(0),
+      user: z.email("--user takes an e-mail address.").optional(),
+      "base-url": z.url("--base-url takes a URL such as https://ferry.example.com.").optional(),
+    })
+    // Checked with the arguments, so a usage error never starts a database.
+    .refine(
+      (input) => Boolean(input.user || process.env.FERRY_TOKEN),
+      "Name the user to act as: --user EMAIL, or set FERRY_TOKEN.",
+    )
+    .refine((input) => !(input.user && process.env.FERRY_TOKEN), "Give either --user or FERRY_TOKEN, not both."),
   async run(input, io) {
     const token = process.env.FERRY_TOKEN;
-    if (!input.user && !token)
-      throw new UsageError("Name the user to act as: --user EMAIL, or set FERRY_TOKEN.", "mcp");
-    if (input.user && token) throw new UsageError("Give either --user or FERRY_TOKEN, not both.", "mcp");
     const { loadActorByEmail } = await import("@/lib/auth/actor");
     const { actorFromAccessToken } = await import("@/lib/auth/access-tokens");
     const { AppError } = await import("@/lib/errors");
