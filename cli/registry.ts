@@ -4,6 +4,7 @@ import { duplicateCommand } from "./commands/duplicate";
 import { exportCommand } from "./commands/export";
 import { historyCommand } from "./commands/history";
 import { importCommand } from "./commands/import";
+import { mcpCommand } from "./commands/mcp";
 import { planCommand } from "./commands/plan";
 import { restoreCommand } from "./commands/restore";
 import { tenantAddMemberCommand } from "./commands/tenant-add-member";
@@ -24,6 +25,7 @@ export const COMMANDS: CliCommand[] = [
   restoreCommand,
   duplicateCommand,
   detachCommand,
+  mcpCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,

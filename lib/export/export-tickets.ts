@@ -12,7 +12,7 @@ import { authorizeExport, exportFromAccess, type ExportRequest, type PreparedExp
 // authorises and prepares the export here and returns a one-time URL; the browser then downloads
 // the stream from a route handler. The URL holds only a random token: no passphrase, no key.
 
-const TICKET_TTL_MS = 2 * 60_000;
+export const TICKET_TTL_MS = 2 * 60_000;
 const SEAL_CONTEXT = "ferry-export-ticket";
 
 interface TicketParams {

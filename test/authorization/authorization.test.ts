@@ -48,6 +48,7 @@ import {
   saveSettingAction,
   updateProjectAction,
 } from "@/app/(workspace)/t/[tenant]/p/[project]/settings/actions";
+import { POST as mcpRoute } from "@/app/api/mcp/route";
 import { GET as bundleSchema } from "@/app/api/v1/bundle-schema.json/route";
 import { GET as redeemExport } from "@/app/api/v1/exports/[token]/route";
 import { POST as planImport } from "@/app/api/v1/projects/import/plan/route";
@@ -304,6 +305,9 @@ interface ApiCall {
   send: (request: Request) => Promise<Response>;
   body?: BodyInit;
   json?: unknown;
+  headers?: Record<string, string>;
+  /** An MCP call: a tool error's code gives the cell's status (the HTTP answer is 200). */
+  mcp?: boolean;
 }
 function send<P>(
   handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
@@ -312,7 +316,41 @@ function send<P>(
   return (request) => handler(request, { params: Promise.resolve(params) });
 }
 
-const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | ApiCall> = {
+/** A tool's arguments for a matrix target (the same calls as the routes' cells). */
+async function mcpArguments(tool: string, t: Target, n: number): Promise<Record<string, unknown>> {
+  const project = { tenant: t.tenant, projectSlug: t.project };
+  switch (tool) {
+    case "list_projects":
+      return { tenant: t.tenant };
+    case "export_project":
+      return { ...project, stable: true };
+    case "list_history":
+      return t.project ? project : { tenant: t.tenant };
+    case "preview_import":
+      return { bundle: projectBundle(), tenant: t.tenant };
+    case "plan_import":
+    case "import_bundle":
+      return { bundle: projectBundle(), options: { mode: "create", tenant: t.tenant, projectSlug: `authz-mcp-${n}` } };
+    case "restore_snapshot":
+      return { ...project, snapshotId: (await historyOf(t)).snapshotId, dryRun: true };
+    default:
+      return project;
+  }
+}
+
+/** A JSON-RPC answer of /api/mcp as a cell: a tool error counts as its code's status. */
+function mcpAnswer(text: string): { status: number; body?: unknown } {
+  const message = JSON.parse(text) as {
+    result?: { isError?: boolean; structuredContent?: { error: { code: ErrorCode } } };
+    error?: { code: number; message: string };
+  };
+  if (message.error) throw new Error(`JSON-RPC error ${message.error.code}: ${message.error.message}`);
+  const body = message.result?.structuredContent;
+  if (!message.result?.isError || !body) return { status: 200 };
+  return { status: ERROR_STATUS[body.error.code], body };
+}
+
+const API_CALLS: Record<string, (t: Target, n: number, text: string) => Promise<ApiCall> | ApiCall> = {
   "GET /api/v1/health": () => ({ path: "/api/v1/health", send: send(health, {}) }),
   "GET /api/v1/bundle-schema.json": () => ({
     path: "/api/v1/bundle-schema.json",
@@ -437,6 +475,24 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
     send: send(refreshRoute, { projectSlug: t.project }),
     json: {},
   }),
+  "POST /api/mcp": async (_, n, text) => {
+    const [tool = "", ...rest] = text.split(" ");
+    return {
+      path: "/api/mcp",
+      send: send(mcpRoute, {}),
+      headers: { accept: "application/json, text/event-stream" },
+      mcp: true,
+      json:
+        tool === "tools/list"
+          ? { jsonrpc: "2.0", id: n, method: "tools/list" }
+          : {
+              jsonrpc: "2.0",
+              id: n,
+              method: "tools/call",
+              params: { name: tool, arguments: await mcpArguments(tool, target(rest.join(" ")), n) },
+            },
+    };
+  },
   "GET /api/v1/exports/{token}": async (t) => {
     const ticket = await createExportTicket({
       actor: await actorFor(LEAD),
@@ -462,8 +518,8 @@ function apiHeaders(column: number): Record<string, string> {
 }
 
 async function apiStatus(row: MatrixRow, column: number, n: number): Promise<number> {
-  const call = await API_CALLS[row.surface]!(target(row.target), n);
-  const headers = new Headers(apiHeaders(column));
+  const call = await API_CALLS[row.surface]!(target(row.target), n, row.target);
+  const headers = new Headers({ ...call.headers, ...apiHeaders(column) });
   let body = call.body;
   if (call.json !== undefined) {
     headers.set("content-type", "application/json");
@@ -474,11 +530,13 @@ async function apiStatus(row: MatrixRow, column: number, n: number): Promise<num
   const text = await response.text();
   // Every answer of the matrix, allowed or refused, is also checked for secrets.
   expectNoSecrets(text);
-  if (response.status !== 200)
-    expect(JSON.parse(text), `${rowKey(row)} ${API_COLUMNS[column]}`).toMatchObject({
+  const answer = call.mcp && response.status === 200 ? mcpAnswer(text) : { status: response.status };
+  const status = answer.status;
+  if (status !== 200)
+    expect(answer.body ?? JSON.parse(text), `${rowKey(row)} ${API_COLUMNS[column]}`).toMatchObject({
       error: { code: expect.any(String), message: expect.any(String) },
     });
-  return response.status;
+  return status;
 }
 
 // ── Server-action cells ─────────────────────────────────────────────────────────────────────
@@ -624,8 +682,8 @@ function describeMismatches(rows: MatrixRow[], columns: readonly string[], actua
 }
 
 describe("authorization matrix", () => {
-  it("covers every /api/v1 route handler", () => {
-    const routes = walk("app/api/v1")
+  it("covers every API route handler (/api/v1 and /api/mcp)", () => {
+    const routes = walk("app/api")
       .filter((file) => file.endsWith("/route.ts"))
       .flatMap((file) => {
         const route = `/${path

@@ -1,11 +1,13 @@
-// The authorization matrix: who gets what from every /api/v1 route and every server action, for
+// The authorization matrix: who gets what from every API route (/api/v1 and the MCP endpoint
+// /api/mcp, tool by tool) and every server action, for
 // the demo roles on their own and other tenants' data and for callers without valid credentials.
 // test/authorization/authorization.test.ts calls every cell and compares; docs/authorization.md
 // is rendered from this file (`npm run docs:authorization`; a test fails when it drifts).
 //
 // Each row's expectation lists HTTP statuses in column order; "|" only separates the callers
 // without valid credentials from the demo roles. Server actions answer data, not statuses: their
-// cell is the status of the error code they return (ERROR_STATUS), or 200 when they succeed.
+// cell is the status of the error code they return (ERROR_STATUS), or 200 when they succeed. So do
+// MCP tools: /api/mcp answers 200 with a tool error once the token is valid.
 
 export const API_COLUMNS = [
   "no token",
@@ -29,7 +31,7 @@ export const ACTION_COLUMNS = [
 ] as const;
 
 export interface MatrixRow {
-  /** `METHOD /api/v1/path` with {params}, or a server action's exported name. */
+  /** `METHOD /api/...` with {params}, or a server action's exported name. */
   surface: string;
   /** What the call acts on (tenant, project, model), or "—". */
   target: string;
@@ -68,6 +70,9 @@ const projectApiRows = (surface: string, sales: string): [string, string, string
   [surface, FINANCE, API_GLOBEX],
 ];
 const API_SALES_TENANT_ADMIN = "401 401 401 401 | 200 200 403 403 404";
+/** An MCP tool on the three projects, answering as its route does. */
+const mcpToolRows = (tool: string, sales: string): [string, string, string][] =>
+  projectApiRows("POST /api/mcp", sales).map(([surface, t, s]) => [surface, `${tool} ${t}`, s]);
 
 // The reference-project dimension (SPEC §13): acme/sales-reference is a reference copy of
 // sales-analytics with the same bindings (lead ADMIN, analyst VIEWER and EDITOR of web-sessions).
@@ -159,6 +164,24 @@ export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ["POST /api/v1/projects/{projectSlug}/deploy-all", REFERENCE, API_SALES_ADMIN],
   ["POST /api/v1/projects/{projectSlug}/refresh", REFERENCE, API_SALES_ADMIN],
   ["POST /api/v1/projects/{projectSlug}/duplicate", REFERENCE, API_SALES_TENANT_ADMIN],
+  // The MCP server (SPEC §14): each tool calls its route's lib function, so it answers as that
+  // route does. The target names the tool (`tools/list`: the list itself).
+  ["POST /api/mcp", "tools/list", ANYONE_SIGNED_IN],
+  ["POST /api/mcp", "list_projects tenant acme", API_ACME],
+  ["POST /api/mcp", "list_projects tenant globex", API_GLOBEX],
+  ...mcpToolRows("get_project", API_ACME),
+  ...mcpToolRows("export_project", API_SALES_ADMIN),
+  ["POST /api/mcp", "preview_import tenant acme", API_ACME_ADMIN],
+  ["POST /api/mcp", "preview_import tenant globex", API_GLOBEX],
+  ["POST /api/mcp", "plan_import tenant acme", API_ACME_ADMIN],
+  ["POST /api/mcp", "plan_import tenant globex", API_GLOBEX],
+  ["POST /api/mcp", "import_bundle tenant acme", API_ACME_ADMIN],
+  ["POST /api/mcp", "import_bundle tenant globex", API_GLOBEX],
+  ["POST /api/mcp", "list_history tenant acme", API_ACME_ADMIN],
+  ["POST /api/mcp", "list_history tenant globex", API_GLOBEX],
+  ...mcpToolRows("list_history", API_SALES_ADMIN),
+  ...mcpToolRows("list_snapshots", API_SALES_ADMIN),
+  ...mcpToolRows("restore_snapshot", API_SALES_TENANT_ADMIN),
 ]);
 
 const ACT_PUBLIC = "200 200 | 200 200 200 200 200";

@@ -17,9 +17,9 @@ export function renderAuthorizationDoc(): string {
 <!-- Generated from test/authorization/matrix.ts by \`npm run docs:authorization\`. Do not edit by hand:
      test/authorization/authorization.test.ts fails when this file and the matrix differ. -->
 
-Who may do what, as the test suite checks it: every \`/api/v1\` route and every server action,
-called by each demo role (SPEC §9) on their own tenant's and another tenant's data, and by callers
-without valid credentials. ${API_MATRIX.length} API rows × ${API_COLUMNS.length} callers (${apiCells} cells) and ${ACTION_MATRIX.length} server-action
+Who may do what, as the test suite checks it: every \`/api/v1\` route, every tool of the MCP
+endpoint \`/api/mcp\` and every server action, called by each demo role (SPEC §9) on their own
+tenant's and another tenant's data, and by callers without valid credentials. ${API_MATRIX.length} API rows × ${API_COLUMNS.length} callers (${apiCells} cells) and ${ACTION_MATRIX.length} server-action
 rows × ${ACTION_COLUMNS.length} callers (${actionCells} cells), each one called for real against the demo data.
 
 - **200** — allowed. **401** \`UNAUTHENTICATED\` — no valid token or session.
@@ -38,7 +38,11 @@ rows × ${ACTION_COLUMNS.length} callers (${actionCells} cells), each one called
   project import, connections and new projects need tenant admin; download tickets belong to the
   user who made them. Checks live in \`lib/\`, so pages, actions, the API and the CLI share them.
 
-## REST API
+## REST API and MCP
+
+The MCP rows (\`POST /api/mcp\`) name the tool called in the target. With a valid token the
+endpoint answers HTTP 200 and a refused tool call is a tool error (\`isError\`) carrying the API's
+error code; its cell is that code's status, as for server actions.
 
 ${table(API_COLUMNS, API_MATRIX, "route")}
 

@@ -161,6 +161,7 @@ describe("GET /api/v1/projects/{projectSlug}", () => {
       displayName: "Sales Analytics",
       active: true,
       role: "ADMIN",
+      reference: null,
     });
     const models = body.models as {
       slug: string;
