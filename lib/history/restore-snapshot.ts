@@ -14,6 +14,7 @@ import type { ImportResult } from "@/lib/import/import-result";
 import { runImport } from "@/lib/import/import-steps";
 import { requireProject, type ProjectAccess } from "@/lib/projects/require-project";
 import { tenantCipher } from "@/lib/secrets/tenant-secrets";
+import { downloadOptionsSchema, restoreOptionsSchema } from "@/lib/validations/history";
 import { openSnapshot } from "./snapshots";
 
 // Restore (SPEC §12): a snapshot goes back through the same plan-and-apply path as any import —
@@ -95,14 +96,6 @@ export async function listSnapshots(ref: Omit<SnapshotRef, "snapshotId">): Promi
   }));
 }
 
-export const restoreOptionsSchema = z.strictObject({
-  dryRun: z.boolean().optional(),
-  planToken: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, "a plan token is 64 hex digits")
-    .optional(),
-});
-
 export async function restoreSnapshot(
   ref: SnapshotRef & { options: unknown; onProgress?: ImportProgress },
 ): Promise<ImportResult> {
@@ -154,11 +147,6 @@ export async function restoreSnapshot(
     },
   });
 }
-
-export const downloadOptionsSchema = z.strictObject({
-  includeCredentials: z.boolean().optional(),
-  passphrase: z.string().max(1_000).optional(),
-});
 
 /**
  * A snapshot as a bundle file: stripped (any project ADMIN with history access), or with its
