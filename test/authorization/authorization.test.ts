@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // Server actions read the session cookie through next/headers, which only exists inside a Next
@@ -76,6 +75,7 @@ import {
 import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { takeSnapshot } from "@/lib/history/snapshots";
 import { GET as health } from "@/app/api/v1/health/route";
+import { GET as openApiDocument } from "@/app/api/v1/openapi.json/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as exportModel } from "@/app/api/v1/projects/[projectSlug]/models/[modelSlug]/export/route";
 import { POST as importModel } from "@/app/api/v1/projects/[projectSlug]/models/import/route";
@@ -95,6 +95,7 @@ import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { createExportTicket } from "@/lib/export/export-tickets";
 import type { ActionResult } from "@/lib/http/action-result";
 import { actorFor } from "@/test/actors";
+import { apiRouteHandlers, walk } from "@/test/api-routes";
 import { bundleForm } from "@/test/bundle-form";
 import { sampleBundle } from "@/test/bundles";
 import { expectNoSecrets } from "@/test/no-secrets";
@@ -274,6 +275,10 @@ const API_CALLS: Record<string, (t: Target, n: number) => Promise<ApiCall> | Api
   "GET /api/v1/bundle-schema.json": () => ({
     path: "/api/v1/bundle-schema.json",
     send: () => Promise.resolve(bundleSchema()),
+  }),
+  "GET /api/v1/openapi.json": () => ({
+    path: "/api/v1/openapi.json",
+    send: () => Promise.resolve(openApiDocument()),
   }),
   "GET /api/v1/me": () => ({ path: "/api/v1/me", send: send(me, {}) }),
   "GET /api/v1/projects": (t) => ({ path: `/api/v1/projects?tenant=${t.tenant}`, send: send(listProjects, {}) }),
@@ -563,19 +568,7 @@ function describeMismatches(rows: MatrixRow[], columns: readonly string[], actua
 
 describe("authorization matrix", () => {
   it("covers every /api/v1 route handler", () => {
-    const routes = walk("app/api/v1")
-      .filter((file) => file.endsWith("/route.ts"))
-      .flatMap((file) => {
-        const route = `/${path
-          .dirname(file)
-          .replace(/^app\//, "")
-          .replace(/\[([^\]]+)\]/g, "{$1}")}`;
-        return [
-          ...fs
-            .readFileSync(file, "utf8")
-            .matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
-        ].map((m) => `${m[1]} ${route}`);
-      });
+    const routes = apiRouteHandlers();
     expect([...new Set(API_MATRIX.map((r) => r.surface))].sort()).toEqual(routes.sort());
     expect(Object.keys(API_CALLS).sort()).toEqual([...new Set(routes)].sort());
   });
@@ -612,10 +605,3 @@ describe("authorization matrix", () => {
     expect(fs.readFileSync("docs/authorization.md", "utf8")).toBe(renderAuthorizationDoc());
   });
 });
-
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
-  });
-}
