@@ -116,7 +116,7 @@ function requestBody(operation: ApiOperation): RouteConfig["request"] {
           }),
           encoding: { options: { contentType: "application/json" } },
         },
-        "application/json": { schema: BUNDLE_REF },
+        ...(body.raw ? { "application/json": { schema: BUNDLE_REF } } : {}),
       },
     },
   };

@@ -35,7 +35,9 @@ export type Success =
   | { kind: "import"; schema: z.ZodType; description: string };
 
 export type RequestBody =
-  { kind: "json"; schema: z.ZodType; required: boolean } | { kind: "upload"; options: z.ZodType; description: string };
+  | { kind: "json"; schema: z.ZodType; required: boolean }
+  /** A bundle upload: multipart (`bundle` file, `options` JSON part), or (`raw`) the bundle as the body. */
+  | { kind: "upload"; options: z.ZodType; raw: boolean; description: string };
 
 export interface ApiOperation {
   method: "get" | "post";
@@ -77,6 +79,7 @@ const IMPORT: ErrorCode[] = [
   "FORBIDDEN",
   "PROJECT_NOT_FOUND",
   "PASSPHRASE_REQUIRED",
+  "PASSPHRASE_TOO_SHORT",
   "WRONG_PASSPHRASE",
   "SLUG_TAKEN",
   "INVALID_SLUG",
@@ -86,11 +89,17 @@ const IMPORT: ErrorCode[] = [
   "PLAN_STALE",
   "CONFLICT",
 ];
-const EXPORT: ErrorCode[] = [...PROJECT, ...JSON_BODY, "PASSPHRASE_TOO_SHORT"];
+/** A project export: an unknown tenant reads as an unknown project (PROJECT_NOT_FOUND). */
+const EXPORT: ErrorCode[] = [
+  ...PROJECT.filter((code) => code !== "NOT_FOUND"),
+  ...JSON_BODY,
+  "PASSPHRASE_REQUIRED",
+  "PASSPHRASE_TOO_SHORT",
+];
 
 const importResult = (description: string): Success => ({ kind: "import", schema: importResultSchema, description });
-const uploadDescription =
-  "The bundle as a multipart file field `bundle` with the options as the JSON text field `options`, or the bundle itself as the raw JSON body (options then default).";
+const multipart = "The bundle as the multipart file `bundle`, the options as the JSON part `options`";
+const multipartOrRaw = `${multipart}; or the bundle itself as the JSON body (the options then default).`;
 
 export const API_OPERATIONS: ApiOperation[] = [
   {
@@ -148,7 +157,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     params: projectParams,
     query: tenantQuerySchema,
     success: { kind: "json", schema: projectDetailSchema, description: "The project." },
-    errors: PROJECT,
+    // Any role may read: a caller without one gets PROJECT_NOT_FOUND, never FORBIDDEN.
+    errors: PROJECT.filter((code) => code !== "FORBIDDEN"),
   },
   {
     method: "post",
@@ -172,7 +182,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: tenantQuerySchema,
     body: { kind: "json", schema: exportOptionsSchema, required: false },
     success: { kind: "bundle", description: "The model bundle as an attachment." },
-    errors: EXPORT,
+    errors: [...EXPORT, "NOT_FOUND"],
   },
   {
     method: "get",
@@ -191,7 +201,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     summary: "A bundle's summary and what importing it into the tenant would meet (no writes)",
     access: "tenant admin",
     query: tenantQuerySchema,
-    body: { kind: "upload", options: previewOptionsSchema, description: uploadDescription },
+    body: { kind: "upload", options: previewOptionsSchema, raw: true, description: multipartOrRaw },
     success: { kind: "json", schema: importPreviewSchema, description: "The preview." },
     errors: [...BUNDLE, "NOT_FOUND", "FORBIDDEN"],
   },
@@ -201,7 +211,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     operationId: "importProject",
     summary: "Import a bundle (create, replace, merge or skip-existing)",
     access: "tenant admin",
-    body: { kind: "upload", options: importOptionsSchema, description: uploadDescription },
+    body: { kind: "upload", options: importOptionsSchema, raw: false, description: `${multipart}.` },
     success: importResult("The import's result (a dry run: its plan)."),
     errors: IMPORT,
     fallback: "IMPORT_FAILED",
@@ -212,7 +222,12 @@ export const API_OPERATIONS: ApiOperation[] = [
     operationId: "planImport",
     summary: "The plan of an import, item by item, without writing",
     access: "tenant admin (a model bundle: project ADMIN of the target)",
-    body: { kind: "upload", options: importOptionsSchema.omit({ dryRun: true }), description: uploadDescription },
+    body: {
+      kind: "upload",
+      options: importOptionsSchema.omit({ dryRun: true }),
+      raw: false,
+      description: `${multipart} (as the import's; a model bundle is planned against \`projectSlug\`).`,
+    },
     success: { kind: "json", schema: importResultSchema, description: "The plan, as a dry run's result." },
     errors: IMPORT.filter((code) => code !== "PLAN_STALE" && code !== "CONFLICT"),
     fallback: "IMPORT_FAILED",
@@ -228,7 +243,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: {
       kind: "upload",
       options: importOptionsSchema.partial({ mode: true }),
-      description: `${uploadDescription} \`mode\` defaults to create; the project is the path's.`,
+      raw: true,
+      description: `${multipartOrRaw} \`mode\` defaults to create; the project is the path's.`,
     },
     success: importResult("The import's result (a dry run: its plan)."),
     errors: IMPORT,
