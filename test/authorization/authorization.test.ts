@@ -97,7 +97,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { actorFor } from "@/test/actors";
 import { apiRouteHandlers, walk } from "@/test/api-routes";
 import { bundleForm } from "@/test/bundle-form";
-import { sampleBundle } from "@/test/bundles";
+import { bareBundle } from "@/test/bundles";
 import { expectNoSecrets } from "@/test/no-secrets";
 import { deadCredentials, expiredSession as newExpiredSession } from "@/test/tokens";
 import { ACTION_COLUMNS, ACTION_MATRIX, API_COLUMNS, API_MATRIX, rowKey, type MatrixRow } from "./matrix";
@@ -224,34 +224,10 @@ async function historyOf(t: Target): Promise<{ snapshotId: string; importId: str
   return historyFixtures.get(key)!;
 }
 
-const projectBundle = () => {
-  const base = sampleBundle();
-  return serializeBundle({
-    ...base,
-    sections: [],
-    connections: undefined,
-    llmConfigs: undefined,
-    agent: undefined,
-    recipes: undefined,
-    settings: undefined,
-    accessBindings: undefined,
-    models: base.models.map((m) => ({ ...m, connection: null })),
-  });
-};
+const projectBundle = () => serializeBundle(bareBundle());
 const modelBundle = () => {
-  const base = sampleBundle();
-  return serializeBundle({
-    ...base,
-    scope: "model",
-    sections: [],
-    connections: undefined,
-    llmConfigs: undefined,
-    agent: undefined,
-    recipes: undefined,
-    settings: undefined,
-    accessBindings: undefined,
-    models: [{ ...base.models[0]!, connection: null }],
-  });
+  const base = bareBundle();
+  return serializeBundle({ ...base, scope: "model", models: [base.models[0]!] });
 };
 
 // ── API cells ───────────────────────────────────────────────────────────────────────────────

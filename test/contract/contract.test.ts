@@ -7,7 +7,7 @@ import { actorFor } from "@/test/actors";
 import { apiRouteHandlers } from "@/test/api-routes";
 import { casePath, importOptions, loadCorpus } from "@/test/bad-bundles";
 import { bundleForm } from "@/test/bundle-form";
-import { sampleBundle } from "@/test/bundles";
+import { bareBundle, sampleBundle } from "@/test/bundles";
 import { demoToken } from "@/test/tokens";
 import { Contract, loadDocument, type Call } from "./openapi-contract";
 
@@ -32,25 +32,9 @@ const acmeAdmin = () => tokens["admin@acme.test"]!;
 const analyst = () => tokens["analyst@acme.test"]!;
 const lead = () => tokens["lead@acme.test"]!;
 
-/** A project bundle without connections or optional sections: imports anywhere. */
-function plainBundle(overrides: Partial<Bundle> = {}): Bundle {
-  const base = sampleBundle();
-  return {
-    ...base,
-    sections: [],
-    connections: undefined,
-    llmConfigs: undefined,
-    agent: undefined,
-    recipes: undefined,
-    settings: undefined,
-    accessBindings: undefined,
-    models: base.models.map((m) => ({ ...m, connection: null })),
-    ...overrides,
-  };
-}
 /** A model bundle: `customers` alone, or `orders` without the `customers` it joins to. */
 const modelBundle = (slug = "customers", overrides: Partial<Bundle> = {}) => {
-  const base = plainBundle(overrides);
+  const base = bareBundle(overrides);
   return serializeBundle({ ...base, scope: "model", models: base.models.filter((m) => m.slug === slug) });
 };
 const text = (bundle: Bundle) => serializeBundle(bundle);
@@ -81,6 +65,16 @@ async function commonErrors(call: Call, options: { tenant?: boolean; unknownTena
     await send({ ...call, params: { ...call.params, projectSlug: "no-such-project" } }, "PROJECT_NOT_FOUND");
 }
 
+/** Runs `run` with one environment variable set (a fault to inject, a smaller limit). */
+async function withEnv(name: string, value: string, run: () => Promise<unknown>): Promise<void> {
+  process.env[name] = value;
+  try {
+    await run();
+  } finally {
+    delete process.env[name];
+  }
+}
+
 /** The errors of a small JSON body. */
 async function jsonBodyErrors(call: Call) {
   await send({ ...call, json: undefined, body: "{", headers: { "content-type": "application/json" } }, "INVALID_JSON");
@@ -90,19 +84,16 @@ async function jsonBodyErrors(call: Call) {
 
 /** The errors of an uploaded bundle, whatever the route does with it. */
 async function uploadErrors(call: Call, options: unknown) {
-  const version2 = text({ ...plainBundle(), version: 2 } as unknown as Bundle);
+  const version2 = text({ ...bareBundle(), version: 2 } as unknown as Bundle);
   await send({ ...call, body: bundleForm("{", options) }, "INVALID_JSON");
   await send({ ...call, body: bundleForm("{}", options) }, "INVALID_BUNDLE");
   await send({ ...call, body: bundleForm(version2, options) }, "UNSUPPORTED_BUNDLE_VERSION");
-  const badOptions = bundleForm(text(plainBundle()));
+  const badOptions = bundleForm(text(bareBundle()));
   badOptions.set("options", "{");
   await send({ ...call, body: badOptions }, "INVALID_OPTIONS");
-  process.env.FERRY_MAX_BUNDLE_MB = "0.001";
-  try {
-    await send({ ...call, body: bundleForm(text(plainBundle()), options) }, "PAYLOAD_TOO_LARGE");
-  } finally {
-    delete process.env.FERRY_MAX_BUNDLE_MB;
-  }
+  await withEnv("FERRY_MAX_BUNDLE_MB", "0.001", () =>
+    send({ ...call, body: bundleForm(text(bareBundle()), options) }, "PAYLOAD_TOO_LARGE"),
+  );
 }
 
 /** A case of the bad-input corpus, sent as its import would be. */
@@ -120,14 +111,14 @@ async function importErrors(operation: string, extra: Record<string, unknown> = 
   await send(call(corpusForm("crypto/verifier-incorrect-iv", extra)), "WRONG_PASSPHRASE");
   await send(call(corpusForm("crypto/short-passphrase", extra)), "PASSPHRASE_TOO_SHORT");
   await send(call(corpusForm("references/agent-model-context", extra)), "DANGLING_REFERENCE");
-  await send(call(bundleForm(text(plainBundle()), options({ projectSlug: "sales-analytics" }))), "SLUG_TAKEN");
-  await send(call(bundleForm(text(plainBundle()), options({ projectSlug: "Not A Slug" }))), "INVALID_SLUG");
+  await send(call(bundleForm(text(bareBundle()), options({ projectSlug: "sales-analytics" }))), "SLUG_TAKEN");
+  await send(call(bundleForm(text(bareBundle()), options({ projectSlug: "Not A Slug" }))), "INVALID_SLUG");
   await send(
-    call(bundleForm(text(plainBundle()), options({ mode: "replace", projectSlug: "no-such-project" }))),
+    call(bundleForm(text(bareBundle()), options({ mode: "replace", projectSlug: "no-such-project" }))),
     "PROJECT_NOT_FOUND",
   );
-  await send(call(bundleForm(text(plainBundle()), options({ tenant: "nope", projectSlug: "c-nope" }))), "NOT_FOUND");
-  await send(call(bundleForm(text(plainBundle()), options({ projectSlug: "c-forbidden" })), analyst()), "FORBIDDEN");
+  await send(call(bundleForm(text(bareBundle()), options({ tenant: "nope", projectSlug: "c-nope" }))), "NOT_FOUND");
+  await send(call(bundleForm(text(bareBundle()), options({ projectSlug: "c-forbidden" })), analyst()), "FORBIDDEN");
   const connected = sampleBundle({
     sections: ["connections"],
     llmConfigs: undefined,
@@ -199,12 +190,9 @@ async function modelImportErrors(call: Call) {
   });
   await send(form(connected, mapped({ action: "map", target: "snowflake-prod" })), "CONNECTION_TYPE_MISMATCH");
   await send(form(connected, mapped({ action: "map" })), "CONNECTION_MAPPING_REQUIRED");
-  process.env.FERRY_TEST_FAULT = "models";
-  try {
-    await send(form(modelBundle(), { modelSlugOverrides: { customers: "c-fault" } }), "IMPORT_FAILED");
-  } finally {
-    delete process.env.FERRY_TEST_FAULT;
-  }
+  await withEnv("FERRY_TEST_FAULT", "models", () =>
+    send(form(modelBundle(), { modelSlugOverrides: { customers: "c-fault" } }), "IMPORT_FAILED"),
+  );
 }
 
 describe("contract: every /api/v1 route answers as docs/openapi.json says", () => {
@@ -296,10 +284,10 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
       operation: "POST /api/v1/projects/import/preview",
       token: acmeAdmin(),
       query: ACME,
-      body: text(plainBundle()),
+      body: text(bareBundle()),
     };
     await send(call, "200");
-    await send({ ...call, query: undefined, body: bundleForm(text(plainBundle()), { tenant: "acme" }) }, "200");
+    await send({ ...call, query: undefined, body: bundleForm(text(bareBundle()), { tenant: "acme" }) }, "200");
     await commonErrors(call, { tenant: true });
     await uploadErrors(call, { tenant: "acme" });
     await send({ ...call, token: lead() }, "FORBIDDEN");
@@ -311,7 +299,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
       {
         operation,
         token: acmeAdmin(),
-        body: bundleForm(text(plainBundle()), { mode: "create", tenant: "acme", projectSlug: made.project }),
+        body: bundleForm(text(bareBundle()), { mode: "create", tenant: "acme", projectSlug: made.project }),
       },
       "200",
     );
@@ -320,7 +308,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
       {
         operation,
         token: acmeAdmin(),
-        body: bundleForm(text(plainBundle()), { mode: "replace", tenant: "acme", projectSlug: made.project }),
+        body: bundleForm(text(bareBundle()), { mode: "replace", tenant: "acme", projectSlug: made.project }),
       },
       "200",
     );
@@ -328,7 +316,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
     const call = {
       operation,
       token: root(),
-      body: bundleForm(text(plainBundle()), { mode: "create", tenant: "acme", projectSlug: "c-import" }),
+      body: bundleForm(text(bareBundle()), { mode: "create", tenant: "acme", projectSlug: "c-import" }),
     };
     await commonErrors(call);
     await uploadErrors(call, { mode: "create", tenant: "acme", projectSlug: "c-import" });
@@ -337,7 +325,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
       {
         operation,
         token: root(),
-        body: bundleForm(text(plainBundle()), {
+        body: bundleForm(text(bareBundle()), {
           mode: "replace",
           tenant: "acme",
           projectSlug: made.project,
@@ -346,15 +334,12 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
       },
       "PLAN_STALE",
     );
-    process.env.FERRY_TEST_FAULT = "project";
-    try {
-      await send(
-        { ...call, body: bundleForm(text(plainBundle()), { mode: "create", tenant: "acme", projectSlug: "c-fault" }) },
+    await withEnv("FERRY_TEST_FAULT", "project", () =>
+      send(
+        { ...call, body: bundleForm(text(bareBundle()), { mode: "create", tenant: "acme", projectSlug: "c-fault" }) },
         "IMPORT_FAILED",
-      );
-    } finally {
-      delete process.env.FERRY_TEST_FAULT;
-    }
+      ),
+    );
     const progress = await send({ ...call, headers: { accept: "application/x-ndjson" } }, "200");
     expect(progress.text.trim().split("\n").at(-1)).toContain('"result"');
   });
@@ -364,7 +349,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
     const call = {
       operation,
       token: acmeAdmin(),
-      body: bundleForm(text(plainBundle()), { mode: "create", tenant: "acme", projectSlug: "c-plan" }),
+      body: bundleForm(text(bareBundle()), { mode: "create", tenant: "acme", projectSlug: "c-plan" }),
     };
     await send(call, "200");
     await send(
@@ -392,7 +377,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
     await commonErrors(call, { tenant: true });
     await uploadErrors(call, options);
     await send({ ...call, token: analyst() }, "FORBIDDEN");
-    await send({ ...call, body: bundleForm(text(plainBundle()), options) }, "INVALID_BUNDLE");
+    await send({ ...call, body: bundleForm(text(bareBundle()), options) }, "INVALID_BUNDLE");
     await modelImportErrors(call);
   });
 
@@ -501,12 +486,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
     await send({ ...call, params: { ...params, snapshotId: "nope" } }, "NOT_FOUND");
     await send({ ...call, token: lead(), params: { ...SALES, snapshotId: made.snapshotId } }, "FORBIDDEN");
     await send({ ...call, json: { planToken: "0".repeat(64) } }, "PLAN_STALE");
-    process.env.FERRY_TEST_FAULT = "project";
-    try {
-      await send({ ...call, json: {} }, "IMPORT_FAILED");
-    } finally {
-      delete process.env.FERRY_TEST_FAULT;
-    }
+    await withEnv("FERRY_TEST_FAULT", "project", () => send({ ...call, json: {} }, "IMPORT_FAILED"));
     await send({ ...call, json: {} }, "200");
   });
 
@@ -554,12 +534,7 @@ describe("contract: every /api/v1 route answers as docs/openapi.json says", () =
       },
       "CONNECTION_TYPE_MISMATCH",
     );
-    process.env.FERRY_TEST_FAULT = "project";
-    try {
-      await send({ ...call, json: { slug: "c-copy-4" } }, "IMPORT_FAILED");
-    } finally {
-      delete process.env.FERRY_TEST_FAULT;
-    }
+    await withEnv("FERRY_TEST_FAULT", "project", () => send({ ...call, json: { slug: "c-copy-4" } }, "IMPORT_FAILED"));
   });
 
   it("POST /api/v1/projects/{projectSlug}/refresh", async () => {
