@@ -14,6 +14,7 @@ import type { ImportResult } from "@/lib/import/import-result";
 import { runImport } from "@/lib/import/import-steps";
 import { requireProject, type ProjectAccess } from "@/lib/projects/require-project";
 import { tenantCipher } from "@/lib/secrets/tenant-secrets";
+import type { snapshotSummarySchema } from "@/lib/validations/api-responses";
 import { downloadOptionsSchema, restoreOptionsSchema } from "@/lib/validations/history";
 import { openSnapshot } from "./snapshots";
 
@@ -31,16 +32,7 @@ export interface SnapshotRef {
   snapshotId: string;
 }
 
-export interface SnapshotSummary {
-  id: string;
-  createdAt: string;
-  createdBy: string;
-  reason: string;
-  mode: string;
-  models: number;
-  bytes: number;
-  compressedBytes: number;
-}
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
 /** The project and the caller's right to it: history needs a project ADMIN (or tenant admin). */
 export async function requireHistoryAccess(ref: Omit<SnapshotRef, "snapshotId">): Promise<ProjectAccess> {

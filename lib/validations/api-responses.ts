@@ -139,22 +139,18 @@ export const storedImportSchema = z
   })
   .meta({ id: "StoredImport" });
 
-export const snapshotListSchema = z
-  .object({
-    snapshots: z.array(
-      z.object({
-        id: z.string(),
-        createdAt: timestamp,
-        createdBy: z.string(),
-        reason: z.string(),
-        mode: z.string(),
-        models: z.number().int(),
-        bytes: z.number(),
-        compressedBytes: z.number(),
-      }),
-    ),
-  })
-  .meta({ id: "SnapshotList" });
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  createdAt: timestamp,
+  createdBy: z.string(),
+  reason: z.string(),
+  mode: z.string(),
+  models: z.number().int(),
+  bytes: z.number(),
+  compressedBytes: z.number(),
+});
+
+export const snapshotListSchema = z.object({ snapshots: z.array(snapshotSummarySchema) }).meta({ id: "SnapshotList" });
 
 export const deployAllResultSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bundleSchema } from "@/lib/bundle/schema";
 import { SECTIONS } from "@/lib/bundle/sections";
+import { IMPORT_MODES } from "@/lib/import/import-options";
 import { PLAN_ACTIONS } from "@/lib/import/plan-actions";
 
 // What the import routes answer (SPEC §4, §11): an import's result or dry run, and a preview. The
@@ -11,6 +12,7 @@ const sectionKeySchema = z.enum(SECTIONS.map((s) => s.key));
 const planActionSchema = z.enum(PLAN_ACTIONS);
 const credentialStateSchema = z.enum(["encrypted", "stripped", "none"]);
 
+/** Per section: what an import created, updated, skipped, deleted, linked (connections matched by name). */
 export const sectionCountSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
@@ -36,6 +38,7 @@ export const importWarningSchema = z.object({
   path: z.string().optional(),
 });
 
+/** What to do after an import, with a link; `subject` says what it is about, to tell when it is done. */
 export const requiredActionSchema = z.object({
   kind: z.enum(["deploy-model", "refresh", "enter-credentials", "retest-agent"]),
   message: z.string(),
@@ -51,27 +54,29 @@ export const requiredActionSchema = z.object({
 
 export const planItemSchema = z
   .object({
-    key: z.string(),
+    key: z.string().meta({ description: "The item's natural key in the target (after renames and mapping)." }),
     action: planActionSchema,
     changes: z
       .array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }))
-      .optional(),
-    more: z.number().int().optional(),
+      .optional()
+      .meta({ description: "Updates: the changed paths with before and after (secrets only as states)." }),
+    more: z.number().int().optional().meta({ description: "Changed paths beyond `changes`." }),
     versions: z
       .object({
         append: z.array(z.number().int()),
         remove: z.array(z.number().int()),
         conflict: z.array(z.number().int()),
       })
-      .optional(),
-    note: z.string().optional(),
+      .optional()
+      .meta({ description: "Models: versions appended, removed (replace), or differing under the same number." }),
+    note: z.string().optional().meta({ description: "One line for a reader, e.g. pending credentials." }),
   })
   .meta({ id: "PlanItem" });
 
 export const importResultSchema = z
   .object({
     scope: bundleSchema.shape.scope,
-    mode: z.enum(["create", "replace", "merge", "skip-existing"]),
+    mode: z.enum(IMPORT_MODES),
     dryRun: z.boolean(),
     planToken: z.string(),
     summary: z.record(z.string(), sectionCountSchema),

@@ -1,7 +1,9 @@
+import type { z } from "zod";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { parseSearchParams } from "@/lib/http/search-params";
 import { listProjects } from "@/lib/projects/list-projects";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";
+import type { projectListSchema } from "@/lib/validations/api-responses";
 import { tenantQuerySchema } from "@/lib/validations/tenant";
 
 export const GET = apiRoute(async ({ request, actor }) => {
@@ -17,5 +19,5 @@ export const GET = apiRoute(async ({ request, actor }) => {
       role: p.role,
       modelCount: p.modelCount,
     })),
-  });
+  } satisfies z.infer<typeof projectListSchema>);
 });
