@@ -38,7 +38,7 @@ function errorBody(codes: ErrorCode[]) {
 }
 
 /** Each error code the operation documents, in SPEC §5 order, with its status. */
-export function operationErrors(operation: ApiOperation): ErrorCode[] {
+function operationErrors(operation: ApiOperation): ErrorCode[] {
   const codes = new Set<ErrorCode>(operation.errors);
   if (operation.access !== "anyone") codes.add("UNAUTHENTICATED");
   if (operation.success.kind !== "document") codes.add(operation.fallback ?? "INTERNAL_ERROR");
