@@ -69,3 +69,20 @@ export function sampleBundle(overrides: Partial<Bundle> = {}): Bundle {
     ...overrides,
   };
 }
+
+/** The sample bundle's models alone: no connections or optional sections, so it imports anywhere. */
+export function bareBundle(overrides: Partial<Bundle> = {}): Bundle {
+  const base = sampleBundle();
+  return {
+    ...base,
+    sections: [],
+    connections: undefined,
+    llmConfigs: undefined,
+    agent: undefined,
+    recipes: undefined,
+    settings: undefined,
+    accessBindings: undefined,
+    models: base.models.map((m) => ({ ...m, connection: null })),
+    ...overrides,
+  };
+}

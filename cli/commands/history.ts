@@ -33,7 +33,8 @@ export const historyCommand = defineCommand({
   }),
   async run(input, io) {
     const { cliActor } = await import("@/lib/auth/actor");
-    const { projectHistory, historyQuerySchema } = await import("@/lib/history/history");
+    const { projectHistory } = await import("@/lib/history/history");
+    const { historyQuerySchema } = await import("@/lib/validations/history");
     const { renderHistory } = await import("@/lib/history/render-history");
     const { findProjectTenant } = await import("@/lib/tenants/find-project-tenant");
     const { parseInput } = await import("@/lib/validations/parse-input");

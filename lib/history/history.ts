@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { RequiredAction } from "@/lib/import/import-report";
 import type { ImportResult } from "@/lib/import/import-result";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";
-import { tenantQuerySchema } from "@/lib/validations/tenant";
+import { historyQuerySchema } from "@/lib/validations/history";
 import type { ImportSource } from "./import-records";
 import { requireHistoryAccess } from "./restore-snapshot";
 
@@ -55,15 +55,6 @@ export interface HistoryPage {
   /** Pass as `before` for the next (older) page; absent on the last page. */
   nextCursor?: string;
 }
-
-/** `?tenant=&limit=&before=` of the history routes. */
-export const historyQuerySchema = tenantQuerySchema.extend({
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-  before: z
-    .string()
-    .regex(/^\d+_[0-9a-f-]{36}$/, "a cursor from the previous page (nextCursor)")
-    .optional(),
-});
 
 /** A `before` cursor sent by the browser (a server action's argument): checked like the route's. */
 export function historyCursor(before: unknown): string | undefined {

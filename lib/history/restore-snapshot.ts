@@ -14,6 +14,8 @@ import type { ImportResult } from "@/lib/import/import-result";
 import { runImport } from "@/lib/import/import-steps";
 import { requireProject, type ProjectAccess } from "@/lib/projects/require-project";
 import { tenantCipher } from "@/lib/secrets/tenant-secrets";
+import type { snapshotSummarySchema } from "@/lib/validations/api-responses";
+import { downloadOptionsSchema, restoreOptionsSchema } from "@/lib/validations/history";
 import { openSnapshot } from "./snapshots";
 
 // Restore (SPEC §12): a snapshot goes back through the same plan-and-apply path as any import —
@@ -30,16 +32,7 @@ export interface SnapshotRef {
   snapshotId: string;
 }
 
-export interface SnapshotSummary {
-  id: string;
-  createdAt: string;
-  createdBy: string;
-  reason: string;
-  mode: string;
-  models: number;
-  bytes: number;
-  compressedBytes: number;
-}
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
 /** The project and the caller's right to it: history needs a project ADMIN (or tenant admin). */
 export async function requireHistoryAccess(ref: Omit<SnapshotRef, "snapshotId">): Promise<ProjectAccess> {
@@ -97,14 +90,6 @@ export async function listSnapshots(ref: Omit<SnapshotRef, "snapshotId">): Promi
   }));
 }
 
-export const restoreOptionsSchema = z.strictObject({
-  dryRun: z.boolean().optional(),
-  planToken: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, "a plan token is 64 hex digits")
-    .optional(),
-});
-
 export async function restoreSnapshot(
   ref: SnapshotRef & { options: unknown; onProgress?: ImportProgress },
 ): Promise<ImportResult> {
@@ -156,11 +141,6 @@ export async function restoreSnapshot(
     },
   });
 }
-
-export const downloadOptionsSchema = z.strictObject({
-  includeCredentials: z.boolean().optional(),
-  passphrase: z.string().max(1_000).optional(),
-});
 
 /**
  * A snapshot as a bundle file: stripped (any project ADMIN with history access), or with its

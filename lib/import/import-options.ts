@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { planTokenSchema } from "@/lib/validations/plan-token";
 
 // Import options as the API, the CLI and the wizard send them (SPEC §4).
 
@@ -36,16 +37,16 @@ export const importOptionsSchema = z.strictObject({
   /** Only some items of some sections (keys: section keys; see lib/import/select-items.ts). */
   select: z.record(z.string(), sectionSelectionSchema).optional(),
   /** The token of the plan the caller reviewed: the import is refused (PLAN_STALE) when it no longer matches. */
-  planToken: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, "a plan token is 64 hex digits")
-    .optional(),
+  planToken: planTokenSchema.optional(),
   /** Make the target a reference (read-only, updated from its source; SPEC §13): create or replace only. */
   reference: z.boolean().optional(),
   /** CLI only: create users named by access bindings that do not exist yet. */
   createUsers: z.boolean().optional(),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+/** A preview's multipart `options`: only the tenant counts (other import options are ignored). */
+export const previewOptionsSchema = z.object({ tenant: importOptionsSchema.shape.tenant });
 
 export function parseImportOptions(input: unknown): ImportOptions {
   const parsed = importOptionsSchema.safeParse(input);

@@ -1,42 +1,17 @@
+import type { z } from "zod";
 import { GENERIC_SECTIONS, SECTIONS, sectionOf } from "@/lib/bundle/sections";
+import type { importWarningSchema, requiredActionSchema, sectionCountSchema } from "@/lib/validations/import-result";
 import type { ImportPlan, ImportTarget } from "./plan-import";
 import { PLAN_ACTIONS } from "./plan-changes";
 
 // What an import tells its user: counts per section, warnings, and the checklist of what to do
 // next (deploy, refresh, enter credentials, re-test the agent), each with a link.
 
-export interface SectionCount {
-  created: number;
-  updated: number;
-  skipped: number;
-  deleted?: number;
-  /** Connections matched by name (a bundle without a connections section), linked to the project. */
-  linked?: number;
-}
-
-export interface ImportWarning {
-  code:
-    | "MODEL_KEPT"
-    | "ACCESS_BINDING_SKIPPED"
-    | "ACCESS_BINDINGS_REMOVED"
-    | "SHARED_CONNECTION_UPDATED"
-    | "SHARED_CONNECTION_MAPPED"
-    | "CREDENTIALS_NOT_INCLUDED"
-    | "USER_CREATED"
-    | "MODEL_RENAMED"
-    | "VERSION_CONFLICT"
-    | "CONNECTIONS_MATCHED_BY_NAME";
-  message: string;
-  path?: string;
-}
-
-export interface RequiredAction {
-  kind: "deploy-model" | "refresh" | "enter-credentials" | "retest-agent";
-  message: string;
-  href: string;
-  /** What the action is about, for checking whether it is done: a model slug, a connection or LLM config name. */
-  subject?: { model: string; version?: number } | { connection: string } | { llmConfig: string };
-}
+// The shapes are the API's (lib/validations/import-result.ts): one list of warning codes and
+// required-action kinds for the report, the API and its OpenAPI document.
+export type SectionCount = z.infer<typeof sectionCountSchema>;
+export type ImportWarning = z.infer<typeof importWarningSchema>;
+export type RequiredAction = z.infer<typeof requiredActionSchema>;
 
 export interface ImportReport {
   summary: Record<string, SectionCount>;

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { GENERIC_SECTIONS, type SectionKey } from "@/lib/bundle/sections";
 import { diffJson, type Change } from "@/lib/bundle/sections/diff";
 import { canonicalModel, type BundleModel, type BundleVersion } from "@/lib/bundle/sections/models";
@@ -5,6 +6,7 @@ import type { BundleCredentials } from "@/lib/bundle/credentials";
 import { compareKeys, sortKeysDeep } from "@/lib/bundle/json-order";
 import { RawJson } from "@/lib/bundle/raw-json";
 import type { Bundle } from "@/lib/bundle/schema";
+import type { planItemSchema } from "@/lib/validations/import-result";
 import type { ImportMode } from "./import-options";
 import type { PlanAction } from "./plan-actions";
 import { selectionKey } from "./select-items";
@@ -20,19 +22,8 @@ export { PLAN_ACTIONS, type PlanAction } from "./plan-actions";
 /** How many changed paths one item lists; the rest are counted (`more`). */
 export const CHANGES_PER_ITEM = 50;
 
-export interface PlanItem {
-  /** The item's natural key in the target (after renames / mapping), as selection names it. */
-  key: string;
-  action: PlanAction;
-  /** For updates: changed paths with before/after (secrets only as "secret replaced" / "pending"). */
-  changes?: Change[];
-  /** Changed paths beyond `changes`. */
-  more?: number;
-  /** Models: versions appended, removed (replace), or differing under the same number (conflicts). */
-  versions?: { append: number[]; remove: number[]; conflict: number[] };
-  /** One line for a reader: "pending credentials", "mapped onto warehouse", the reason a binding is skipped. */
-  note?: string;
-}
+/** One item's action in a plan (the API's shape: lib/validations/import-result.ts). */
+export type PlanItem = z.infer<typeof planItemSchema>;
 
 export interface PlanSection {
   key: SectionKey;

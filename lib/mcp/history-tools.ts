@@ -3,8 +3,9 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { historyQuerySchema, projectHistory, tenantHistory } from "@/lib/history/history";
-import { listSnapshots, restoreOptionsSchema, restoreSnapshot } from "@/lib/history/restore-snapshot";
+import { projectHistory, tenantHistory } from "@/lib/history/history";
+import { listSnapshots, restoreSnapshot } from "@/lib/history/restore-snapshot";
+import { historyQuerySchema, restoreOptionsSchema } from "@/lib/validations/history";
 import { runTool } from "./tool-result";
 
 const tenant = historyQuerySchema.shape.tenant.describe(

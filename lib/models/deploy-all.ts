@@ -1,10 +1,12 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ImportResult } from "@/lib/import/import-result";
 import { requireProject } from "@/lib/projects/require-project";
+import type { deployAllResultSchema } from "@/lib/validations/api-responses";
 
 /**
  * Deploy all (SPEC §12): every model an import listed, at the version that was live in its source,
@@ -16,7 +18,7 @@ export async function deployAll(options: {
   tenantSlug?: string | null;
   projectSlug: string;
   importId?: string;
-}): Promise<{ deployed: { model: string; version: number }[]; importId: string }> {
+}): Promise<z.infer<typeof deployAllResultSchema>> {
   const access = await requireProject({ ...options, minRole: "EDITOR", change: "operation" });
   const record = await db.importRecord.findFirst({
     where: { projectId: access.project.id, ...(options.importId ? { id: options.importId } : {}) },

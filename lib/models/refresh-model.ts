@@ -1,8 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { db } from "@/lib/db";
 import { requireProject } from "@/lib/projects/require-project";
+import type { refreshResultSchema } from "@/lib/validations/api-responses";
 
 /**
  * Runs the rebuild bookkeeping of a model's aggregates and pockets: BUILDING, then READY/FRESH
@@ -14,7 +16,7 @@ export async function refreshModel(options: {
   tenantSlug?: string | null;
   projectSlug: string;
   modelSlug?: string;
-}): Promise<{ aggregates: number; pockets: number }> {
+}): Promise<z.infer<typeof refreshResultSchema>> {
   const access = await requireProject({ ...options, minRole: "EDITOR", change: "operation" });
   const modelFilter = access.model ? { modelId: access.model.id } : { model: { projectId: access.project.id } };
   const counts = await db.$transaction(async (tx) => {

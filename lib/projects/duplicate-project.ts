@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isTenantAdmin } from "@/lib/auth/permissions";
 import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
@@ -12,11 +11,11 @@ import { AppError } from "@/lib/errors";
 import { instanceName } from "@/lib/export/export-project";
 import { writeProjectBundle } from "@/lib/export/write-project-bundle";
 import { snapshotEncryption } from "@/lib/history/snapshots";
-import { connectionMappingEntrySchema } from "@/lib/import/import-options";
 import type { ImportResult } from "@/lib/import/import-result";
 import { runImport } from "@/lib/import/import-steps";
 import { hashBundle } from "@/lib/import/plan-token";
 import { resolveTenant } from "@/lib/tenants/resolve-tenant";
+import { duplicateOptionsSchema } from "@/lib/validations/duplicate";
 import { parseInput } from "@/lib/validations/parse-input";
 import { requireProject } from "./require-project";
 
@@ -26,18 +25,6 @@ import { requireProject } from "./require-project";
 // tenant connections. Another tenant (system admin, or admin of both): secrets are re-encrypted
 // under that tenant's key by the import; connections are mapped onto same-named ones of the same
 // type, or created, unless `connectionMapping` says otherwise.
-
-export const duplicateOptionsSchema = z.strictObject({
-  slug: z.string().min(1, "Choose a slug for the copy.").max(200),
-  displayName: z.string().trim().min(1).max(200).optional(),
-  tenant: z.string().min(1).max(100).optional(),
-  connectionMapping: z.record(z.string(), connectionMappingEntrySchema).optional(),
-  dryRun: z.boolean().optional(),
-  planToken: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, "a plan token is 64 hex digits")
-    .optional(),
-});
 
 export async function duplicateProject(request: {
   actor: Actor;

@@ -6,14 +6,16 @@ import { AppError } from "@/lib/errors";
 // what makes one. Pure: the import's planner calls it with what it read in its transaction.
 
 /** Where a reference project comes from: the bundle's source instance, tenant and project. */
-export const referenceSourceSchema = z.object({
-  instance: z.string(),
-  tenant: z.string(),
-  project: z.string(),
-  /** The export time of the bundle last imported (absent for `--stable` bundles). */
-  exportedAt: z.string().optional(),
-  exportedBy: z.string().optional(),
-});
+export const referenceSourceSchema = z
+  .object({
+    instance: z.string(),
+    tenant: z.string(),
+    project: z.string(),
+    /** The export time of the bundle last imported (absent for `--stable` bundles). */
+    exportedAt: z.string().optional(),
+    exportedBy: z.string().optional(),
+  })
+  .meta({ id: "ReferenceSource" });
 export type ReferenceSource = z.infer<typeof referenceSourceSchema>;
 
 /** The reference a stored `referenceSource` column holds (null when absent or unreadable). */

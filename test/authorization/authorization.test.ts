@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // Server actions read the session cookie through next/headers, which only exists inside a Next
@@ -84,6 +83,7 @@ import {
 import { withPgTransaction } from "@/lib/database/pg-transaction";
 import { takeSnapshot } from "@/lib/history/snapshots";
 import { GET as health } from "@/app/api/v1/health/route";
+import { GET as openApiDocument } from "@/app/api/v1/openapi.json/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as exportModel } from "@/app/api/v1/projects/[projectSlug]/models/[modelSlug]/export/route";
 import { POST as importModel } from "@/app/api/v1/projects/[projectSlug]/models/import/route";
@@ -103,8 +103,9 @@ import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { createExportTicket } from "@/lib/export/export-tickets";
 import type { ActionResult } from "@/lib/http/action-result";
 import { actorFor } from "@/test/actors";
+import { apiRouteHandlers, walk } from "@/test/api-routes";
 import { bundleForm } from "@/test/bundle-form";
-import { sampleBundle } from "@/test/bundles";
+import { bareBundle } from "@/test/bundles";
 import { expectNoSecrets } from "@/test/no-secrets";
 import { deadCredentials, expiredSession as newExpiredSession } from "@/test/tokens";
 import { ACTION_COLUMNS, ACTION_MATRIX, API_COLUMNS, API_MATRIX, rowKey, type MatrixRow } from "./matrix";
@@ -267,34 +268,10 @@ async function historyOf(t: Target): Promise<{ snapshotId: string; importId: str
   return historyFixtures.get(key)!;
 }
 
-const projectBundle = () => {
-  const base = sampleBundle();
-  return serializeBundle({
-    ...base,
-    sections: [],
-    connections: undefined,
-    llmConfigs: undefined,
-    agent: undefined,
-    recipes: undefined,
-    settings: undefined,
-    accessBindings: undefined,
-    models: base.models.map((m) => ({ ...m, connection: null })),
-  });
-};
+const projectBundle = () => serializeBundle(bareBundle());
 const modelBundle = () => {
-  const base = sampleBundle();
-  return serializeBundle({
-    ...base,
-    scope: "model",
-    sections: [],
-    connections: undefined,
-    llmConfigs: undefined,
-    agent: undefined,
-    recipes: undefined,
-    settings: undefined,
-    accessBindings: undefined,
-    models: [{ ...base.models[0]!, connection: null }],
-  });
+  const base = bareBundle();
+  return serializeBundle({ ...base, scope: "model", models: [base.models[0]!] });
 };
 
 // ── API cells ───────────────────────────────────────────────────────────────────────────────
@@ -355,6 +332,10 @@ const API_CALLS: Record<string, (t: Target, n: number, text: string) => Promise<
   "GET /api/v1/bundle-schema.json": () => ({
     path: "/api/v1/bundle-schema.json",
     send: () => Promise.resolve(bundleSchema()),
+  }),
+  "GET /api/v1/openapi.json": () => ({
+    path: "/api/v1/openapi.json",
+    send: () => Promise.resolve(openApiDocument()),
   }),
   "GET /api/v1/me": () => ({ path: "/api/v1/me", send: send(me, {}) }),
   "GET /api/v1/projects": (t) => ({ path: `/api/v1/projects?tenant=${t.tenant}`, send: send(listProjects, {}) }),
@@ -683,19 +664,7 @@ function describeMismatches(rows: MatrixRow[], columns: readonly string[], actua
 
 describe("authorization matrix", () => {
   it("covers every API route handler (/api/v1 and /api/mcp)", () => {
-    const routes = walk("app/api")
-      .filter((file) => file.endsWith("/route.ts"))
-      .flatMap((file) => {
-        const route = `/${path
-          .dirname(file)
-          .replace(/^app\//, "")
-          .replace(/\[([^\]]+)\]/g, "{$1}")}`;
-        return [
-          ...fs
-            .readFileSync(file, "utf8")
-            .matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
-        ].map((m) => `${m[1]} ${route}`);
-      });
+    const routes = apiRouteHandlers("app/api");
     expect([...new Set(API_MATRIX.map((r) => r.surface))].sort()).toEqual(routes.sort());
     expect(Object.keys(API_CALLS).sort()).toEqual([...new Set(routes)].sort());
   });
@@ -732,10 +701,3 @@ describe("authorization matrix", () => {
     expect(fs.readFileSync("docs/authorization.md", "utf8")).toBe(renderAuthorizationDoc());
   });
 });
-
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
-  });
-}

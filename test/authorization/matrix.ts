@@ -87,6 +87,7 @@ const API_MANAGED_TENANT = "401 401 401 401 | 409 409 403 403 404";
 export const API_MATRIX: MatrixRow[] = rows(API_COLUMNS, [
   ["GET /api/v1/health", "—", PUBLIC],
   ["GET /api/v1/bundle-schema.json", "—", PUBLIC],
+  ["GET /api/v1/openapi.json", "—", PUBLIC],
   ["GET /api/v1/me", "—", ANYONE_SIGNED_IN],
   ["GET /api/v1/projects", "tenant acme", API_ACME],
   ["GET /api/v1/projects", "tenant globex", API_GLOBEX],

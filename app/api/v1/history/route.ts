@@ -1,6 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
 import { parseSearchParams } from "@/lib/http/search-params";
-import { historyQuerySchema, tenantHistory } from "@/lib/history/history";
+import { tenantHistory } from "@/lib/history/history";
+import { historyQuerySchema } from "@/lib/validations/history";
 
 // A tenant's history (SPEC §12): exports, imports, snapshots and restores of every project,
 // newest first; `before` = the previous page's nextCursor. Tenant admins.

@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { apiRoute, json } from "@/lib/http/api-route";
+import type { meSchema } from "@/lib/validations/api-responses";
 
 export const GET = apiRoute(async ({ actor }) =>
   json({
@@ -6,5 +8,5 @@ export const GET = apiRoute(async ({ actor }) =>
     name: actor.name,
     isSystemAdmin: actor.isSystemAdmin,
     tenants: actor.memberships.map((m) => ({ slug: m.tenantSlug, name: m.tenantName, role: m.role })),
-  }),
+  } satisfies z.infer<typeof meSchema>),
 );

@@ -2,9 +2,13 @@ import { previewImport } from "@/lib/import/preview-import";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { readBundleUpload } from "@/lib/http/read-bundle-upload";
 import { tenantParam } from "@/lib/http/search-params";
+import { previewOptionsSchema } from "@/lib/import/import-options";
+import { parseInput } from "@/lib/validations/parse-input";
 
 export const POST = apiRoute(async ({ request, actor }) => {
   const upload = await readBundleUpload(request);
-  const tenant = tenantParam(request) ?? (upload.options as { tenant?: string } | undefined)?.tenant;
+  // Multipart `options` may name the tenant instead of the query string.
+  const tenant =
+    tenantParam(request) ?? parseInput(previewOptionsSchema, upload.options ?? {}, "INVALID_OPTIONS").tenant;
   return json(await previewImport({ actor, bytes: upload.take(), tenantSlug: tenant }));
 });
