@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Progress } from "@/components/ui/progress";
 import type { ImportResult } from "@/lib/import/import-result";
 import type { ImportOptions } from "@/lib/import/import-options";
+import { notify } from "@/lib/notify";
 import { BundleDropZone } from "./bundle-drop-zone";
 import { BundleSummaryCard } from "./bundle-summary-card";
 import { useBundleWorker, type ReadBundle } from "./bundle-worker";
@@ -18,6 +19,7 @@ import { ImportOptionsForm } from "./import-options-form";
 import { ImportResultView } from "./import-result-view";
 import type { WizardError, WizardTarget } from "./plan-in-browser";
 import { PlanReview } from "./plan-review";
+import { importToast } from "./result-rows";
 import { StepHeading } from "./step-heading";
 import type { ImportProgress } from "./upload-import";
 import { useImportPlan } from "./use-import-plan";
@@ -112,6 +114,8 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
       { file: loaded.file, options: { ...options, planToken } },
       {
         onSuccess: (result) => {
+          const toast = importToast(result);
+          notify.success(toast.message, { description: toast.description });
           setStep({ name: "result", result });
           router.refresh();
         },

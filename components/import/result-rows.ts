@@ -24,3 +24,39 @@ export function resultRows(result: Pick<ImportResult, "summary" | "connections">
     return { ...row, mapped: mappedOnly, skipped: count.skipped - mappedOnly };
   });
 }
+
+/**
+ * The toast after an import: what was imported, where, and the models' counts; the result page
+ * below it has the rest (every section, warnings, the checklist).
+ */
+export function importToast(
+  result: Pick<ImportResult, "scope" | "mode" | "summary" | "project" | "reference" | "requiredActions">,
+): { message: string; description: string } {
+  const models = result.summary.models ?? { created: 0, updated: 0, skipped: 0 };
+  const counts = [
+    models.created > 0 && `${models.created} created`,
+    models.updated > 0 && `${models.updated} updated`,
+    models.skipped > 0 && `${models.skipped} skipped`,
+  ].filter(Boolean);
+  const total = models.created + models.updated;
+  const name = `“${result.project.displayName}”`;
+  const message =
+    result.scope === "model"
+      ? `Imported ${total === 1 ? "1 model" : `${total} models`} into ${name}`
+      : result.reference?.action === "update"
+        ? `Updated the reference ${name}`
+        : result.mode === "replace"
+          ? `Replaced ${name} from the bundle`
+          : result.mode !== "create"
+            ? `Imported the bundle into ${name}`
+            : result.reference
+              ? `Imported ${name} as a reference`
+              : `Imported ${name}`;
+  const parts = [
+    counts.length > 0 ? `Models: ${counts.join(", ")}.` : "No models changed.",
+    result.requiredActions.length > 0
+      ? `${result.requiredActions.length === 1 ? "1 step" : `${result.requiredActions.length} steps`} left on the checklist.`
+      : "",
+  ];
+  return { message, description: parts.filter(Boolean).join(" ") };
+}
