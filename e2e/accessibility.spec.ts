@@ -48,7 +48,31 @@ async function writeBundle(page: Page): Promise<string> {
 }
 
 const HISTORY_COPIES = ["e2e-axe-history-light", "e2e-axe-history-dark"];
-test.afterAll(() => deleteProjects(...HISTORY_COPIES));
+const REFERENCES = ["e2e-axe-reference-light", "e2e-axe-reference-dark"];
+test.afterAll(() => deleteProjects(...HISTORY_COPIES, ...REFERENCES));
+
+/** Sales Analytics imported as a reference (SPEC §13) without credentials: its LLM key is pending. */
+async function importReference(page: Page, slug: string): Promise<void> {
+  const exported = await page.request.post(`/api/v1/projects/sales-analytics/export?tenant=acme`, {
+    data: { sections: ["connections", "llmConfigs", "agent", "recipes", "settings", "accessBindings"] },
+  });
+  expect(exported.status()).toBe(200);
+  const buffer = await exported.body();
+  const connections = (JSON.parse(buffer.toString("utf8")) as { connections?: { name: string }[] }).connections ?? [];
+  const created = await page.request.post("/api/v1/projects/import", {
+    multipart: {
+      bundle: { name: "sales.json", mimeType: "application/json", buffer },
+      options: JSON.stringify({
+        mode: "create",
+        tenant: "acme",
+        projectSlug: slug,
+        reference: true,
+        connectionMapping: Object.fromEntries(connections.map((c) => [c.name, { action: "map", target: c.name }])),
+      }),
+    },
+  });
+  expect(created.status()).toBe(200);
+}
 
 for (const scheme of ["light", "dark"] as const) {
   test(`no axe violations on any page or dialog (${scheme})`, async ({ page }) => {
@@ -167,6 +191,33 @@ for (const scheme of ["light", "dark"] as const) {
     await page.keyboard.press("Escape");
     await page.goto("/t/acme/history");
     await audit(page, "tenant history", findings);
+
+    // Duplicate project… from the sidebar's ⋮.
+    await page.goto(SALES);
+    await page.getByRole("button", { name: /^Actions for Sales Analytics( \(sales-analytics\))?$/ }).click();
+    await page.getByRole("menuitem", { name: "Duplicate project…" }).click();
+    await expect(page.getByRole("dialog", { name: /Duplicate project/ })).toBeVisible();
+    await audit(page, "duplicate project dialog", findings);
+    await page.keyboard.press("Escape");
+
+    // A reference project: the notice on its tabs, Detach…'s confirmation, entering a pending key.
+    const reference = `e2e-axe-reference-${scheme}`;
+    await deleteProjects(reference);
+    await importReference(page, reference);
+    for (const tab of ["", "/settings", "/llm"]) {
+      await page.goto(`/t/acme/p/${reference}${tab}`);
+      await expect(page.getByRole("main").getByText(/Reference of sales-analytics/)).toBeVisible();
+      await audit(page, `reference project ${tab || "/models"}`, findings);
+    }
+    await page.getByRole("button", { name: "Enter the API key of primary" }).click();
+    await expect(page.getByRole("dialog", { name: "API key of primary" })).toBeVisible();
+    await audit(page, "reference project, enter API key", findings);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Detach…" }).click();
+    await expect(page.getByRole("alertdialog", { name: /Detach .* from its source/ })).toBeVisible();
+    await audit(page, "reference project, detach confirmation", findings);
+    await page.keyboard.press("Escape");
+    await deleteProjects(reference);
 
     const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);
     console.log(`axe (${scheme}): ${findings.length} violations\n${summary.join("\n")}`);
