@@ -19,7 +19,7 @@ export function ReferenceNotice({
   return (
     <Alert variant="info">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <p className="min-w-0 flex-1">
+        <p className="min-w-0 flex-1 basis-72">
           <LinkIcon className="mr-1 inline size-4 align-text-bottom" aria-hidden />
           <strong>Reference of {describeSource(source)}</strong>
           {source.exportedAt ? `, as exported ${formatUtc(new Date(source.exportedAt))}` : ""}. Its configuration is
