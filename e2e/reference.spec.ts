@@ -59,6 +59,9 @@ test.describe("reference projects", () => {
     await expect(page.getByText(/imported as a reference of sales-analytics/i).first()).toBeVisible({
       timeout: 60_000,
     });
+    // The toast says what was imported, as what, and the models' counts.
+    await expect(page.getByText("Imported “Sales Analytics” as a reference")).toBeVisible();
+    await expect(page.getByText(/^Models: \d+ created/)).toBeVisible();
     fs.rmSync(file, { force: true });
 
     await page.goto(`/t/acme/p/${SLUG}`);
