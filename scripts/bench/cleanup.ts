@@ -6,6 +6,7 @@ import net from "node:net";
 
 const tasks: { name: string; run: () => Promise<void> | void }[] = [];
 let running: Promise<void> | null = null;
+let interrupted = false;
 
 /** Registers a clean-up; returns a function that unregisters it (when it already ran normally). */
 export function onCleanup(name: string, run: () => Promise<void> | void): () => void {
@@ -35,12 +36,15 @@ export function cleanUp(): Promise<void> {
 export function runWithCleanup(main: () => Promise<void>): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     process.once(signal, () => {
+      interrupted = true;
       console.error(`[bench] ${signal}: stopping the server and the database…`);
       void cleanUp().finally(() => process.exit(130));
     });
   main().then(
     () => cleanUp().then(() => process.exit(0)),
     (error: unknown) => {
+      // After a signal, the work fails because its server and database went away: not news.
+      if (interrupted) return;
       console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       void cleanUp().finally(() => process.exit(1));
     },
