@@ -1,5 +1,6 @@
 import { execSync } from "node:child_process";
 import { chromium } from "@playwright/test";
+import { onCleanup } from "./cleanup";
 
 export interface BrowserResult {
   summarySeconds: number;
@@ -33,6 +34,7 @@ export async function measureWizard(options: {
       "--disable-quic",
     ],
   });
+  const unregister = onCleanup("Chromium", () => browser.close());
   try {
     const page = await browser.newPage();
     await page.addInitScript(() => {
@@ -57,6 +59,7 @@ export async function measureWizard(options: {
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     return { summarySeconds, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length };
   } finally {
+    unregister();
     await browser.close();
   }
 }

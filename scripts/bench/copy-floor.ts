@@ -4,6 +4,7 @@ import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 
 // The floor: the same rows the export reads and the import writes, moved by PostgreSQL's COPY.
+// One run at a time, so the benchmark can alternate it with the product's runs.
 
 const PROJECT_ROWS: [string, string][] = [
   ["Model", `SELECT * FROM "Model" WHERE "projectId" = '$P'`],
@@ -22,55 +23,57 @@ const PROJECT_ROWS: [string, string][] = [
 ];
 
 export interface CopyFloor {
-  outSeconds: number;
-  inSeconds: number;
-  bytes: number;
+  /** Bytes of rows as COPY moves them (set by the first copyOut). */
+  bytes(): number;
+  /** One COPY out of the project's rows; seconds. */
+  copyOut(): Promise<number>;
+  /** One COPY in of the last copied-out rows into empty copies of the tables; seconds. */
+  copyIn(): Promise<number>;
+  close(): Promise<void>;
 }
 
-export async function measureCopyFloor(databaseUrl: string, projectId: string, runs: number): Promise<CopyFloor> {
+export async function openCopyFloor(databaseUrl: string, projectId: string): Promise<CopyFloor> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const outs: number[] = [];
-  const ins: number[] = [];
+  let data: Map<string, Buffer> | null = null;
   let bytes = 0;
-  try {
-    for (let run = 0; run < runs; run++) {
-      const data = new Map<string, Buffer>();
-      let started = performance.now();
-      bytes = 0;
-      for (const [table, sql] of PROJECT_ROWS) {
-        const chunks: Buffer[] = [];
-        await pipeline(
-          client.query(copyTo(`COPY (${sql.replace("$P", projectId)}) TO STDOUT`)),
-          new Writable({
-            write(chunk: Buffer, _encoding, callback) {
-              chunks.push(chunk);
-              bytes += chunk.length;
-              callback();
-            },
-          }),
-        );
-        data.set(table, Buffer.concat(chunks));
-      }
-      outs.push((performance.now() - started) / 1000);
-
-      // Into empty copies of the tables (same columns, indexes and constraints but foreign keys), in one transaction.
-      await client.query("BEGIN");
+  const copyOut = async (): Promise<number> => {
+    const out = new Map<string, Buffer>();
+    let total = 0;
+    const started = performance.now();
+    for (const [table, sql] of PROJECT_ROWS) {
+      const chunks: Buffer[] = [];
+      await pipeline(
+        client.query(copyTo(`COPY (${sql.replace("$P", projectId)}) TO STDOUT`)),
+        new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            chunks.push(chunk);
+            total += chunk.length;
+            callback();
+          },
+        }),
+      );
+      out.set(table, Buffer.concat(chunks));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    data = out;
+    bytes = total;
+    return seconds;
+  };
+  const copyIn = async (): Promise<number> => {
+    if (!data) await copyOut();
+    // Into empty copies of the tables (same columns, indexes and constraints but foreign keys), in one transaction.
+    await client.query("BEGIN");
+    try {
       for (const [table] of PROJECT_ROWS)
         await client.query(`CREATE TEMP TABLE "floor_${table}" (LIKE "${table}" INCLUDING ALL) ON COMMIT DROP`);
-      started = performance.now();
+      const started = performance.now();
       for (const [table] of PROJECT_ROWS)
-        await pipeline(Readable.from([data.get(table)!]), client.query(copyFrom(`COPY "floor_${table}" FROM STDIN`)));
-      ins.push((performance.now() - started) / 1000);
+        await pipeline(Readable.from([data!.get(table)!]), client.query(copyFrom(`COPY "floor_${table}" FROM STDIN`)));
+      return (performance.now() - started) / 1000;
+    } finally {
       await client.query("ROLLBACK");
     }
-  } finally {
-    await client.end();
-  }
-  return { outSeconds: median(outs), inSeconds: median(ins), bytes };
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  };
+  return { bytes: () => bytes, copyOut, copyIn, close: () => client.end() };
 }

@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { scratchDatabase } from "./scratch-database";
+import { formatSpread, spread } from "./stats";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 
 const { values: args } = parseArgs({
@@ -114,12 +115,7 @@ try {
       `pair ${i + 1}: replace plan ${plan.seconds.toFixed(2)} s, merge plan ${merge.seconds.toFixed(2)} s, snapshot ${snap.seconds.toFixed(2)} s, replace import ${apply.seconds.toFixed(2)} s${i === 0 ? ` — ${counts}` : ""}`,
     );
   }
-  const stats = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    return `${median.toFixed(2)} (${sorted[0]!.toFixed(2)}–${sorted[sorted.length - 1]!.toFixed(2)})`;
-  };
+  const stats = (values: number[]) => formatSpread(spread(values));
   log(`replace plan   s: ${stats(rows.map((r) => r.plan))}`);
   log(`merge plan     s: ${stats(rows.map((r) => r.merge))}`);
   log(`snapshot       s: ${stats(rows.map((r) => r.snapshot))}`);
