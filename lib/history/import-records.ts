@@ -4,6 +4,7 @@ import type { BundleModel } from "@/lib/bundle/sections/models";
 import type { PgClient } from "@/lib/database/pg-transaction";
 import { ImportRecordTable, ModelTable, columnList } from "@/lib/database/tables";
 import type { ImportResult } from "@/lib/import/import-result";
+import { referenceSourceOf } from "@/lib/projects/reference";
 
 // An import's lasting result (SPEC §12): written in the import's own transaction, so a result
 // exists exactly when the import committed; its history entry links to it.
@@ -26,13 +27,7 @@ export interface RestoreOf {
 }
 
 export function bundleSource(bundle: Bundle): ImportSource {
-  return {
-    instance: bundle.meta.source.instance,
-    tenant: bundle.meta.source.tenant,
-    project: bundle.project.slug,
-    ...(bundle.meta.exportedAt ? { exportedAt: bundle.meta.exportedAt } : {}),
-    exportedBy: bundle.meta.exportedBy,
-  };
+  return referenceSourceOf(bundle);
 }
 
 /** A restore puts each model back at the version that was deployed when the snapshot was taken. */
