@@ -36,6 +36,8 @@ export const ProjectTable = defineTable("Project", {
   active: bool,
   createdAt: timestamp,
   updatedAt: timestamp,
+  reference: bool,
+  referenceSource: nullable(jsonb),
 });
 
 export const ConnectionTable = defineTable("Connection", {
