@@ -2,9 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { expect, test } from "./fixtures";
-import { e2eDatabaseUrl } from "./support/servers";
+import { sql } from "./support/sql";
 
 // Plan before apply in the wizard (SPEC §11): the Review changes step, the replace confirmation's
 // numbers, item selection, and the stale-plan check when the target changes after the review.
@@ -31,16 +30,6 @@ async function writeBundle(page: Page): Promise<Written> {
     file,
     mapping: Object.fromEntries(connections.map((c) => [c.name, { action: "map" as const, target: c.name }])),
   };
-}
-
-async function sql(text: string, values: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
 }
 
 const setSetting = (slug: string, key: string, value: unknown) =>

@@ -3,26 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { expect, test } from "./fixtures";
 import { reviewAndImport } from "./support/bundles";
-import { e2eDatabaseUrl } from "./support/servers";
+import { sql } from "./support/sql";
 
 // Reference projects (SPEC §13) in the browser: imported as a reference from the wizard, the badge
 // and the notice naming the source, configuration controls gone with the reason said, operations
 // still there, Detach… for a tenant admin only.
 
 const SLUG = "e2e-reference";
-
-async function sql(text: string, values: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Sales Analytics with its access bindings (lead@acme is its ADMIN), without credentials. */
 async function writeBundle(page: Page): Promise<string> {

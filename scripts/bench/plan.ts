@@ -9,19 +9,11 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { scratchDatabase } from "./scratch-database";
-import { formatSpread, spread } from "./stats";
+import { formatSpread, PROJECT_SHAPE_OPTIONS, spread } from "./stats";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 
 const { values: args } = parseArgs({
-  options: {
-    models: { type: "string", default: "200" },
-    versions: { type: "string", default: "25" },
-    "snapshot-kb": { type: "string", default: "20" },
-    connections: { type: "string", default: "100" },
-    settings: { type: "string", default: "2000" },
-    bindings: { type: "string", default: "1000" },
-    pairs: { type: "string", default: "5" },
-  },
+  options: PROJECT_SHAPE_OPTIONS,
 });
 const shape = {
   models: Number(args.models),

@@ -76,18 +76,23 @@ function positiveInt(name: string, raw: string): number {
   return value;
 }
 
+/** The generated project's shape (SPEC §7 by default) and the pairs, as both benchmarks take them. */
+export const PROJECT_SHAPE_OPTIONS = {
+  models: { type: "string", default: "200" },
+  versions: { type: "string", default: "25" },
+  "snapshot-kb": { type: "string", default: "20" },
+  connections: { type: "string", default: "100" },
+  settings: { type: "string", default: "2000" },
+  bindings: { type: "string", default: "1000" },
+  pairs: { type: "string", default: "5" },
+} as const;
+
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
     options: {
-      models: { type: "string", default: "200" },
-      versions: { type: "string", default: "25" },
-      "snapshot-kb": { type: "string", default: "20" },
-      connections: { type: "string", default: "100" },
-      settings: { type: "string", default: "2000" },
-      bindings: { type: "string", default: "1000" },
-      pairs: { type: "string", default: "5" },
+      ...PROJECT_SHAPE_OPTIONS,
       port: { type: "string", default: "3900" },
       sizes: { type: "string" },
       "size-mb": { type: "string" },
