@@ -157,7 +157,13 @@ console.log(`health, idle (5 s):        ${fmt(stats(baseline))}`);
 console.log(`health, under attack:      ${fmt(stats(underLoad))}`);
 for (const kind of ["oversized sign-in", "5,000,000-iteration KDF"]) {
   const of = results.filter((r) => r.kind === kind);
-  const outcomes = [...new Set(of.map((r) => `${r.status}${"code" in r && r.code ? ` ${r.code}` : ""}`))].join(", ");
-  console.log(`${ATTACKS} × ${kind}: answered ${outcomes}; ${fmt(stats(of.map((r) => r.ms)))}`);
+  const counts = new Map<string, number>();
+  for (const r of of) {
+    const outcome = r.status === 0 ? "connection cut" : `${r.status}${"code" in r && r.code ? ` ${r.code}` : ""}`;
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  }
+  const outcomes = [...counts].map(([outcome, n]) => `${n} × ${outcome}`).join(", ");
+  const timed = of.map((r) => r.ms).filter(Number.isFinite);
+  console.log(`${ATTACKS} × ${kind}: ${outcomes}${timed.length ? `; answered ${fmt(stats(timed))}` : ""}`);
 }
 console.log(`attack phase: ${((performance.now() - started) / 1000).toFixed(1)} s`);
