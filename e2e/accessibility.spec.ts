@@ -219,6 +219,19 @@ for (const scheme of ["light", "dark"] as const) {
     await page.keyboard.press("Escape");
     await deleteProjects(reference);
 
+    // Duplicate project… for an admin of several tenants: the tenant choice, another one chosen.
+    await page.context().clearCookies();
+    await login(page, "root@ferry.test");
+    await page.goto(SALES);
+    await page.getByRole("button", { name: /^Actions for Sales Analytics( \(sales-analytics\))?$/ }).click();
+    await page.getByRole("menuitem", { name: "Duplicate project…" }).click();
+    await page
+      .getByRole("dialog", { name: /Duplicate project/ })
+      .getByLabel("Tenant")
+      .selectOption("globex");
+    await audit(page, "duplicate project dialog, another tenant", findings);
+    await page.keyboard.press("Escape");
+
     const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);
     console.log(`axe (${scheme}): ${findings.length} violations\n${summary.join("\n")}`);
     expect(summary).toEqual([]);

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ExportDialog } from "@/components/export/export-dialog";
-import { DuplicateProjectDialog } from "@/components/projects/duplicate-project-dialog";
+import { DuplicateProjectDialog, type DuplicateTarget } from "@/components/projects/duplicate-project-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
@@ -35,7 +35,13 @@ const FILTER_THRESHOLD = 8;
  * The Explorer's project list: a sidebar from md up; below that, a "Projects" button opening the
  * same list as a dialog, so the page keeps its width on a phone.
  */
-export function ProjectSidebar(props: { tenantSlug: string; projects: SidebarProject[]; canCreate: boolean }) {
+export function ProjectSidebar(props: {
+  tenantSlug: string;
+  projects: SidebarProject[];
+  canCreate: boolean;
+  /** The tenants Duplicate project… may copy into (this one first); empty when not offered. */
+  duplicateTargets: DuplicateTarget[];
+}) {
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <>
@@ -65,11 +71,13 @@ function ProjectList({
   tenantSlug,
   projects,
   canCreate,
+  duplicateTargets,
   heading = false,
 }: {
   tenantSlug: string;
   projects: SidebarProject[];
   canCreate: boolean;
+  duplicateTargets: DuplicateTarget[];
   heading?: boolean;
 }) {
   const params = useParams<{ project?: string }>();
@@ -199,6 +207,7 @@ function ProjectList({
       {duplicating && (
         <DuplicateProjectDialog
           tenantSlug={tenantSlug}
+          targets={duplicateTargets}
           project={duplicating}
           onOpenChange={(open) => !open && setDuplicating(null)}
           opener={() => triggers.current.get(duplicating.slug)}

@@ -83,10 +83,15 @@ describe("duplicate project", () => {
     expect(result.project).toMatchObject({ tenant: "globex", slug: "sales-from-acme" });
     const globex = await db.tenant.findUniqueOrThrow({ where: { slug: "globex" } });
     const warehouse = await db.connection.findFirstOrThrow({ where: { tenantId: globex.id, name: "warehouse-pg" } });
+    const acmeCipher = await tenantCipher({
+      tenantId: (await db.tenant.findUniqueOrThrow({ where: { slug: "acme" } })).id,
+    });
     expect(warehouse.status).toBe("ACTIVE");
     expect((await tenantCipher({ tenantId: globex.id })).decrypt(warehouse.secretEncrypted!)).toEqual({
       password: DEMO_SECRETS.warehousePg,
     });
+    // Sealed under globex's key only: acme's key cannot open the copy's secrets.
+    expect(() => acmeCipher.decrypt(warehouse.secretEncrypted!)).toThrow();
     // acme's users are not members of globex: their access bindings stay behind (and are reported).
     const copy = content(await exportAll("globex", "sales-from-acme"));
     expect({ ...copy, accessBindings: null }).toEqual({

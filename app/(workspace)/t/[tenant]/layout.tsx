@@ -24,6 +24,13 @@ export default async function TenantLayout({
     listProjects({ actor, tenantId: tenant.id }),
   ]);
   const admin = isTenantAdmin(actor, tenant.id);
+  // Where Duplicate project… may copy to: every tenant this user administers (this one first).
+  const duplicateTargets = admin
+    ? [tenant, ...tenants.filter((t) => t.id !== tenant.id && isTenantAdmin(actor, t.id))].map(({ slug, name }) => ({
+        slug,
+        name,
+      }))
+    : [];
   return (
     <div className="flex min-h-screen flex-col">
       <ExplorerHeader
@@ -34,7 +41,12 @@ export default async function TenantLayout({
         canViewHistory={admin}
       />
       <div className="flex flex-1 flex-col md:flex-row">
-        <ProjectSidebar tenantSlug={tenant.slug} projects={projects} canCreate={admin} />
+        <ProjectSidebar
+          tenantSlug={tenant.slug}
+          projects={projects}
+          canCreate={admin}
+          duplicateTargets={duplicateTargets}
+        />
         <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 p-4 outline-none md:p-6">
           {children}
         </main>
