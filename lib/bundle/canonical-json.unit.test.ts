@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
-import { canonicalBundle, serializeBundle, sortKeysDeep } from "./canonical-json";
+import { canonicalBundle, modelEntryBytes, modelEntryText, serializeBundle, sortKeysDeep } from "./canonical-json";
 import { parseBundleText } from "./parse-bundle";
 import type { Bundle } from "./schema";
 
@@ -73,6 +73,19 @@ describe("canonical JSON", () => {
     fc.assert(
       fc.property(arbitraryBundle, (bundle) => {
         expect(serializeBundle(bundle)).toBe(`${JSON.stringify(canonicalBundle(bundle), null, 2)}\n`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("writes a model's entry as bytes identical to its text, first or not, whatever its characters", () => {
+    fc.assert(
+      fc.property(arbitraryBundle, fc.string({ unit: "grapheme" }), (bundle, text) => {
+        for (const [index, model] of canonicalBundle(bundle).models.entries()) {
+          const withText = { ...model, name: `${model.name}${text}` };
+          for (const at of [index, index + 1])
+            expect(modelEntryBytes(withText, at).toString("utf8")).toBe(modelEntryText(withText, at));
+        }
       }),
       { numRuns: 100 },
     );

@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough, type Readable } from "node:stream";
 import { withPgTransaction, type PgClient } from "@/lib/database/pg-transaction";
 
-export type ChunkWriter = (chunk: string) => Promise<void>;
+export type ChunkWriter = (chunk: string | Uint8Array) => Promise<void>;
 
 /**
  * Runs `work` in one REPEATABLE READ, READ ONLY transaction and streams what it writes: the whole

@@ -1,6 +1,6 @@
 import "server-only";
 import { encryptCredentials } from "@/lib/bundle/bundle-crypto";
-import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryText } from "@/lib/bundle/canonical-json";
+import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryBytes } from "@/lib/bundle/canonical-json";
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -45,8 +45,8 @@ export interface WrittenBundleStats {
 export async function writeProjectBundle(options: WriteBundleOptions, write: ChunkWriter): Promise<WrittenBundleStats> {
   const { client, projectId } = options;
   const stats: WrittenBundleStats = { models: 0, versions: 0, connections: 0, bytes: 0 };
-  const emit = async (chunk: string) => {
-    stats.bytes += Buffer.byteLength(chunk);
+  const emit = async (chunk: string | Buffer) => {
+    stats.bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
     await write(chunk);
   };
   const rows = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
@@ -95,7 +95,7 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   let index = 0;
   for await (const model of readModels({ rows, projectId }, models, modelIds)) {
     stats.versions += model.versions.length;
-    await emit(modelEntryText(model, index++));
+    await emit(modelEntryBytes(model, index++));
   }
   stats.models = models.length;
   await emit(bundleTailText(models.length));
