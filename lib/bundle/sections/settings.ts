@@ -26,7 +26,8 @@ export const settings: BundleSection<"settings", typeof settingsSchema, BundleSe
     ctx.rows(`SELECT key, value FROM "${ProjectSettingTable.name}" WHERE "projectId" = $1`, [ctx.projectId]),
   write: {
     async create(ctx, items) {
-      await ctx.bulkInsert(
+      // COPY: a project may carry up to 1,000,000 settings.
+      await ctx.copyRows(
         ctx.client,
         ProjectSettingTable,
         ["id", "projectId", "key", "value"],
