@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
 import { projectHistory, tenantHistory } from "@/lib/history/history";
 import { listSnapshots, restoreSnapshot } from "@/lib/history/restore-snapshot";
 import { historyQuerySchema, restoreOptionsSchema } from "@/lib/validations/history";
-import { runTool } from "./tool-result";
+import { historyPageSchema, snapshotListSchema } from "@/lib/validations/api-responses";
+import { importResultSchema } from "@/lib/validations/import-result";
+import { outputOf, runTool } from "./tool-result";
 
 const tenant = historyQuerySchema.shape.tenant.describe(
   "The tenant's slug (default: the caller's only tenant; needed when the project's slug is in several).",
@@ -25,6 +27,7 @@ export function registerHistoryTools(server: McpServer, actor: Actor): void {
         projectSlug: projectSlug.optional(),
         limit: z.number().int().min(1).max(200).optional().describe("Entries per page (default 50)."),
       }),
+      outputSchema: outputOf(historyPageSchema),
       annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
     },
     ({ tenant, projectSlug, ...page }) =>
@@ -42,6 +45,7 @@ export function registerHistoryTools(server: McpServer, actor: Actor): void {
       description:
         "The project's snapshots, newest first (GET /api/v1/projects/{projectSlug}/snapshots): each was taken before an import or restore changed the project; restore_snapshot takes its id.",
       inputSchema: z.object({ projectSlug, tenant }),
+      outputSchema: outputOf(snapshotListSchema),
       annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
     },
     (input) =>
@@ -61,6 +65,7 @@ export function registerHistoryTools(server: McpServer, actor: Actor): void {
         tenant,
         snapshotId: z.string().min(1).max(100).describe("The snapshot's id (list_snapshots, list_history)."),
       }),
+      outputSchema: outputOf(importResultSchema),
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
     ({ projectSlug, tenant, snapshotId, ...options }) =>

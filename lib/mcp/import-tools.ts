@@ -9,7 +9,8 @@ import { importProject } from "@/lib/import/import-project";
 import { previewImport } from "@/lib/import/preview-import";
 import { readImportInput } from "@/lib/import/read-import-input";
 import { tenantQuerySchema } from "@/lib/validations/tenant";
-import { runTool } from "./tool-result";
+import { importPreviewSchema, importResultSchema } from "@/lib/validations/import-result";
+import { outputOf, runTool } from "./tool-result";
 
 // The import tools take the bundle as JSON (the file's object, or its text) where the API takes an
 // upload, and the API's import options as they are; the same orchestrators do the rest.
@@ -39,6 +40,7 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
         bundle,
         tenant: tenantQuerySchema.shape.tenant.describe("The target tenant (default: the caller's only tenant)."),
       }),
+      outputSchema: outputOf(importPreviewSchema),
       annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
     },
     (input) =>
@@ -54,6 +56,7 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
       description:
         "The plan of an import (POST /api/v1/projects/import/plan): per section, each item's action (create, update, delete, unchanged, skip, unlink, link, keep) with the changed paths, counts, warnings, required actions and the `planToken` that import_bundle needs for replace, merge and skip-existing. A model bundle is planned against the project named by options.projectSlug. Writes nothing.",
       inputSchema: z.object({ bundle, options }),
+      outputSchema: outputOf(importResultSchema),
       annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
     },
     (input) =>
@@ -74,6 +77,7 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
       title: "Import a bundle",
       description: `Imports a bundle (POST /api/v1/projects/import; a model bundle as POST /api/v1/projects/{projectSlug}/models/import into options.projectSlug). Modes: create (a new project), replace (the target becomes the bundle), merge, skip-existing. ${DESTRUCTIVE_MODES.join(", ")} change an existing project and need options.planToken from plan_import: the import is refused with PLAN_STALE (nothing written) when the target changed since that plan. A snapshot of the target is taken first (restore_snapshot undoes it).`,
       inputSchema: z.object({ bundle, options }),
+      outputSchema: outputOf(importResultSchema),
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
     (input) =>

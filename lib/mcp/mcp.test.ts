@@ -66,7 +66,7 @@ async function ok(client: Client, name: string, args: Record<string, unknown>): 
 async function refused(client: Client, name: string, args: Record<string, unknown>): Promise<string> {
   const result = await call(client, name, args);
   expect(result.isError).toBe(true);
-  const body = result.structuredContent as { error: { code: string; message: string } };
+  const body = JSON.parse((result.content[1] as { text: string }).text) as { error: { code: string; message: string } };
   expect(body.error.message).toEqual(expect.any(String));
   return body.error.code;
 }
@@ -118,6 +118,11 @@ describe("MCP over Streamable HTTP (/api/mcp)", () => {
     const importTool = tools.find((t) => t.name === "import_bundle")!;
     // The API's import options, as JSON Schema.
     expect(importTool.inputSchema.properties).toHaveProperty("options.properties.planToken");
+    // Outputs are the API's answers, as JSON Schema: the SDK checks every answer against them.
+    for (const tool of tools) expect(tool.outputSchema, tool.name).toMatchObject({ type: "object" });
+    expect(importTool.outputSchema?.properties).toHaveProperty("planToken");
+    expect(importTool.outputSchema?.properties).toHaveProperty("requiredActions");
+    expect(tools.find((t) => t.name === "list_projects")!.outputSchema?.properties).toHaveProperty("projects");
   });
 
   it("exports, plans, imports with the plan's token, refuses a stale one, and restores", async () => {

@@ -8,7 +8,8 @@ import { createExportTicket, TICKET_TTL_MS } from "@/lib/export/export-tickets";
 import { getProjectDetail } from "@/lib/projects/get-project-detail";
 import { listProjectSummaries } from "@/lib/projects/list-project-summaries";
 import { tenantQuerySchema } from "@/lib/validations/tenant";
-import { runTool } from "./tool-result";
+import { projectDetailSchema, projectListSchema } from "@/lib/validations/api-responses";
+import { outputOf, runTool } from "./tool-result";
 
 export interface ProjectToolsContext {
   actor: Actor;
@@ -22,6 +23,20 @@ const tenant = tenantQuerySchema.shape.tenant.describe(
   "The tenant's slug (default: the caller's only tenant; needed when the project's slug is in several).",
 );
 const projectSlug = z.string().min(1).max(200).describe("The project's slug.");
+/** export_project's answer: the bundle inline, or a one-time link to it. */
+export const exportToolResultSchema = z.object({
+  filename: z.string(),
+  credentials: z.enum(["all", "llm-keys", "none"]).describe("Which secrets the bundle carries (X-Ferry-Credentials)."),
+  bytes: z.number().int().describe("The bundle's size."),
+  bundle: z.unknown().optional().describe("The ferry.project bundle, when it fits inline."),
+  downloadUrl: z
+    .string()
+    .optional()
+    .describe("A one-time link to GET the bundle, when it is too large to come inline."),
+  expiresAt: z.string().optional(),
+  contents: z.unknown().optional().describe("What the linked bundle holds, as the export's preview says."),
+});
+
 const readOnly = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
 
 export function registerProjectTools(server: McpServer, context: ProjectToolsContext): void {
@@ -33,6 +48,7 @@ export function registerProjectTools(server: McpServer, context: ProjectToolsCon
       title: "List projects",
       description: "The projects you can see (GET /api/v1/projects): tenant, slug, display name, your role, models.",
       inputSchema: z.object({ tenant }),
+      outputSchema: outputOf(projectListSchema),
       annotations: readOnly,
     },
     (input) => runTool("list_projects", () => listProjectSummaries({ actor, tenantSlug: input.tenant })),
@@ -45,6 +61,7 @@ export function registerProjectTools(server: McpServer, context: ProjectToolsCon
       description:
         "Everything a viewer of the project may read, by natural keys and without secrets (GET /api/v1/projects/{projectSlug}): models, connections, LLM configs, agent, recipes, settings, access bindings.",
       inputSchema: z.object({ projectSlug, tenant }),
+      outputSchema: outputOf(projectDetailSchema),
       annotations: readOnly,
     },
     (input) =>
@@ -63,6 +80,7 @@ export function registerProjectTools(server: McpServer, context: ProjectToolsCon
         tenant,
         modelSlug: z.string().min(1).max(200).optional().describe("Export only this model (scope model)."),
       }),
+      outputSchema: exportToolResultSchema,
       annotations: readOnly,
     },
     ({ projectSlug, tenant, modelSlug, ...options }) =>

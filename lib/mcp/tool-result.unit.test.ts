@@ -1,6 +1,9 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { runTool } from "./tool-result";
+
+const errorBody = (result: CallToolResult) => JSON.parse((result.content[1] as { text: string }).text) as unknown;
 
 describe("runTool", () => {
   it("answers the work's JSON as structured content and as text", async () => {
@@ -15,10 +18,11 @@ describe("runTool", () => {
       throw new AppError("PLAN_STALE", "The target changed since the plan.", [{ reason: "settings" }]);
     });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toEqual({
+    expect(result.structuredContent).toBeUndefined();
+    expect(errorBody(result)).toEqual({
       error: { code: "PLAN_STALE", message: "The target changed since the plan.", details: [{ reason: "settings" }] },
     });
-    expect(result.content[0]).toMatchObject({ type: "text", text: expect.stringMatching(/^PLAN_STALE: /) });
+    expect(result.content[0]).toEqual({ type: "text", text: "PLAN_STALE: The target changed since the plan." });
   });
 
   it("answers anything else as the fallback code, without internals", async () => {
@@ -31,7 +35,7 @@ describe("runTool", () => {
       "IMPORT_FAILED",
     );
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: "IMPORT_FAILED" } });
+    expect(errorBody(result)).toMatchObject({ error: { code: "IMPORT_FAILED" } });
     expect(JSON.stringify(result)).not.toContain("secret-host");
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
