@@ -318,12 +318,14 @@ async function mcpArguments(tool: string, t: Target, n: number): Promise<Record<
 /** A JSON-RPC answer of /api/mcp as a cell: a tool error counts as its code's status. */
 function mcpAnswer(text: string): { status: number; body?: unknown } {
   const message = JSON.parse(text) as {
-    result?: { isError?: boolean; structuredContent?: { error: { code: ErrorCode } } };
+    result?: { isError?: boolean; content?: { type: string; text?: string }[] };
     error?: { code: number; message: string };
   };
   if (message.error) throw new Error(`JSON-RPC error ${message.error.code}: ${message.error.message}`);
-  const body = message.result?.structuredContent;
-  if (!message.result?.isError || !body) return { status: 200 };
+  if (!message.result?.isError) return { status: 200 };
+  // A tool error's second text block is the API's error body.
+  const body = JSON.parse(message.result.content?.[1]?.text ?? "null") as { error: { code: ErrorCode } } | null;
+  if (!body) throw new Error(`A tool error without the API's error body: ${text}`);
   return { status: ERROR_STATUS[body.error.code], body };
 }
 
