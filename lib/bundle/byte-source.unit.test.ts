@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
 import { ByteSource } from "./byte-source";
@@ -86,28 +85,5 @@ describe("parseBundleSource over a windowed source", () => {
     expect(snapshot.value()).toEqual(bundle.models[1]!.versions[0]!.snapshot);
     expect(read()).toBeGreaterThan(before);
     expect(snapshot.joins).toEqual(["customers"]);
-  });
-
-  it("matches the in-memory parser on arbitrary documents, irregular ones included", () => {
-    fc.assert(
-      fc.property(
-        fc.jsonValue({ maxDepth: 4 }),
-        fc.boolean(),
-        fc.integer({ min: 1, max: 40 }),
-        (value, withModels, w) => {
-          const doc =
-            withModels && value !== null && typeof value === "object" && !Array.isArray(value)
-              ? { ...value, format: "ferry.project", version: 1, models: [value] }
-              : value;
-          const text = JSON.stringify(doc);
-          if (text === undefined) return;
-          const bytes = bytesOf(text);
-          expect(outcome(() => parseBundleSource(chunked(bytes, w).source, 1e9))).toEqual(
-            outcome(() => parseBundleBytes(bytes, 1e9)),
-          );
-        },
-      ),
-      { numRuns: 300 },
-    );
   });
 });
