@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { ByteSource } from "@/lib/bundle/byte-source";
 import type { Bundle } from "@/lib/bundle/schema";
 import { importModel } from "@/lib/import/import-model";
 import { importProject } from "@/lib/import/import-project";
@@ -18,8 +19,11 @@ export async function importBundle(request: {
   const source = request.bundle;
   const input =
     source instanceof Uint8Array
-      ? readImportInput({ take: () => source, options: request.options })
-      : { ...readImportInput({ take: () => new Uint8Array(), options: request.options }, undefined), bundle: source };
+      ? readImportInput({ source: () => ByteSource.of(source), options: request.options })
+      : {
+          ...readImportInput({ source: () => ByteSource.of(new Uint8Array()), options: request.options }, undefined),
+          bundle: source,
+        };
   const run = request.expectScope === "model" ? importModel : importProject;
   return run({ actor: request.actor, ...input });
 }

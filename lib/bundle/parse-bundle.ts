@@ -13,8 +13,9 @@ import { checkBundleReferences } from "./check-bundle-references";
 import { GENERIC_SECTIONS } from "./sections";
 import { duplicateProblems } from "./sections/section";
 import { joinTargets } from "./model-references";
+import { ByteSource, type HeldBytes } from "./byte-source";
 import { RawJson } from "./raw-json";
-import { splitBundleBytes, versionSnapshotSlices } from "./split-bundle";
+import { splitBundle, versionSnapshotRanges } from "./split-bundle";
 
 // Parsing an untrusted bundle: bytes → UTF-8 text → bounded JSON → shape (zod) → internal
 // consistency. Every failure is an AppError with a SPEC §5 code and path-precise details; nothing
@@ -62,28 +63,46 @@ export function tooLarge(size: number | null, maxBytes: number): AppError {
  * plain path, whose JSON errors name the position.
  */
 export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
-  if (bytes.byteLength > maxBytes || bytes.byteLength === 0 || bytes[0] === 0xff || bytes[0] === 0xfe)
-    return parseBundleText(decodeBundleBytes(bytes, maxBytes));
-  const slices = splitBundleBytes(bytes);
-  if (!slices) return parseBundleText(decodeBundleBytes(bytes, maxBytes));
+  return parseBundleSource(ByteSource.of(bytes), maxBytes);
+}
+
+/**
+ * The same over any byte source: a spooled upload is read one model at a time, and its validated
+ * snapshots keep only their place in the file (see raw-json.ts), so memory holds the validated
+ * project and one model's bytes, not the upload.
+ */
+export function parseBundleSource(source: ByteSource, maxBytes: number): Bundle {
+  const whole = () => parseBundleText(decodeBundleBytes(source.slice(0, source.length), maxBytes));
+  const first = source.at(0);
+  if (source.length > maxBytes || source.length === 0 || first === 0xff || first === 0xfe) return whole();
+  const slices = splitBundle(source);
+  if (!slices) return whole();
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const fallback = () => parseBundleText(decodeBundleBytes(bytes, maxBytes));
   let head: unknown;
   try {
     head = JSON.parse(decoder.decode(slices.head));
   } catch {
-    return fallback();
+    return whole();
   }
+  // The model being validated: its bytes are read once, for its parse and its snapshots' ranges.
+  let current: { index: number; bytes: Uint8Array } | null = null;
+  const modelBytes = (i: number) => {
+    if (current?.index !== i) current = { index: i, bytes: source.slice(...slices.models[i]!) };
+    return current.bytes;
+  };
   try {
     // Each model is parsed when validation reaches it and dropped once validated, so only the
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
     return validateBundle(head, {
       count: slices.models.length,
-      get: (i) => parseSlice(decoder, slices.models[i]!),
-      snapshotBytes: (i) => versionSnapshotSlices(slices.models[i]!),
+      get: (i) => parseSlice(decoder, modelBytes(i)),
+      snapshotBytes: (i) => {
+        const start = slices.models[i]![0];
+        return versionSnapshotRanges(modelBytes(i))?.map(([s, e]) => source.hold(start + s, start + e)) ?? null;
+      },
     });
   } catch (error) {
-    if (error instanceof SliceSyntaxError) return fallback();
+    if (error instanceof SliceSyntaxError) return whole();
     throw error;
   }
 }
@@ -125,7 +144,7 @@ interface ModelSource {
   count: number;
   get(index: number): unknown;
   /** The uploaded bytes of each version's snapshot of model `index`, when known. */
-  snapshotBytes?(index: number): Uint8Array[] | null;
+  snapshotBytes?(index: number): HeldBytes[] | null;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
 import { serializeBundle } from "./canonical-json";
 import fc from "fast-check";
-import { decodeBundleBytes, parseBundleBytes, parseBundleText } from "./parse-bundle";
+import { ByteSource } from "./byte-source";
+import { decodeBundleBytes, parseBundleBytes, parseBundleSource, parseBundleText } from "./parse-bundle";
 import { RawJson } from "./raw-json";
 import type { Bundle } from "./schema";
 
@@ -235,17 +236,26 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
       expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
   });
 
-  it("matches the whole-text parser on arbitrary JSON documents", () => {
+  it("matches the whole-text parser on arbitrary JSON documents, in memory and through a small window", () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (value, withModels) => {
-        const doc =
-          withModels && value !== null && typeof value === "object" && !Array.isArray(value)
-            ? { ...value, format: "ferry.project", version: 1, models: [value] }
-            : value;
-        const text = JSON.stringify(doc);
-        if (text === undefined) return;
-        expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (value, withModels, w) => {
+          const doc =
+            withModels && value !== null && typeof value === "object" && !Array.isArray(value)
+              ? { ...value, format: "ferry.project", version: 1, models: [value] }
+              : value;
+          const text = JSON.stringify(doc);
+          if (text === undefined) return;
+          expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+          // A spooled upload is scanned through a window: any window size gives the same outcome.
+          const bytes = bytesOf(text);
+          const windowed = ByteSource.reading(bytes.length, (start, end) => bytes.slice(start, end), w);
+          expect(outcome(() => parseBundleSource(windowed, 1e9))).toEqual(outcome(() => parseBundleText(text)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,87 +1,70 @@
 import "server-only";
+import os from "node:os";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import Busboy from "busboy";
+import type { ByteSource } from "@/lib/bundle/byte-source";
 import { tooLarge } from "@/lib/bundle/parse-bundle";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { AppError } from "@/lib/errors";
+import { SpoolFile } from "./spool-file";
 
 export interface BundleUpload {
-  /**
-   * Hands the bytes over once: the importer then holds the only reference, so a 100 MB upload can
-   * be freed as soon as it is parsed instead of living as long as the request handler.
-   */
-  take(): Uint8Array;
   /** The `options` form field, parsed (multipart only). */
   options: unknown;
+  /** The bundle's bytes, read from the spooled file by range (valid inside `use`). */
+  source(): ByteSource;
+  /**
+   * Runs the request's work with the upload, then removes the spooled file whatever happened.
+   * Validated snapshots read their bytes from the file, so everything that imports runs inside.
+   */
+  use<T>(work: () => Promise<T>): Promise<T>;
 }
 
-function upload(bytes: Uint8Array, options: unknown): BundleUpload {
-  let held: Uint8Array | null = bytes;
-  return {
-    options,
-    take() {
-      if (!held) throw new Error("The upload was already taken.");
-      const taken = held;
-      held = null;
-      return taken;
-    },
-  };
-}
-
-/** Collects chunks into one buffer, sized from Content-Length when known (no second full copy). */
-class ByteSink {
-  private buffer: Buffer;
-  size = 0;
-  constructor(expected: number) {
-    this.buffer = Buffer.allocUnsafe(Math.max(expected, 64 * 1024));
-  }
-  push(chunk: Uint8Array): void {
-    if (this.size + chunk.byteLength > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.size + chunk.byteLength));
-      this.buffer.copy(grown, 0, 0, this.size);
-      this.buffer = grown;
-    }
-    this.buffer.set(chunk, this.size);
-    this.size += chunk.byteLength;
-  }
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.size);
-  }
+function upload(spool: SpoolFile, options: unknown): BundleUpload {
+  return { options, source: () => spool.source(), use: (work) => spool.use(work) };
 }
 
 /**
  * Reads an uploaded bundle — multipart (`bundle` file + `options` JSON field) or a raw JSON body —
- * counting bytes as they arrive: past the limit the upload is cut off with PAYLOAD_TOO_LARGE
- * instead of being buffered whole first.
+ * into a temporary file, counting bytes as they arrive: past the limit the upload is cut off with
+ * PAYLOAD_TOO_LARGE instead of being read to the end. The file is removed on every failure here,
+ * and by `use` once the request's work is done: memory never holds the upload whole.
  */
-export async function readBundleUpload(request: Request): Promise<BundleUpload> {
+export async function readBundleUpload(request: Request, spoolDirectory = os.tmpdir()): Promise<BundleUpload> {
   const limit = maxBundleBytes();
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limit + 64 * 1024) throw tooLarge(declared, limit);
   if (!request.body) throw new AppError("INVALID_JSON", "The request has no body: send the bundle file.");
   const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) return readMultipart(request, type, limit, declared);
-  return upload(await readLimited(request.body, limit, declared), undefined);
+  const spool = SpoolFile.create(spoolDirectory);
+  if (type.startsWith("multipart/form-data")) return readMultipart(request, type, limit, spool);
+  try {
+    await spoolLimited(request.body, limit, spool);
+  } catch (error) {
+    await spool.dispose();
+    throw error;
+  }
+  return upload(spool, undefined);
 }
 
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number, declared: number): Promise<Uint8Array> {
-  const sink = new ByteSink(Math.min(declared, limit));
+async function spoolLimited(body: ReadableStream<Uint8Array>, limit: number, spool: SpoolFile): Promise<void> {
   const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (sink.size + value.byteLength > limit) {
+    if (spool.size + value.byteLength > limit) {
       await reader.cancel();
       throw tooLarge(null, limit);
     }
-    sink.push(value);
+    await spool.write(value);
   }
-  return sink.bytes();
 }
 
-function readMultipart(request: Request, contentType: string, limit: number, declared: number): Promise<BundleUpload> {
+function readMultipart(request: Request, contentType: string, limit: number, spool: SpoolFile): Promise<BundleUpload> {
   return new Promise((resolve, reject) => {
+    // The file is gone before the caller hears of the failure.
+    const settle = (error: AppError) => void spool.dispose().finally(() => reject(error));
     let parser: ReturnType<typeof Busboy>;
     try {
       parser = Busboy({
@@ -89,19 +72,19 @@ function readMultipart(request: Request, contentType: string, limit: number, dec
         limits: { files: 1, fileSize: limit, fields: 5, fieldSize: 1024 * 1024 },
       });
     } catch {
-      reject(new AppError("INVALID_OPTIONS", "The multipart body is malformed."));
+      settle(new AppError("INVALID_OPTIONS", "The multipart body is malformed."));
       return;
     }
-    const sink = new ByteSink(Math.min(declared, limit));
     let sawFile = false;
     let optionsText: string | undefined;
     let failed = false;
+    let written: Promise<void> = Promise.resolve();
     const fail = (error: AppError) => {
       if (failed) return;
       failed = true;
       source.unpipe(parser);
       source.destroy();
-      reject(error);
+      settle(error);
     };
     parser.on("file", (name, file) => {
       if (name !== "bundle") {
@@ -109,26 +92,37 @@ function readMultipart(request: Request, contentType: string, limit: number, dec
         return;
       }
       sawFile = true;
-      file.on("data", (chunk: Buffer) => sink.push(chunk));
+      file.on("data", (chunk: Buffer) => {
+        // One write at a time: the paused part holds busboy back, and busboy the request body.
+        file.pause();
+        written = spool.write(chunk).then(
+          () => void file.resume(),
+          () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")),
+        );
+      });
       file.on("limit", () => fail(tooLarge(null, limit)));
+      // A body that ends mid-part fails the part too: unhandled, that error would end the process.
+      file.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));
     });
     parser.on("field", (name, value) => {
       if (name === "options") optionsText = value;
     });
     parser.on("error", () => fail(new AppError("INVALID_OPTIONS", "The multipart body is malformed.")));
     parser.on("close", () => {
-      if (failed) return;
-      if (!sawFile)
-        return reject(new AppError("INVALID_OPTIONS", "Send the bundle as the multipart file field `bundle`."));
-      let options: unknown = undefined;
-      if (optionsText !== undefined) {
-        try {
-          options = JSON.parse(optionsText) as unknown;
-        } catch {
-          return reject(new AppError("INVALID_OPTIONS", "The `options` field is not valid JSON."));
+      void written.then(() => {
+        if (failed) return;
+        if (!sawFile)
+          return settle(new AppError("INVALID_OPTIONS", "Send the bundle as the multipart file field `bundle`."));
+        let options: unknown = undefined;
+        if (optionsText !== undefined) {
+          try {
+            options = JSON.parse(optionsText) as unknown;
+          } catch {
+            return settle(new AppError("INVALID_OPTIONS", "The `options` field is not valid JSON."));
+          }
         }
-      }
-      resolve(upload(sink.bytes(), options));
+        resolve(upload(spool, options));
+      });
     });
     const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
     source.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));

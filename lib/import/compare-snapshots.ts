@@ -55,15 +55,16 @@ export async function differingSnapshots(
   target: { models?: unknown },
 ): Promise<Set<string>> {
   const existing = new Map(((target.models ?? []) as BundleModel[]).map((m) => [m.slug, m]));
-  const candidates: { slug: string; number: number; bytes: Uint8Array }[] = [];
+  // Bytes are read when compared, not collected: a spooled upload's snapshots stay on disk.
+  const candidates: { slug: string; number: number; bytes: () => Uint8Array }[] = [];
   for (const model of bundle.models) {
     const before = existing.get(model.slug);
     if (!before) continue;
     const numbersThere = new Set(before.versions.map((v) => v.number));
     for (const version of model.versions) {
       if (!numbersThere.has(version.number)) continue;
-      const bytes =
-        version.snapshot instanceof RawJson ? version.snapshot.bytes : encoder.encode(JSON.stringify(version.snapshot));
+      const snapshot = version.snapshot;
+      const bytes = () => (snapshot instanceof RawJson ? snapshot.bytes : encoder.encode(JSON.stringify(snapshot)));
       candidates.push({ slug: model.slug, number: version.number, bytes });
     }
   }
@@ -78,7 +79,7 @@ export async function differingSnapshots(
   const digests = new Map(
     (rows as { slug: string; number: number; digest: string }[]).map((r) => [`${r.slug}#${r.number}`, r.digest]),
   );
-  const unsure = candidates.filter((c) => digests.get(`${c.slug}#${c.number}`) !== md5(jsonbLayout(c.bytes)));
+  const unsure = candidates.filter((c) => digests.get(`${c.slug}#${c.number}`) !== md5(jsonbLayout(c.bytes())));
 
   const differing = new Set<string>();
   let parts: string[] = [];
@@ -98,8 +99,9 @@ export async function differingSnapshots(
   };
   const decoder = new TextDecoder();
   for (const c of unsure) {
-    parts.push(`{"s":${JSON.stringify(c.slug)},"n":${c.number},"j":${decoder.decode(c.bytes)}}`);
-    bytes += c.bytes.length;
+    const snapshot = c.bytes();
+    parts.push(`{"s":${JSON.stringify(c.slug)},"n":${c.number},"j":${decoder.decode(snapshot)}}`);
+    bytes += snapshot.length;
     if (bytes >= BATCH_BYTES) await flush();
   }
   await flush();

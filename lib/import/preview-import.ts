@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
+import type { ByteSource } from "@/lib/bundle/byte-source";
+import { parseBundleSource } from "@/lib/bundle/parse-bundle";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { suggestedConnectionAction } from "@/lib/bundle/sections/connection-actions";
 import { readConnectionUsage } from "@/lib/connections/connection-usage";
@@ -33,10 +34,10 @@ export interface ImportPreview {
 /** Validates a bundle and shows what importing it into the tenant would meet (no writes). */
 export async function previewImport(options: {
   actor: Actor;
-  bytes: Uint8Array;
+  source: ByteSource;
   tenantSlug?: string | null;
 }): Promise<ImportPreview> {
-  const bundle = parseBundleBytes(options.bytes, maxBundleBytes());
+  const bundle = parseBundleSource(options.source, maxBundleBytes());
   const tenant = await resolveTenant({ actor: options.actor, tenantSlug: options.tenantSlug, requireAdmin: true });
   const context = await readTenantContext(tenant.id);
   const summary = summarizeBundle(bundle);

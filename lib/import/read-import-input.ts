@@ -1,4 +1,5 @@
-import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
+import type { ByteSource } from "@/lib/bundle/byte-source";
+import { parseBundleSource } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { parseImportOptions, type ImportOptions } from "./import-options";
@@ -6,14 +7,14 @@ import type { ImportProgress } from "./import-phase";
 
 /**
  * An import route's transport → the orchestrators' input: options first (so INVALID_OPTIONS wins
- * over a bad file), then the bundle bytes, validated model by model.
+ * over a bad file), then the bundle's bytes, validated model by model.
  */
 export function readImportInput(
-  upload: { take(): Uint8Array; options: unknown },
+  upload: { source(): ByteSource; options: unknown },
   onProgress?: ImportProgress,
   fixed: Partial<ImportOptions> = {},
 ): { bundle: Bundle; options: ImportOptions } {
   const options = parseImportOptions({ ...(upload.options as object | undefined), ...fixed });
   onProgress?.("validating");
-  return { options, bundle: parseBundleBytes(upload.take(), maxBundleBytes()) };
+  return { options, bundle: parseBundleSource(upload.source(), maxBundleBytes()) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { ByteSource } from "@/lib/bundle/byte-source";
 import { AppError } from "@/lib/errors";
 import { importModel } from "@/lib/import/import-model";
 import { importOptionsSchema, IMPORT_MODES, type ImportOptions } from "@/lib/import/import-options";
@@ -45,7 +46,7 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
     },
     (input) =>
       runTool("preview_import", async () => ({
-        ...(await previewImport({ actor, bytes: bundleBytes(input.bundle), tenantSlug: input.tenant })),
+        ...(await previewImport({ actor, source: ByteSource.of(bundleBytes(input.bundle)), tenantSlug: input.tenant })),
       })),
   );
 
@@ -101,5 +102,5 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
 
 function upload(input: string | Record<string, unknown>, options: ImportOptions) {
   const bytes = bundleBytes(input);
-  return { options, take: () => bytes };
+  return { options, source: () => ByteSource.of(bytes) };
 }

@@ -10,9 +10,12 @@ import { readImportInput } from "@/lib/import/read-import-input";
 export const POST = apiRoute(
   async ({ request, actor }) => {
     const upload = await readBundleUpload(request);
-    const { bundle, options } = readImportInput(upload, undefined, { dryRun: true });
-    const run = bundle.scope === "model" ? importModel : importProject;
-    return json(await run({ actor, bundle, options }));
+    const plan = await upload.use(() => {
+      const { bundle, options } = readImportInput(upload, undefined, { dryRun: true });
+      const run = bundle.scope === "model" ? importModel : importProject;
+      return run({ actor, bundle, options });
+    });
+    return json(plan);
   },
   { fallback: "IMPORT_FAILED" },
 );

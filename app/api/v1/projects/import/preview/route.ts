@@ -7,8 +7,11 @@ import { parseInput } from "@/lib/validations/parse-input";
 
 export const POST = apiRoute(async ({ request, actor }) => {
   const upload = await readBundleUpload(request);
-  // Multipart `options` may name the tenant instead of the query string.
-  const tenant =
-    tenantParam(request) ?? parseInput(previewOptionsSchema, upload.options ?? {}, "INVALID_OPTIONS").tenant;
-  return json(await previewImport({ actor, bytes: upload.take(), tenantSlug: tenant }));
+  const preview = await upload.use(() => {
+    // Multipart `options` may name the tenant instead of the query string.
+    const tenant =
+      tenantParam(request) ?? parseInput(previewOptionsSchema, upload.options ?? {}, "INVALID_OPTIONS").tenant;
+    return previewImport({ actor, source: upload.source(), tenantSlug: tenant });
+  });
+  return json(preview);
 });

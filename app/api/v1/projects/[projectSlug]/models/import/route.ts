@@ -9,16 +9,18 @@ import { readImportInput } from "@/lib/import/read-import-input";
 export const POST = apiRoute<{ projectSlug: string }>(
   async ({ request, actor, params }) => {
     const upload = await readBundleUpload(request);
-    const defaults = { mode: "create" as const, tenant: tenantParam(request) };
-    const withDefaults = {
-      take: () => upload.take(),
-      options: { ...defaults, ...(upload.options as object | undefined) },
-    };
     const run = (onProgress?: ImportProgress) =>
-      importModel({
-        actor,
-        ...readImportInput(withDefaults, onProgress, { projectSlug: params.projectSlug }),
-        onProgress,
+      upload.use(() => {
+        const defaults = { mode: "create" as const, tenant: tenantParam(request) };
+        const withDefaults = {
+          source: () => upload.source(),
+          options: { ...defaults, ...(upload.options as object | undefined) },
+        };
+        return importModel({
+          actor,
+          ...readImportInput(withDefaults, onProgress, { projectSlug: params.projectSlug }),
+          onProgress,
+        });
       });
     if (wantsProgress(request)) return progressResponse(run, { fallback: "IMPORT_FAILED", name: "model import" });
     return json(await run());

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { sampleBundle } from "@/test/bundles";
+import { ByteSource } from "./byte-source";
+import { serializeBundle } from "./canonical-json";
+import { parseBundleBytes, parseBundleSource } from "./parse-bundle";
+import { RawJson } from "./raw-json";
+import type { Bundle } from "./schema";
+
+// A spooled upload is scanned through a small window and read back by range: whatever the window
+// size, the result must be exactly what parsing the bytes in memory gives.
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+/** A source that copies each range out (as a file read does) and counts what it read. */
+function chunked(bytes: Uint8Array, windowSize: number) {
+  let read = 0;
+  const source = ByteSource.reading(
+    bytes.length,
+    (start, end) => {
+      read += end - start;
+      return bytes.slice(start, end);
+    },
+    windowSize,
+  );
+  return { source, read: () => read };
+}
+
+const materialize = (bundle: Bundle) => ({
+  ...bundle,
+  models: bundle.models.map((m) => ({
+    ...m,
+    versions: m.versions.map((v) => ({
+      ...v,
+      snapshot: v.snapshot instanceof RawJson ? { raw: new TextDecoder().decode(v.snapshot.bytes) } : v.snapshot,
+    })),
+  })),
+});
+const outcome = (parse: () => Bundle) => {
+  try {
+    return { ok: materialize(parse()) };
+  } catch (error) {
+    return { code: (error as { code?: string }).code, message: (error as Error).message };
+  }
+};
+
+describe("ByteSource", () => {
+  it("answers at and indexOf across window boundaries like the bytes themselves", () => {
+    const bytes = bytesOf('{"a": "x\\\\\\"y", "b": [1, 2, {"c": "\\""}]}');
+    for (const windowSize of [1, 2, 3, 7, 64]) {
+      const { source } = chunked(bytes, windowSize);
+      for (let i = -1; i <= bytes.length; i++) expect(source.at(i)).toBe(bytes[i]);
+      for (let i = 0; i <= bytes.length; i++) expect(source.indexOf(0x22, i)).toBe(bytes.indexOf(0x22, i));
+      // Backwards after forwards, as the splitter's backslash count does.
+      for (let i = bytes.length - 1; i >= 0; i--) expect(source.at(i)).toBe(bytes[i]);
+    }
+  });
+});
+
+describe("parseBundleSource over a windowed source", () => {
+  const bundle = sampleBundle();
+  const layouts = [
+    serializeBundle(bundle),
+    JSON.stringify(bundle),
+    ` \n${JSON.stringify(Object.assign({ models: bundle.models }, bundle))}\n `,
+    `\ufeff${JSON.stringify(bundle)}`,
+    serializeBundle(bundle).replace('"sourceTable": "s.orders"', '"sourceTable": "s.or\\\\\\"ders\\\\"'),
+  ];
+
+  it("gives exactly what parsing the bytes in memory gives, for every window size", () => {
+    for (const text of layouts)
+      for (const windowSize of [1, 5, 64, 4096]) {
+        const bytes = bytesOf(text);
+        expect(outcome(() => parseBundleSource(chunked(bytes, windowSize).source, 1e9))).toEqual(
+          outcome(() => parseBundleBytes(bytes, 1e9)),
+        );
+      }
+  });
+
+  it("keeps a range to read again, not the bytes, for each snapshot", () => {
+    const bytes = bytesOf(serializeBundle(bundle));
+    const { source, read } = chunked(bytes, 64);
+    const parsed = parseBundleSource(source, 1e9);
+    const snapshot = parsed.models[1]!.versions[0]!.snapshot as RawJson;
+    const before = read();
+    expect(snapshot.value()).toEqual(bundle.models[1]!.versions[0]!.snapshot);
+    expect(read()).toBeGreaterThan(before);
+    expect(snapshot.joins).toEqual(["customers"]);
+  });
+});
