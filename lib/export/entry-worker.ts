@@ -1,5 +1,6 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
+import { wrappedEntry } from "@/lib/bundle/canonical-json";
 import type { BundleModel } from "@/lib/bundle/sections/models";
 
 // The export's second core: a worker thread parses a model's snapshots (read from jsonb as text)
@@ -24,13 +25,21 @@ parentPort.on("message", ({ id, model }) => {
 });
 `;
 
+const WORKER_HEAP_MB = 32;
+
+/** The worker stopped (e.g. a model too large for its heap): the model can still be written here. */
+class WorkerStopped extends Error {}
+
 type Pending = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
 let current: { worker: Worker; pending: Map<number, Pending> } | null = null;
 let nextId = 0;
 
 function entryWorker(): NonNullable<typeof current> {
   if (current) return current;
-  const worker = new Worker(SOURCE, { eval: true });
+  // A small heap: V8 grows an idle heap lazily, and a worker that only ever holds a few models
+  // would otherwise keep what a large export made it grow to. A model too large for it stops the
+  // worker, and that model is written on the main thread instead (below).
+  const worker = new Worker(SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const state = { worker, pending: new Map<number, Pending>() };
   const fail = (error: Error) => {
     if (current === state) current = null;
@@ -45,8 +54,8 @@ function entryWorker(): NonNullable<typeof current> {
     else waiting.reject(new Error(`The export could not write a model: ${message.error}`));
     if (state.pending.size === 0) worker.unref();
   });
-  worker.on("error", fail);
-  worker.on("exit", (code) => fail(new Error(`The export's worker stopped (exit code ${code}).`)));
+  worker.on("error", (error) => fail(new WorkerStopped(error.message)));
+  worker.on("exit", (code) => fail(new WorkerStopped(`The export's worker stopped (exit code ${code}).`)));
   worker.unref(); // idle, it never keeps the process alive
   current = state;
   return state;
@@ -55,9 +64,23 @@ function entryWorker(): NonNullable<typeof current> {
 /**
  * The UTF-8 bytes of `wrappedEntry(model)`, made on the worker. `model` comes from
  * `readModels(…, { snapshots: "text" })`: its versions' snapshots are jsonb text. It is copied
- * to the worker; the bytes come back without a copy.
+ * to the worker; the bytes come back without a copy. Should the worker stop, the model is
+ * written on the main thread.
  */
-export function wrappedEntryOnWorker(model: BundleModel): Promise<Uint8Array> {
+export async function wrappedEntryOnWorker(model: BundleModel): Promise<Uint8Array> {
+  try {
+    return await onWorker(model);
+  } catch (error) {
+    if (!(error instanceof WorkerStopped)) throw error;
+    const parsed = {
+      ...model,
+      versions: model.versions.map((v) => ({ ...v, snapshot: JSON.parse(v.snapshot as unknown as string) as never })),
+    };
+    return Buffer.from(wrappedEntry(parsed), "utf8");
+  }
+}
+
+function onWorker(model: BundleModel): Promise<Uint8Array> {
   const state = entryWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {

@@ -46,6 +46,14 @@ describe("the export's worker", () => {
     answers.forEach((bytes, i) => expect(Buffer.from(bytes).toString("utf8")).toBe(wrappedEntry(models[i]!)));
   });
 
+  it("writes a model on the main thread when the worker stops under it, then starts a new one", async () => {
+    const base = canonicalBundle(sampleBundle()).models[0]!;
+    const answer = wrappedEntryOnWorker(asJsonbText(base));
+    await stopEntryWorker();
+    expect(Buffer.from(await answer).toString("utf8")).toBe(wrappedEntry(base));
+    expect(Buffer.from(await wrappedEntryOnWorker(asJsonbText(base))).toString("utf8")).toBe(wrappedEntry(base));
+  });
+
   it("refuses a snapshot that is not JSON, and keeps serving", async () => {
     const base = canonicalBundle(sampleBundle()).models[0]!;
     const broken = { ...base, versions: [{ ...base.versions[0]!, snapshot: "{not json" as never }] };
