@@ -53,21 +53,22 @@ const ENTRY_SUFFIX = "\n  ]\n}".length;
 // Stringified inside its real surroundings, a model comes out indented for its depth (four spaces)
 // natively — much faster than re-indenting a 700 KB string afterwards. Its entry is that text
 // without the surroundings, led by "\n" (the first model) or ",\n".
-export const wrappedEntry = (model: BundleModel) => JSON.stringify({ models: [model] }, null, 2);
+const wrappedEntry = (model: BundleModel) => JSON.stringify({ models: [model] }, null, 2);
 
 export function modelEntryText(model: BundleModel, index: number): string {
   const wrapped = wrappedEntry(model);
-  // Slicing flattens JSON.stringify's rope of parts: writers take the bytes instead
-  // (`modelEntryFromWrapped`), encoded once and cut as a view.
+  // Slicing flattens JSON.stringify's rope of parts: writers take `modelEntryBytes` instead.
   return `${index === 0 ? "\n" : ",\n"}${wrapped.slice(ENTRY_PREFIX, wrapped.length - ENTRY_SUFFIX)}`;
 }
 
 /**
- * `modelEntryText` as bytes, cut from the UTF-8 bytes of `wrappedEntry(model)` (the export's
- * worker makes them) as a view: the surroundings are ASCII, so characters and bytes agree.
+ * `modelEntryText` as UTF-8 bytes, for writers: the stringified text is encoded once and its
+ * surroundings cut off as a view (they are ASCII, so characters and bytes agree), instead of
+ * slicing the string first — which flattens JSON.stringify's rope of parts and, with the encoding
+ * after it, cost the export about as much again as stringifying.
  */
-export function modelEntryFromWrapped(wrapped: Uint8Array, index: number): Buffer {
-  const bytes = Buffer.from(wrapped.buffer, wrapped.byteOffset, wrapped.byteLength);
+export function modelEntryBytes(model: BundleModel, index: number): Buffer {
+  const bytes = Buffer.from(wrappedEntry(model), "utf8");
   // The byte before the entry's "\n" is the array's "[": a "," there leads every entry but the first.
   if (index > 0) bytes[ENTRY_PREFIX - 2] = 0x2c;
   return bytes.subarray(ENTRY_PREFIX - (index === 0 ? 1 : 2), bytes.length - ENTRY_SUFFIX);

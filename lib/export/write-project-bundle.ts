@@ -1,6 +1,6 @@
 import "server-only";
 import { encryptCredentials } from "@/lib/bundle/bundle-crypto";
-import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryFromWrapped } from "@/lib/bundle/canonical-json";
+import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryBytes } from "@/lib/bundle/canonical-json";
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -15,11 +15,7 @@ import type { FernetKey } from "@/lib/crypto/fernet";
 import type { PgClient } from "@/lib/database/pg-transaction";
 import { cipherFor } from "@/lib/secrets/tenant-secrets";
 import { unwrapDataKey } from "@/lib/secrets/keys";
-import { wrappedEntryOnWorker } from "./entry-worker";
 import type { ChunkWriter } from "./stream-in-transaction";
-
-/** Models on the worker at once: enough to keep it busy while one is written (~0.7 MB each in SPEC's workload). */
-const MODELS_IN_FLIGHT = 4;
 
 // Reads a project inside the caller's snapshot transaction and writes its canonical bundle:
 // the head (envelope and every chosen section, each read by its own module) first, then models
@@ -96,21 +92,10 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
 
   const { models: _none, ...canonicalHead } = canonicalBundle({ ...(head as Omit<Bundle, "models">), models: [] });
   await emit(bundleHeadText(canonicalHead));
-  // Models are read here, with their snapshots as jsonb text, and parsed, stringified and encoded
-  // on the worker, a few in flight, written in order as they come back.
-  const inFlight: Promise<Uint8Array>[] = [];
   let index = 0;
-  const writeOldest = async () => emit(modelEntryFromWrapped(await inFlight.shift()!, index++));
-  try {
-    for await (const model of readModels({ rows, projectId }, models, modelIds, { snapshots: "text" })) {
-      stats.versions += model.versions.length;
-      inFlight.push(wrappedEntryOnWorker(model));
-      if (inFlight.length >= MODELS_IN_FLIGHT) await writeOldest();
-    }
-    while (inFlight.length > 0) await writeOldest();
-  } finally {
-    // A failed read or write leaves answers nobody waits for: settle them quietly.
-    for (const entry of inFlight) entry.catch(() => {});
+  for await (const model of readModels({ rows, projectId }, models, modelIds)) {
+    stats.versions += model.versions.length;
+    await emit(modelEntryBytes(model, index++));
   }
   stats.models = models.length;
   await emit(bundleTailText(models.length));

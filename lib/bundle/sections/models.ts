@@ -275,15 +275,10 @@ export async function* readModels(
   ctx: ModelReadContext,
   list: ExportedModelRow[],
   modelIds: string[] | null,
-  /**
-   * false: versions without their snapshots (an import's plan compares those in the database).
-   * "text": each snapshot as jsonb's text, unparsed (a string where the type says Snapshot), for
-   * the export's worker to parse and write — jsonb's key order is canonical already.
-   */
-  options: { snapshots?: boolean | "text" } = {},
+  /** false: versions without their snapshots (an import's plan compares those in the database). */
+  options: { snapshots?: boolean } = {},
 ): AsyncGenerator<BundleModel> {
-  const snapshotColumn =
-    options.snapshots === false ? "" : options.snapshots === "text" ? ", snapshot::text AS snapshot" : ", snapshot";
+  const snapshotColumn = options.snapshots === false ? "" : ", snapshot";
   type Materialization = { modelId: string; name: string; definition: Record<string, unknown> };
   const materializations = async (table: string) => {
     const rows = await ctx.rows<Materialization>(
