@@ -10,7 +10,7 @@ import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { TargetConnection } from "@/lib/import/plan-import";
 import { useProgressiveCount } from "./use-progressive-count";
 
-const ROWS_PER_COMMIT = 10;
+const ROWS_PER_COMMIT = 5;
 
 /** One row per exported connection: create it, map it onto an existing one of its type, or create it pending. */
 export function ConnectionMappingTable({
