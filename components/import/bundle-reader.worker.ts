@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
-import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { isAppError } from "@/lib/errors";
 import type { ImportOptions } from "@/lib/import/import-options";
 import { selectableItems } from "@/lib/import/selectable-items";
-import { summarizeBundle } from "@/lib/import/summarize-bundle";
+import { summarizeBundle, type BundleSummary } from "@/lib/import/summarize-bundle";
 import type { ReadBundle } from "./bundle-worker";
+import { earlySummary } from "./early-summary";
+import { readBundleFile } from "./read-bundle-file";
 import { checkImportPlan, type PlanCheck, type WizardError, type WizardTarget } from "./plan-in-browser";
 
 // Reads and validates a bundle off the main thread (a 100 MB file must not freeze the page) and
@@ -19,6 +20,8 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { id: number; kind: "read"; bundle: ReadBundle }
+  /** Before "read": the summary of the parsed file while its models are still being validated. */
+  | { id: number; kind: "summary"; summary: BundleSummary }
   | { id: number; kind: "plan"; check: PlanCheck }
   | { id: number; kind: "error"; error: WizardError };
 
@@ -31,7 +34,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (request.kind === "read") {
       bundle = null;
       const started = performance.now();
-      const parsed = parseBundleBytes(new Uint8Array(await request.file.arrayBuffer()), request.maxBytes);
+      const parsed = await readBundleFile(request.file, request.maxBytes, (raw) => {
+        const summary = earlySummary(raw);
+        if (summary) reply({ kind: "summary", summary });
+      });
       bundle = parsed;
       const read = {
         summary: summarizeBundle(parsed),

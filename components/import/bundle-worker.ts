@@ -25,9 +25,17 @@ export interface ReadBundle {
 export class BundleWorkerClient {
   private worker: Worker | null = null;
   private nextId = 0;
-  private pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: WizardError) => void }>();
+  private pending = new Map<
+    number,
+    {
+      resolve: (reply: WorkerReply) => void;
+      reject: (error: WizardError) => void;
+      onSummary?: (summary: BundleSummary) => void;
+    }
+  >();
 
-  read(file: File, maxBytes: number): Promise<ReadBundle> {
+  /** `onSummary`: the summary of the parsed file, shown while its models are still being checked. */
+  read(file: File, maxBytes: number, onSummary?: (summary: BundleSummary) => void): Promise<ReadBundle> {
     if (file.size > maxBytes) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return Promise.reject({
@@ -35,7 +43,7 @@ export class BundleWorkerClient {
         message: `The file is ${mb(file.size)}; the limit is ${mb(maxBytes)}.`,
       } satisfies WizardError);
     }
-    return this.ask({ kind: "read", file, maxBytes }).then((reply) =>
+    return this.ask({ kind: "read", file, maxBytes }, onSummary).then((reply) =>
       reply.kind === "read" ? reply.bundle : Promise.reject(unexpected),
     );
   }
@@ -46,6 +54,11 @@ export class BundleWorkerClient {
     );
   }
 
+  /** Starts the worker ahead of the first file, so its script is loaded and compiled by then. */
+  warm(): void {
+    this.start();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;
@@ -53,11 +66,14 @@ export class BundleWorkerClient {
     this.pending.clear();
   }
 
-  private ask(request: DistributiveOmit<WorkerRequest, "id">): Promise<WorkerReply> {
+  private ask(
+    request: DistributiveOmit<WorkerRequest, "id">,
+    onSummary?: (summary: BundleSummary) => void,
+  ): Promise<WorkerReply> {
     const id = ++this.nextId;
     const worker = this.start();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onSummary });
       worker.postMessage({ ...request, id } as WorkerRequest);
     });
   }
@@ -67,6 +83,7 @@ export class BundleWorkerClient {
     const worker = new Worker(new URL("./bundle-reader.worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const waiting = this.pending.get(event.data.id);
+      if (event.data.kind === "summary") return waiting?.onSummary?.(event.data.summary);
       this.pending.delete(event.data.id);
       if (event.data.kind === "error") waiting?.reject(event.data.error);
       else waiting?.resolve(event.data);
@@ -84,6 +101,9 @@ const unexpected: WizardError = { code: "INVALID_BUNDLE", message: "The file cou
 /** One worker per wizard, ended with it. */
 export function useBundleWorker(): BundleWorkerClient {
   const [client] = useState(() => new BundleWorkerClient());
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    client.warm();
+    return () => client.dispose();
+  }, [client]);
   return client;
 }

@@ -8,6 +8,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ConnectionMappingEntry } from "@/lib/import/import-options";
 import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import type { TargetConnection } from "@/lib/import/plan-import";
+import { useProgressiveCount } from "./use-progressive-count";
+
+const ROWS_PER_COMMIT = 5;
 
 /** One row per exported connection: create it, map it onto an existing one of its type, or create it pending. */
 export function ConnectionMappingTable({
@@ -25,6 +28,7 @@ export function ConnectionMappingTable({
   tenantConnections: TargetConnection[];
 }) {
   const id = useId();
+  const shown = useProgressiveCount(connections.length, ROWS_PER_COMMIT);
   // Below the sm breakpoint each row stacks into a card (the header stays for screen readers):
   // three columns do not fit a phone's width.
   return (
@@ -37,7 +41,7 @@ export function ConnectionMappingTable({
         </TableRow>
       </TableHeader>
       <TableBody className="max-sm:block">
-        {connections.map((connection, index) => {
+        {connections.slice(0, shown).map((connection, index) => {
           const row = value[connection.name] ?? { action: "pending", name: connection.name };
           const hasCredentials = connection.credentials === "encrypted";
           const candidates = tenantConnections.filter((c) => c.type === connection.type);

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Progress } from "@/components/ui/progress";
 import type { ImportResult } from "@/lib/import/import-result";
 import type { ImportOptions } from "@/lib/import/import-options";
+import type { BundleSummary } from "@/lib/import/summarize-bundle";
 import { notify } from "@/lib/notify";
 import { BundleDropZone } from "./bundle-drop-zone";
 import { BundleSummaryCard } from "./bundle-summary-card";
@@ -58,6 +59,8 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
   // Focus follows the wizard to each new step, but not on the first render (the page's own start).
   const [moved, setMoved] = useState(false);
   const [passphrase, setPassphrase] = useState("");
+  // The parsed file's summary while its models are still being checked (file step only).
+  const [early, setEarly] = useState<{ summary: BundleSummary; file: File } | null>(null);
 
   const setStep = (next: Step) => {
     setMoved(true);
@@ -66,7 +69,8 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
   const read = useMutation<Loaded, WizardError, File>({
     mutationFn: async (file) => {
-      const bundle = await worker.read(file, maxBytes);
+      setEarly(null);
+      const bundle = await worker.read(file, maxBytes, (summary) => setEarly({ summary, file }));
       if (bundle.summary.scope !== expectedScope) {
         throw {
           code: "INVALID_BUNDLE",
@@ -139,6 +143,7 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
 
   const index = { file: 0, passphrase: 1, options: 2, review: 3, importing: 4, result: 5 }[step.name];
   const loaded = "loaded" in step ? step.loaded : null;
+  const shown = loaded ?? (step.name === "file" && read.isPending ? early : null);
   const passphraseSkipped = loaded !== null && loaded.encryption === null;
   // Each step shows only its own error: one from an earlier attempt no longer applies.
   const error =
@@ -168,10 +173,10 @@ export function ImportWizard({ target, maxBytes }: { target: WizardTarget; maxBy
         })}
       </ol>
 
-      {loaded && (
+      {shown && (
         <div className="grid gap-2">
-          <BundleSummaryCard summary={loaded.summary} fileName={loaded.file.name} />
-          {step.name !== "importing" && (
+          <BundleSummaryCard summary={shown.summary} fileName={shown.file.name} />
+          {loaded && step.name !== "importing" && (
             <div>
               <Button variant="link" size="sm" className="px-0" onClick={restart}>
                 Choose another file

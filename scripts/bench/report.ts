@@ -96,7 +96,7 @@ export function writeReport(results: BenchResults): void {
     );
   lines.push(
     results.browser
-      ? `Import wizard in Chromium with the ${mb.toFixed(0)} MB bundle: summary visible after **${results.browser.summarySeconds.toFixed(2)} s** (target < 2 s ${ok(results.browser.summarySeconds, 2)}); longest main-thread task ${results.browser.longestTaskMs.toFixed(0)} ms (target ≤ 100 ms ${ok(results.browser.longestTaskMs, 100)}), ${results.browser.longTasks} long tasks.`
+      ? `Import wizard in Chromium with the ${mb.toFixed(0)} MB bundle: summary visible after **${results.browser.summarySeconds.toFixed(2)} s** (target < 2 s ${ok(results.browser.summarySeconds, 2)}; the card was in the page's DOM after ${results.browser.summaryInPageSeconds.toFixed(2)} s, Playwright's polling adds the rest), options ready (bundle validated, every connection row rendered) after ${results.browser.optionsSeconds.toFixed(2)} s; longest main-thread task ${results.browser.longestTaskMs.toFixed(0)} ms (target ≤ 100 ms ${ok(results.browser.longestTaskMs, 100)}), ${results.browser.longTasks} long tasks.`
       : "The browser measurement was skipped (--no-browser).",
     "",
   );

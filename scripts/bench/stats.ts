@@ -66,6 +66,9 @@ export interface BenchArgs {
   sizes: number[];
   sizeMb: number | null;
   browser: boolean;
+  /** Only the wizard in Chromium: one export makes the bundle, no pairs, curve or report. */
+  browserOnly: boolean;
+  browserRuns: number;
   small: boolean;
   cli: boolean;
 }
@@ -100,8 +103,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       "no-browser": { type: "boolean", default: false },
       "no-small": { type: "boolean", default: false },
       "no-cli": { type: "boolean", default: false },
+      "browser-only": { type: "boolean", default: false },
+      "browser-runs": { type: "string" },
     },
   });
+  const browserOnly = values["browser-only"];
+  if (browserOnly && values["no-browser"]) throw new Error("Give --browser-only or --no-browser, not both.");
+  if (browserOnly && values.sizes) throw new Error("--browser-only measures no scale curve: drop --sizes.");
   const sizes = values.sizes ? values.sizes.split(",").map((s) => positiveInt("sizes", s.trim())) : [];
   if (sizes.length === 1) throw new Error("--sizes wants at least two sizes, e.g. 25,50,100,200,400.");
   if (values.gb && values["size-mb"]) throw new Error("Give --gb or --size-mb, not both.");
@@ -123,7 +131,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     sizes,
     sizeMb,
     browser: !values["no-browser"],
-    small: !values["no-small"],
-    cli: !values["no-cli"],
+    browserOnly,
+    browserRuns: values["browser-runs"] ? positiveInt("browser-runs", values["browser-runs"]) : browserOnly ? 3 : 1,
+    small: !values["no-small"] && !browserOnly,
+    cli: !values["no-cli"] && !browserOnly,
   };
 }

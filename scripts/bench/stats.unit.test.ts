@@ -71,6 +71,20 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs(["--gb"]).shape.models).toBe(Math.round(1024 / MB_PER_MODEL));
     expect(parseBenchArgs(["--size-mb", "50"]).shape.models).toBe(Math.round(50 / MB_PER_MODEL));
   });
+  it("measures only the wizard with --browser-only, three runs unless told", () => {
+    expect(parseBenchArgs([])).toMatchObject({ browserOnly: false, browserRuns: 1, small: true, cli: true });
+    expect(parseBenchArgs(["--browser-only"])).toMatchObject({
+      browserOnly: true,
+      browser: true,
+      browserRuns: 3,
+      small: false,
+      cli: false,
+    });
+    expect(parseBenchArgs(["--browser-only", "--browser-runs", "5"]).browserRuns).toBe(5);
+    expect(() => parseBenchArgs(["--browser-only", "--no-browser"])).toThrow(/not both/);
+    expect(() => parseBenchArgs(["--browser-only", "--sizes", "25,50"])).toThrow(/scale curve/);
+    expect(() => parseBenchArgs(["--browser-runs", "0"])).toThrow(/positive integer/);
+  });
   it("refuses bad values and unknown flags", () => {
     expect(() => parseBenchArgs(["--pairs", "0"])).toThrow(/positive integer/);
     expect(() => parseBenchArgs(["--sizes", "50"])).toThrow(/two sizes/);
