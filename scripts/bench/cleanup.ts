@@ -52,14 +52,14 @@ export function runWithCleanup(main: () => Promise<void>): void {
 }
 
 /** Fails at once when something already listens on the port, instead of measuring (or waiting for) it. */
-export async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number, remedy = "Stop it or pass --port."): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         new Error(
           error.code === "EADDRINUSE"
-            ? `Port ${port} is already in use (a server left over from an earlier run?). Stop it or pass --port.`
+            ? `Port ${port} is already in use (a server left over from an earlier run?). ${remedy}`
             : `Cannot listen on port ${port}: ${error.message}`,
         ),
       ),

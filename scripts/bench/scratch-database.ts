@@ -1,5 +1,6 @@
 import path from "node:path";
 import pg from "pg";
+import { assertPortFree } from "./cleanup";
 import { applyMigrations } from "@/lib/database/apply-migrations";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/database/start-embedded-postgres";
 
@@ -13,9 +14,12 @@ export async function scratchDatabase(): Promise<{ url: string; adminUrl: string
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
+    const port = Number(process.env.FERRY_BENCH_PG_PORT ?? 54359);
+    // Before PostgreSQL tries and fails with a line in its log.
+    await assertPortFree(port, "Stop it or set FERRY_BENCH_PG_PORT to a free port.");
     const server = await startEmbeddedPostgres({
       dataDir: path.join(process.cwd(), ".data", "bench", "postgres"),
-      port: Number(process.env.FERRY_BENCH_PG_PORT ?? 54359),
+      port,
     });
     adminUrl = server.adminUrl;
     stop = () => server.stop();
