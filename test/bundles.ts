@@ -1,3 +1,4 @@
+import { RawJson } from "@/lib/bundle/raw-json";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import type { Bundle, BundleModel } from "@/lib/bundle/schema";
 
@@ -84,5 +85,22 @@ export function bareBundle(overrides: Partial<Bundle> = {}): Bundle {
     accessBindings: undefined,
     models: base.models.map((m) => ({ ...m, connection: null })),
     ...overrides,
+  };
+}
+
+/**
+ * A parsed bundle with every snapshot kept as its bytes (RawJson, as uploads are parsed) turned
+ * into a plain value, so bundles parsed different ways compare; `read` says how (default: its value).
+ */
+export function withSnapshotValues(bundle: Bundle, read: (raw: RawJson) => unknown = (raw) => raw.value()): Bundle {
+  return {
+    ...bundle,
+    models: bundle.models.map((m) => ({
+      ...m,
+      versions: m.versions.map((v) => ({
+        ...v,
+        snapshot: v.snapshot instanceof RawJson ? (read(v.snapshot) as never) : v.snapshot,
+      })),
+    })),
   };
 }

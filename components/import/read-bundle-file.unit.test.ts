@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { sampleBundle } from "@/test/bundles";
+import { sampleBundle, withSnapshotValues } from "@/test/bundles";
 import { serializeBundle } from "@/lib/bundle/canonical-json";
 import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
-import { RawJson } from "@/lib/bundle/raw-json";
 import type { Bundle } from "@/lib/bundle/schema";
 import { readBundleFile } from "./read-bundle-file";
 
 // The byte path keeps snapshots as their bytes: compare them as values.
-const materialize = (bundle: Bundle) => ({
-  ...bundle,
-  models: bundle.models.map((m) => ({
-    ...m,
-    versions: m.versions.map((v) => ({
-      ...v,
-      snapshot: v.snapshot instanceof RawJson ? v.snapshot.value() : v.snapshot,
-    })),
-  })),
-});
+const materialize = (bundle: Bundle) => withSnapshotValues(bundle);
 
 const outcome = async (fn: () => Bundle | Promise<Bundle>) => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleBundle } from "@/test/bundles";
+import { sampleBundle, withSnapshotValues } from "@/test/bundles";
 import { ByteSource } from "./byte-source";
 import { serializeBundle } from "./canonical-json";
 import { parseBundleBytes, parseBundleSource } from "./parse-bundle";
@@ -25,16 +25,8 @@ function chunked(bytes: Uint8Array, windowSize: number) {
   return { source, read: () => read };
 }
 
-const materialize = (bundle: Bundle) => ({
-  ...bundle,
-  models: bundle.models.map((m) => ({
-    ...m,
-    versions: m.versions.map((v) => ({
-      ...v,
-      snapshot: v.snapshot instanceof RawJson ? { raw: new TextDecoder().decode(v.snapshot.bytes) } : v.snapshot,
-    })),
-  })),
-});
+const materialize = (bundle: Bundle) =>
+  withSnapshotValues(bundle, (raw) => ({ raw: new TextDecoder().decode(raw.bytes) }));
 const outcome = (parse: () => Bundle) => {
   try {
     return { ok: materialize(parse()) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleBundle } from "@/test/bundles";
+import { sampleBundle, withSnapshotValues } from "@/test/bundles";
 import { serializeBundle } from "./canonical-json";
 import fc from "fast-check";
 import { ByteSource } from "./byte-source";
@@ -165,19 +165,7 @@ describe("parseBundleText", () => {
 
 describe("parseBundleBytes (model-by-model parsing)", () => {
   // Snapshots from uploaded bytes stay as their bytes (RawJson); compare them as values.
-  const materialize = (value: unknown) => {
-    const bundle = value as Bundle;
-    return {
-      ...bundle,
-      models: bundle.models.map((m) => ({
-        ...m,
-        versions: m.versions.map((v) => ({
-          ...v,
-          snapshot: v.snapshot instanceof RawJson ? v.snapshot.value() : v.snapshot,
-        })),
-      })),
-    };
-  };
+  const materialize = (value: unknown) => withSnapshotValues(value as Bundle);
   const outcome = (fn: () => unknown) => {
     try {
       return { ok: materialize(fn()) };
