@@ -81,7 +81,12 @@ export class ByteSource {
   }
 
   private move(i: number): void {
-    const start = Math.max(0, i - Math.min(BEHIND, this.windowSize >> 1));
+    const margin = Math.min(BEHIND, this.windowSize >> 1);
+    // Forward: a little before `i`, the rest after it. Backward (the splitter counting the
+    // backslashes before a quote): `i` near the window's end, so a long run back costs one read
+    // per window, not one per `margin` bytes.
+    const start =
+      i < this.offset ? Math.max(0, i + 1 + margin - this.windowSize) : Math.max(0, i - margin);
     this.window = this.read(start, Math.min(this.length, start + this.windowSize));
     this.offset = start;
   }

@@ -48,6 +48,19 @@ describe("ByteSource", () => {
   });
 });
 
+describe("the splitter's cost over a windowed source", () => {
+  it("reads a long run of backslashes before a quote a bounded number of times, not once per kilobyte", () => {
+    // A string of 2 MB of escaped backslashes: counting them back from its closing quote walks the
+    // whole run backwards through the window.
+    const run = "\\".repeat(1024 * 1024);
+    const bytes = bytesOf(`{"a": "${run}", "models": []}`);
+    const windowSize = 64 * 1024;
+    const { source, read } = chunked(bytes, windowSize);
+    expect(() => parseBundleSource(source, Number.MAX_SAFE_INTEGER)).toThrow(); // not a bundle: fine
+    expect(read()).toBeLessThan(4 * bytes.length);
+  });
+});
+
 describe("parseBundleSource over a windowed source", () => {
   const bundle = sampleBundle();
   const layouts = [
