@@ -2,12 +2,13 @@ import { execFileSync, execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import type { BrowserResult } from "./browser";
+import type { LargeProjectShape } from "@/lib/demo/generate-large-project";
 import { formatSpread, type CurvePoint, type Spread } from "./stats";
 
 export interface BenchResults {
   date: string;
   load: { start: [number, number, number]; end: [number, number, number] };
-  shape: Record<string, number>;
+  shape: LargeProjectShape;
   pairs: number;
   bundleMb: number;
   floorMb: number;

@@ -1,6 +1,7 @@
 // The benchmark's pure parts: argument parsing, pair-by-pair ratios, median and range, and the
 // scale curve's spread. No database, no processes: unit-tested in stats.unit.test.ts.
 import { parseArgs } from "node:util";
+import type { LargeProjectShape } from "@/lib/demo/generate-large-project";
 
 export interface Spread {
   median: number;
@@ -53,14 +54,7 @@ export function curveRatios(points: readonly CurvePoint[]): { export: number; im
 export const MB_PER_MODEL = 137.7 / 200;
 
 export interface BenchArgs {
-  shape: {
-    models: number;
-    versions: number;
-    snapshotKb: number;
-    connections: number;
-    settings: number;
-    accessBindings: number;
-  };
+  shape: LargeProjectShape;
   pairs: number;
   port: number;
   sizes: number[];
