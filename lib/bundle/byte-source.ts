@@ -85,8 +85,7 @@ export class ByteSource {
     // Forward: a little before `i`, the rest after it. Backward (the splitter counting the
     // backslashes before a quote): `i` near the window's end, so a long run back costs one read
     // per window, not one per `margin` bytes.
-    const start =
-      i < this.offset ? Math.max(0, i + 1 + margin - this.windowSize) : Math.max(0, i - margin);
+    const start = i < this.offset ? Math.max(0, i + 1 + margin - this.windowSize) : Math.max(0, i - margin);
     this.window = this.read(start, Math.min(this.length, start + this.windowSize));
     this.offset = start;
   }
