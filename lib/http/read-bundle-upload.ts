@@ -121,10 +121,18 @@ function readMultipart(request: Request, contentType: string, limit: number, spo
             return settle(new AppError("INVALID_OPTIONS", "The `options` field is not valid JSON."));
           }
         }
+        // Settled: a late error of the request body must not remove the file under the import.
+        failed = true;
         resolve(upload(spool, options));
       });
     });
-    const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
+    let source: Readable;
+    try {
+      source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
+    } catch {
+      settle(new AppError("INVALID_OPTIONS", "The upload could not be read."));
+      return;
+    }
     source.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));
     source.pipe(parser);
   });

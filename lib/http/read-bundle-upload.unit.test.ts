@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { serializeBundle } from "@/lib/bundle/canonical-json";
 import { parseBundleBytes, parseBundleSource } from "@/lib/bundle/parse-bundle";
 import { RawJson } from "@/lib/bundle/raw-json";
 import type { Bundle } from "@/lib/bundle/schema";
-import { sampleBundle } from "@/test/bundles";
+import { sampleBundle, withSnapshotValues } from "@/test/bundles";
 import { readBundleUpload } from "./read-bundle-upload";
+import { SpoolFile } from "./spool-file";
 
 // The upload is spooled to a file of its own (mode 0600) while it is counted, and the file is
 // gone on every way out: the limit passed mid-stream, a body cut off, a malformed form, and after
@@ -68,10 +69,8 @@ const optionsPart = (options: string) =>
 const closing = bytesOf(`\r\n--${BOUNDARY}--\r\n`);
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
-const snapshotsAsText = (bundle: Bundle) =>
-  bundle.models.map((m) =>
-    m.versions.map((v) => (v.snapshot instanceof RawJson ? new TextDecoder().decode(v.snapshot.bytes) : v.snapshot)),
-  );
+const asText = (raw: RawJson) => new TextDecoder().decode(raw.bytes);
+const snapshotsAsText = (bundle: Bundle) => withSnapshotValues(bundle, asText);
 
 describe("spooling an upload to disk", () => {
   it("stops at the limit mid-stream, without reading the rest, and removes the file", async () => {
@@ -131,16 +130,28 @@ describe("spooling an upload to disk", () => {
       expect(fs.statSync(path.join(directory, file!)).mode & 0o777).toBe(0o600);
       const fromFile = await upload.use(async () => {
         const parsed = parseBundleSource(upload.source(), LIMIT);
-        return { parsed, snapshots: snapshotsAsText(parsed) };
+        return { parsed, whole: withSnapshotValues(parsed, asText) };
       });
-      const inMemory = parseBundleBytes(bytes, LIMIT);
-      expect(fromFile.snapshots).toEqual(snapshotsAsText(inMemory));
-      expect({ ...fromFile.parsed, models: [] }).toEqual({ ...inMemory, models: [] });
+      // Every field of every model, and each snapshot's exact text.
+      expect(fromFile.whole).toEqual(withSnapshotValues(parseBundleBytes(bytes, LIMIT), asText));
       expect(upload.options).toEqual(type === multipart ? { mode: "create" } : undefined);
       expect(spooled()).toEqual([]);
       // Nothing reads a removed upload (its descriptor may belong to another file by now).
       expect(() => snapshotsAsText(fromFile.parsed)).toThrow("already removed");
     }
+  });
+
+  it("removes the file whatever happens to it meanwhile, and never throws doing so", async () => {
+    const spool = SpoolFile.create(directory);
+    await spool.write(bytesOf("{}"));
+    // Its descriptor closed and the file gone under it: dispose logs, and resolves.
+    fs.closeSync((spool as unknown as { fd: number }).fd);
+    fs.rmSync(spool.path);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    await expect(spool.dispose()).resolves.toBeUndefined();
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+    expect(spooled()).toEqual([]);
   });
 
   it("removes the file when the work with it fails", async () => {

@@ -48,15 +48,27 @@ export class SpoolFile {
     });
   }
 
-  /** Closes and removes the file, after any write in flight (its descriptor must not be reused under it). */
+  /**
+   * Closes and removes the file, after any write in flight (its descriptor must not be reused
+   * under it). Resolves whatever happens; a failure is logged.
+   */
   dispose(): Promise<void> {
     this.disposed ??= this.writing
       .catch(() => {})
       .then(() => {
         const fd = this.fd;
         this.fd = null;
-        if (fd !== null) fs.closeSync(fd);
-        fs.rmSync(this.path, { force: true });
+        // Never throws: a failed clean-up must not replace the request's answer or its error.
+        try {
+          if (fd !== null) fs.closeSync(fd);
+        } catch (error) {
+          console.error(`[ferry] could not close the spooled upload ${this.path}:`, error);
+        }
+        try {
+          fs.rmSync(this.path, { force: true });
+        } catch (error) {
+          console.error(`[ferry] could not remove the spooled upload ${this.path}:`, error);
+        }
       });
     return this.disposed;
   }
