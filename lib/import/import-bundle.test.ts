@@ -5,6 +5,7 @@ import { parseBundleText } from "@/lib/bundle/parse-bundle";
 import type { Bundle, Snapshot } from "@/lib/bundle/schema";
 import { cliActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { DEMO_SECRETS } from "@/lib/demo/seed-demo-data";
 import { createTenant } from "@/lib/demo/factories";
 import { prepareExport, readAll } from "@/lib/export/export-project";
@@ -98,6 +99,30 @@ describe("project import", () => {
     // Content equal to the source, apart from the new slug, meta and deployments.
     const copy = await exportOf("sales-copy", ALL);
     expect(comparable(copy)).toEqual(comparable(source));
+  });
+
+  it("keeps a setting whose value is JSON null (a legitimate value) through export and import", async () => {
+    const admin = await actorFor("admin@acme.test");
+    const project = await db.project.findFirstOrThrow({ where: { slug: "sales-analytics", tenant: { slug: "acme" } } });
+    await db.projectSetting.create({
+      data: { projectId: project.id, key: "nullable.setting", value: Prisma.JsonNull },
+    });
+    try {
+      const source = await exportOf("sales-analytics", ALL);
+      expect(parseBundleText(source).settings).toContainEqual({ key: "nullable.setting", value: null });
+      const result = await importBundle({
+        actor: admin,
+        bundle: bytes(source),
+        options: { mode: "create", tenant: "acme", projectSlug: "null-setting-copy", connectionMapping: sameNames },
+      });
+      const copy = await db.projectSetting.findFirstOrThrow({
+        where: { key: "nullable.setting", project: { slug: result.project.slug } },
+      });
+      expect(copy.value).toBeNull();
+    } finally {
+      await db.project.deleteMany({ where: { slug: "null-setting-copy" } });
+      await db.projectSetting.deleteMany({ where: { projectId: project.id, key: "nullable.setting" } });
+    }
   });
 
   it("imports into another tenant, creating connections from encrypted credentials, and skips unknown users", async () => {

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { ProjectSettingTable } from "@/lib/database/tables";
 import { byKey, sortKeysDeep } from "../json-order";
+import { RawJson } from "../raw-json";
 import { defineSection, type BundleSection } from "./section";
 
 // Project settings, keyed by key; values are free JSON.
+
+const JSON_NULL = new RawJson(new TextEncoder().encode("null"), []);
 
 export const settingSchema = z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() });
 export type BundleSetting = z.infer<typeof settingSchema>;
@@ -31,7 +34,13 @@ export const settings: BundleSection<"settings", typeof settingsSchema, BundleSe
         ctx.client,
         ProjectSettingTable,
         ["id", "projectId", "key", "value"],
-        items.map((s) => ({ id: crypto.randomUUID(), projectId: ctx.projectId, key: s.key, value: s.value ?? null })),
+        items.map((s) => ({
+          id: crypto.randomUUID(),
+          projectId: ctx.projectId,
+          key: s.key,
+          // JSON null is a legitimate value: written as jsonb `null`, not as SQL NULL (\N).
+          value: s.value === null || s.value === undefined ? JSON_NULL : s.value,
+        })),
       );
     },
     async update(ctx, items) {
