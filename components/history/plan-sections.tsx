@@ -58,9 +58,9 @@ export function PlanSections({ plan, open = false }: { plan: Plan; open?: boolea
                   <ItemRow item={item} />
                 </li>
               ))}
-              {section.items.length > SHOWN_ITEMS && (
+              {section.items.length + (section.omitted ?? 0) > SHOWN_ITEMS && (
                 <li className="text-sm text-muted-foreground">
-                  … and {(section.items.length - SHOWN_ITEMS).toLocaleString("en-US")} more
+                  … and {(section.items.length + (section.omitted ?? 0) - SHOWN_ITEMS).toLocaleString("en-US")} more
                 </li>
               )}
             </ul>

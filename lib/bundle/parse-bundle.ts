@@ -77,27 +77,41 @@ export function parseBundleSource(source: ByteSource, maxBytes: number): Bundle 
   if (source.length > maxBytes || source.length === 0 || first === 0xff || first === 0xfe) return whole();
   const slices = splitBundle(source);
   if (!slices) return whole();
+  const ranges = slices.models;
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let head: unknown;
   try {
-    head = JSON.parse(decoder.decode(slices.head));
+    // The head's bytes, then its text, are let go as soon as they are used: with a million
+    // settings each is as large as the bundle.
+    let text: string | null = decoder.decode(slices.head);
+    slices.head = new Uint8Array(0);
+    head = JSON.parse(text);
+    text = null;
+    // The other top-level arrays, a batch of elements at a time.
+    for (const { key, batches } of slices.arrays) {
+      const items: unknown[] = [];
+      for (const [start, end] of batches)
+        for (const item of JSON.parse(`[${decoder.decode(source.slice(start, end))}]`) as unknown[]) items.push(item);
+      // As JSON.parse defines a member (a "__proto__" key stays a key, for the forbidden-key check).
+      Object.defineProperty(head, key, { value: items, enumerable: true, writable: true, configurable: true });
+    }
   } catch {
     return whole();
   }
   // The model being validated: its bytes are read once, for its parse and its snapshots' ranges.
   let current: { index: number; bytes: Uint8Array } | null = null;
   const modelBytes = (i: number) => {
-    if (current?.index !== i) current = { index: i, bytes: source.slice(...slices.models[i]!) };
+    if (current?.index !== i) current = { index: i, bytes: source.slice(...ranges[i]!) };
     return current.bytes;
   };
   try {
     // Each model is parsed when validation reaches it and dropped once validated, so only the
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
     return validateBundle(head, {
-      count: slices.models.length,
+      count: ranges.length,
       get: (i) => parseSlice(decoder, modelBytes(i)),
       snapshotBytes: (i) => {
-        const start = slices.models[i]![0];
+        const start = ranges[i]![0];
         return versionSnapshotRanges(modelBytes(i))?.map(([s, e]) => source.hold(start + s, start + e)) ?? null;
       },
     });

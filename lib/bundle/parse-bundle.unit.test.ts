@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { ByteSource } from "./byte-source";
 import { decodeBundleBytes, parseBundleBytes, parseBundleSource, parseBundleText } from "./parse-bundle";
 import { RawJson } from "./raw-json";
+import { splitBundle } from "./split-bundle";
 import type { Bundle } from "./schema";
 
 const text = (value: unknown) => JSON.stringify(value);
@@ -219,9 +220,34 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
       "[]",
       '{"format":"ferry.project","version":1,"models":[{"a":"\\"}"}]}',
       valid.replace('"models":[', '"models":[{"slug":"x\\\\"}, '),
+      valid.replace('"models":', '"settings":[],"models":'),
+      valid.replace('"models":', '"__proto__":[{"key":"a","value":1}],"models":'),
+      valid.replace('"models":', '"settings":[{"key":"a","value":1},],"models":'),
     ];
     for (const text of cases)
       expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+  });
+
+  it("parses a large top-level array a batch at a time: the head never holds it", () => {
+    const bundle = sampleBundle();
+    const settings = Array.from({ length: 20_000 }, (_, i) => ({
+      key: `setting-${i}`,
+      value: { label: `a "quoted" ] } label ${i}`, n: i, list: [i, [i]] },
+    }));
+    const text = serializeBundle({
+      ...bundle,
+      sections: [...new Set([...bundle.sections, "settings" as const])],
+      settings,
+    });
+    const bytes = bytesOf(text);
+    const slices = splitBundle(ByteSource.of(bytes))!;
+    expect(slices.arrays.find((a) => a.key === "settings")!.batches.length).toBeGreaterThan(1);
+    expect(slices.head.length).toBeLessThan(bytes.length / 10);
+    for (const source of [
+      ByteSource.of(bytes),
+      ByteSource.reading(bytes.length, (start, end) => bytes.slice(start, end), 4096),
+    ])
+      expect(outcome(() => parseBundleSource(source, 1e9))).toEqual(outcome(() => parseBundleText(text)));
   });
 
   it("matches the whole-text parser on arbitrary JSON documents, in memory and through a small window", () => {

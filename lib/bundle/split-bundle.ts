@@ -10,14 +10,20 @@ import { ByteSource } from "./byte-source";
 export type ByteRange = [start: number, end: number];
 
 export interface BundleSlices {
-  /** The bundle's bytes with the models array emptied (`"models": []`). */
+  /** The bundle's bytes with `models` and every other top-level array emptied (`[]`). */
   head: Uint8Array;
   models: ByteRange[];
+  /**
+   * The other top-level arrays (settings, recipes, …), each as ranges of ~1 MB of consecutive
+   * elements: a million settings are parsed a batch at a time, never as one string.
+   */
+  arrays: { key: string; batches: ByteRange[] }[];
 }
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const MODELS = new TextEncoder().encode('"models"');
+/** Bytes of elements parsed together from a split top-level array. */
+const BATCH_BYTES = 1024 * 1024;
 
 function isSpace(c: number | undefined): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -71,10 +77,22 @@ function skipValue(b: ByteSource, i: number): number {
   return j > i ? j : -1;
 }
 
-function startsWith(b: ByteSource, i: number, prefix: Uint8Array): boolean {
-  if (i + prefix.length > b.length) return false;
-  for (let k = 0; k < prefix.length; k++) if (b.at(i + k) !== prefix[k]) return false;
-  return true;
+/**
+ * The elements of the array starting at `i` (which holds "["): `onElement` gets each one's range.
+ * Returns the index just past the array, or -1.
+ */
+function scanArray(b: ByteSource, i: number, onElement: (range: ByteRange) => void): number {
+  i = skipSpace(b, i + 1);
+  if (b.at(i) === 0x5d) return i + 1;
+  for (;;) {
+    const end = skipValue(b, i);
+    if (end < 0) return -1;
+    onElement([i, end]);
+    i = skipSpace(b, end);
+    if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
+    else if (b.at(i) === 0x5d) return i + 1;
+    else return -1;
+  }
 }
 
 export function splitBundle(b: ByteSource): BundleSlices | null {
@@ -82,34 +100,49 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
   i = skipSpace(b, i);
   if (b.at(i) !== 0x7b) return null;
   i = skipSpace(b, i + 1);
-  let modelsRange: ByteRange | null = null;
   const models: ByteRange[] = [];
+  const arrays: BundleSlices["arrays"] = [];
+  /** The ranges of the split arrays, in order: the head is the bytes between them. */
+  const emptied: ByteRange[] = [];
+  const keys = new Set<string>();
+  let hasModels = false;
   if (b.at(i) === 0x7d) return null;
   for (;;) {
     if (b.at(i) !== QUOTE) return null;
     const keyEnd = skipString(b, i);
     if (keyEnd < 0) return null;
-    const isModels = keyEnd - i === MODELS.length && startsWith(b, i, MODELS);
+    let key: string;
+    try {
+      key = JSON.parse(keyDecoder.decode(b.slice(i, keyEnd))) as string;
+    } catch {
+      return null;
+    }
+    // A repeated member: JSON.parse keeps the last one; the plain path does that.
+    if (keys.has(key)) return null;
+    const isModels = key === "models";
+    keys.add(key);
     i = skipSpace(b, keyEnd);
     if (b.at(i) !== 0x3a) return null;
     i = skipSpace(b, i + 1);
-    if (isModels) {
-      if (modelsRange || b.at(i) !== 0x5b) return null;
+    if (isModels && b.at(i) !== 0x5b) return null;
+    if (b.at(i) === 0x5b) {
       const start = i;
-      i = skipSpace(b, i + 1);
-      if (b.at(i) !== 0x5d) {
-        for (;;) {
-          const end = skipValue(b, i);
-          if (end < 0) return null;
-          models.push([i, end]);
-          i = skipSpace(b, end);
-          if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
-          else if (b.at(i) === 0x5d) break;
-          else return null;
-        }
+      let end: number;
+      if (isModels) {
+        hasModels = true;
+        end = scanArray(b, i, (range) => models.push(range));
+      } else {
+        const batches: ByteRange[] = [];
+        let batch: ByteRange | null = null;
+        end = scanArray(b, i, ([from, to]) => {
+          if (batch && to - batch[0] <= BATCH_BYTES) batch[1] = to;
+          else batches.push((batch = [from, to]));
+        });
+        arrays.push({ key, batches });
       }
-      modelsRange = [start, i + 1];
-      i = skipSpace(b, i + 1);
+      if (end < 0) return null;
+      emptied.push([start, end]);
+      i = skipSpace(b, end);
     } else {
       const end = skipValue(b, i);
       if (end < 0) return null;
@@ -119,15 +152,33 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
     else if (b.at(i) === 0x7d) break;
     else return null;
   }
-  if (skipSpace(b, i + 1) !== b.length || !modelsRange) return null;
-  const before = b.slice(0, modelsRange[0]);
-  const after = b.slice(modelsRange[1], b.length);
-  const head = new Uint8Array(before.length + 2 + after.length);
-  head.set(before, 0);
-  head[before.length] = 0x5b;
-  head[before.length + 1] = 0x5d;
-  head.set(after, before.length + 2);
-  return { head, models };
+  if (skipSpace(b, i + 1) !== b.length || !hasModels) return null;
+  return { head: headBytes(b, emptied), models, arrays };
+}
+
+/** The bundle's bytes with each range in `emptied` replaced by "[]", read a window at a time. */
+function headBytes(b: ByteSource, emptied: ByteRange[]): Uint8Array {
+  const kept: ByteRange[] = [];
+  let from = 0;
+  for (const [start, end] of emptied) {
+    kept.push([from, start]);
+    from = end;
+  }
+  kept.push([from, b.length]);
+  const head = new Uint8Array(kept.reduce((n, [start, end]) => n + end - start, 0) + 2 * emptied.length);
+  let at = 0;
+  kept.forEach(([start, end], k) => {
+    for (let pos = start; pos < end; pos += BATCH_BYTES) {
+      const piece = b.slice(pos, Math.min(end, pos + BATCH_BYTES));
+      head.set(piece, at);
+      at += piece.length;
+    }
+    if (k < emptied.length) {
+      head[at++] = 0x5b;
+      head[at++] = 0x5d;
+    }
+  });
+  return head;
 }
 
 /** Whether only whitespace lies between i and `to`. */

@@ -18,6 +18,7 @@ import type { ImportProgress } from "./import-phase";
 import type { ImportResult } from "./import-result";
 import { checkSecrets } from "./check-secrets";
 import { differingSnapshots } from "./compare-snapshots";
+import { listedItems } from "./plan-changes";
 import { planImport, selectAndRename, type ImportPlan } from "./plan-import";
 import { computePlanToken } from "./plan-token";
 import { readImportTarget } from "./read-import-target";
@@ -291,7 +292,12 @@ function toResult(
     mode: plan.mode,
     dryRun: options.dryRun === true,
     planToken,
-    plan: { changes: plan.changes.changes, project: plan.changes.project, sections: plan.changes.sections },
+    plan: {
+      changes: plan.changes.changes,
+      project: plan.changes.project,
+      // A plan lists every item (SPEC §11); an applied import's result, a bounded number per section.
+      sections: options.dryRun ? plan.changes.sections : plan.changes.sections.map((section) => listedItems(section)),
+    },
     project: {
       tenant: tenant.slug,
       slug: plan.project.slug,

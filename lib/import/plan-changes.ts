@@ -30,6 +30,29 @@ export interface PlanSection {
   label: string;
   counts: Partial<Record<PlanAction, number>>;
   items: PlanItem[];
+  /** An applied import's stored result: items not listed (see `listedItems`). */
+  omitted?: number;
+}
+
+/** Items an applied import's result lists per section; a plan (dry run) lists them all. */
+export const RESULT_ITEMS = 10_000;
+
+const FIRST_LISTED: ReadonlySet<PlanAction> = new Set(["delete", "unlink", "update", "link"]);
+
+/**
+ * A section as an applied import's result lists it: at most `limit` items, deletions, unlinks,
+ * updates and links before the rest, in the plan's order; the others counted in `omitted`. A
+ * million created settings are not a result anyone reads, nor one to store and send.
+ */
+export function listedItems(section: PlanSection, limit = RESULT_ITEMS): PlanSection {
+  if (section.items.length <= limit) return section;
+  const first = section.items.filter((item) => FIRST_LISTED.has(item.action)).slice(0, limit);
+  const chosen = new Set(first);
+  for (const item of section.items) {
+    if (chosen.size >= limit) break;
+    chosen.add(item);
+  }
+  return { ...section, items: section.items.filter((item) => chosen.has(item)), omitted: section.items.length - limit };
 }
 
 /** What the target project holds now (read in the import's transaction), secrets as states only. */

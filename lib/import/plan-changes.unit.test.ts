@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
 import { diffBundles } from "./diff-bundles";
+import { listedItems, type PlanItem } from "./plan-changes";
 import { renderPlan } from "./render-plan";
 import { selectItems, selectionKey } from "./select-items";
 
@@ -129,5 +130,38 @@ describe("renderPlan", () => {
     expect(text).toContain('Settings\n  ~ tz\n      value: "UTC" → "Europe/Paris"\n');
     expect(text).toContain("Recipes\n  - mix\n");
     expect(text).toMatch(/Plan: 1 to update, 1 to delete, \d+ unchanged\.\n$/);
+  });
+});
+
+describe("listedItems (an applied import's result)", () => {
+  const section = (actions: string[]) => ({
+    key: "settings" as const,
+    label: "Settings",
+    counts: {},
+    items: actions.map((action, i) => ({ key: `k${i}`, action: action as PlanItem["action"] })),
+  });
+
+  it("lists a section within the limit whole", () => {
+    const whole = section(["create", "delete"]);
+    expect(listedItems(whole, 2)).toBe(whole);
+  });
+
+  it("lists deletions, unlinks, updates and links first, in the plan's order, and counts the rest", () => {
+    const listed = listedItems(section(["create", "create", "delete", "create", "update", "unchanged"]), 3);
+    expect(listed.items.map((i) => `${i.key}:${i.action}`)).toEqual(["k0:create", "k2:delete", "k4:update"]);
+    expect(listed.omitted).toBe(3);
+    const removals = listedItems(section(["create", "delete", "unlink", "delete"]), 2);
+    expect(removals.items.map((i) => i.key)).toEqual(["k1", "k2"]);
+    expect(removals.omitted).toBe(2);
+  });
+
+  it("renders the omitted items as a count, and totals from the counts", () => {
+    const listed = {
+      ...listedItems(section(["create", "create", "create"]), 1),
+      counts: { create: 3 },
+    };
+    const text = renderPlan({ project: { key: "p", action: "unchanged" }, sections: [listed] });
+    expect(text).toContain("  … and 2 more");
+    expect(text).toContain("Plan: 3 to create, 1 unchanged.");
   });
 });

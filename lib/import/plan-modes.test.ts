@@ -228,6 +228,36 @@ describe("plan before apply", () => {
     expect(plan.planToken).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("a section of more than 10,000 items: the plan lists them all, the applied import's result 10,000 (updates first) and counts the rest", async () => {
+    await targetCopy("plan-many");
+    const bundle = await exportBundle("plan-many");
+    const settings = [
+      ...(bundle.settings ?? []).map((s) => ({ ...s, value: { edited: true } })),
+      ...Array.from({ length: 10_050 }, (_, i) => ({ key: `bulk.${String(i).padStart(5, "0")}`, value: i })),
+    ];
+    const many = { ...bundle, settings };
+    const plan = await run(many, { mode: "merge", projectSlug: "plan-many", dryRun: true });
+    const planned = plan.plan.sections.find((s) => s.key === "settings")!;
+    expect(planned.items).toHaveLength(settings.length);
+    expect(planned.omitted).toBeUndefined();
+    const result = await run(many, { mode: "merge", projectSlug: "plan-many", planToken: plan.planToken });
+    const listed = result.plan.sections.find((s) => s.key === "settings")!;
+    expect(listed.counts).toEqual(planned.counts);
+    expect(listed.items).toHaveLength(10_000);
+    expect(listed.omitted).toBe(settings.length - 10_000);
+    // The updates come first; the listed items keep the plan's order.
+    const updated = planned.items.filter((i) => i.action === "update").map((i) => i.key);
+    expect(updated.length).toBe((bundle.settings ?? []).length);
+    expect(listed.items.filter((i) => i.action === "update").map((i) => i.key)).toEqual(updated);
+    const order = planned.items.map((i) => i.key);
+    const positions = listed.items.map((i) => order.indexOf(i.key));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Every setting was written, and the stored result is the one answered.
+    expect(Object.keys(await settingsOf("plan-many"))).toHaveLength(settings.length);
+    const stored = await db.importRecord.findUniqueOrThrow({ where: { id: result.importId! } });
+    expect((stored.result as unknown as ImportResult).plan.sections.find((s) => s.key === "settings")).toEqual(listed);
+  });
+
   it("merge appends the versions the target lacks and keeps the target's where the same number differs", async () => {
     await targetCopy("plan-versions");
     const b = await exportBundle("sales-analytics");

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, type Hash } from "node:crypto";
-import { sortKeysDeep } from "@/lib/bundle/json-order";
+import { compareJsonKeys, sortKeysDeep } from "@/lib/bundle/json-order";
 import { RawJson } from "@/lib/bundle/raw-json";
 import type { Bundle } from "@/lib/bundle/schema";
 import type { PgClient } from "@/lib/database/pg-transaction";
@@ -19,9 +19,42 @@ function planningOptions(options: ImportOptions, tenant: string, projectSlug: st
   return sortKeysDeep({ ...rest, tenant, projectSlug });
 }
 
+/**
+ * Feeds `JSON.stringify(sortKeysDeep(value))` to the hash piece by piece, the same bytes: an
+ * array member (a million settings) is never one sorted copy nor one string.
+ */
+export function hashSortedObject(hash: Hash, value: Record<string, unknown>): void {
+  let pending = "";
+  const write = (text: string) => {
+    pending += text;
+    if (pending.length >= 65_536) {
+      hash.update(pending);
+      pending = "";
+    }
+  };
+  write("{");
+  let first = true;
+  for (const key of Object.keys(value).sort(compareJsonKeys)) {
+    const member = value[key];
+    if (member === undefined) continue;
+    write(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    first = false;
+    if (!Array.isArray(member)) {
+      write(JSON.stringify(sortKeysDeep(member)));
+      continue;
+    }
+    write("[");
+    for (let i = 0; i < member.length; i++)
+      write((i === 0 ? "" : ",") + (JSON.stringify(sortKeysDeep(member[i])) ?? "null"));
+    write("]");
+  }
+  write("}");
+  hash.update(pending);
+}
+
 export function hashBundle(hash: Hash, bundle: Bundle): void {
   const { models, ...head } = bundle;
-  hash.update(JSON.stringify(sortKeysDeep(head)));
+  hashSortedObject(hash, head);
   for (const model of models) {
     const { versions, ...rest } = model;
     hash.update(JSON.stringify(sortKeysDeep(rest)));

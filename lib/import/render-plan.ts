@@ -52,7 +52,9 @@ export function renderPlan(plan: { project: PlanItem; sections: PlanSection[] })
   if (plan.project.action !== "unchanged" || plan.project.note) lines.push("Project", ...itemLines(plan.project), "");
   for (const section of plan.sections) {
     if (section.items.length === 0) continue;
-    lines.push(section.label, ...section.items.flatMap(itemLines), "");
+    lines.push(section.label, ...section.items.flatMap(itemLines));
+    if (section.omitted) lines.push(`  … and ${section.omitted} more`);
+    lines.push("");
   }
   lines.push(planTotals(plan));
   return `${lines.join("\n")}\n`;
@@ -61,8 +63,9 @@ export function renderPlan(plan: { project: PlanItem; sections: PlanSection[] })
 /** "Plan: 2 to create, 1 to update, 1 to delete, 14 unchanged." (actions with no items left out). */
 export function planTotals(plan: { project: PlanItem; sections: PlanSection[] }): string {
   const totals: Partial<Record<PlanAction, number>> = {};
-  const items = [plan.project, ...plan.sections.flatMap((s) => s.items)];
-  for (const item of items) totals[item.action] = (totals[item.action] ?? 0) + 1;
+  totals[plan.project.action] = 1;
+  for (const section of plan.sections)
+    for (const action of PLAN_ACTIONS) totals[action] = (totals[action] ?? 0) + (section.counts[action] ?? 0);
   const words: Record<PlanAction, string> = {
     create: "to create",
     update: "to update",

@@ -92,6 +92,10 @@ export const importResultSchema = z
           label: z.string(),
           counts: z.partialRecord(planActionSchema, z.number().int()),
           items: z.array(planItemSchema),
+          omitted: z.number().int().optional().meta({
+            description:
+              "An applied import's result lists at most 10,000 items per section (deletions and updates first); the others are counted here. A plan (dry run) lists every item.",
+          }),
         }),
       ),
     }),

@@ -30,18 +30,19 @@ export const settings: BundleSection<"settings", typeof settingsSchema, BundleSe
   write: {
     async create(ctx, items) {
       // COPY: a project may carry up to 1,000,000 settings.
-      await ctx.copyRows(
-        ctx.client,
-        ProjectSettingTable,
-        ["id", "projectId", "key", "value"],
-        items.map((s) => ({
-          id: crypto.randomUUID(),
-          projectId: ctx.projectId,
-          key: s.key,
-          // JSON null is a legitimate value: written as jsonb `null`, not as SQL NULL (\N).
-          value: s.value === null || s.value === undefined ? JSON_NULL : s.value,
-        })),
-      );
+      // Rows are made as COPY reads them: a million row objects never exist at once.
+      const projectId = ctx.projectId;
+      function* rows() {
+        for (const s of items)
+          yield {
+            id: crypto.randomUUID(),
+            projectId,
+            key: s.key,
+            // JSON null is a legitimate value: written as jsonb `null`, not as SQL NULL (\N).
+            value: s.value === null || s.value === undefined ? JSON_NULL : s.value,
+          };
+      }
+      await ctx.copyRows(ctx.client, ProjectSettingTable, ["id", "projectId", "key", "value"], rows());
     },
     async update(ctx, items) {
       await settings.write.delete(
