@@ -15,7 +15,7 @@ import { duplicateProblems } from "./sections/section";
 import { joinTargets } from "./model-references";
 import { ByteSource, type HeldBytes } from "./byte-source";
 import { RawJson } from "./raw-json";
-import { splitBundle, versionSnapshotRanges } from "./split-bundle";
+import { splitBundle } from "./split-bundle";
 
 // Parsing an untrusted bundle: bytes → UTF-8 text → bounded JSON → shape (zod) → internal
 // consistency. Every failure is an AppError with a SPEC §5 code and path-precise details; nothing
@@ -78,6 +78,7 @@ export function parseBundleSource(source: ByteSource, maxBytes: number): Bundle 
   const slices = splitBundle(source);
   if (!slices) return whole();
   const ranges = slices.models;
+  const snapshots = slices.snapshots;
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let head: unknown;
   try {
@@ -98,22 +99,13 @@ export function parseBundleSource(source: ByteSource, maxBytes: number): Bundle 
   } catch {
     return whole();
   }
-  // The model being validated: its bytes are read once, for its parse and its snapshots' ranges.
-  let current: { index: number; bytes: Uint8Array } | null = null;
-  const modelBytes = (i: number) => {
-    if (current?.index !== i) current = { index: i, bytes: source.slice(...ranges[i]!) };
-    return current.bytes;
-  };
   try {
     // Each model is parsed when validation reaches it and dropped once validated, so only the
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
     return validateBundle(head, {
       count: ranges.length,
-      get: (i) => parseSlice(decoder, modelBytes(i)),
-      snapshotBytes: (i) => {
-        const start = ranges[i]![0];
-        return versionSnapshotRanges(modelBytes(i))?.map(([s, e]) => source.hold(start + s, start + e)) ?? null;
-      },
+      get: (i) => parseSlice(decoder, source.slice(...ranges[i]!)),
+      snapshotBytes: (i) => snapshots[i]?.map(([s, e]) => source.hold(s, e)) ?? null,
     });
   } catch (error) {
     if (error instanceof SliceSyntaxError) return whole();

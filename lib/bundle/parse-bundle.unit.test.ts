@@ -209,6 +209,18 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
         ).not.toContain("evil");
   });
 
+  it("keeps the last of repeated versions or snapshot members, as JSON.parse does", () => {
+    const valid = serializeBundle(sampleBundle());
+    for (const text of [
+      valid.replace('"versions": [', '"versions": 1, "versions": ['),
+      valid.replace('"versions": [', '"versions": [], "versi\\u006fns": ['),
+      valid.replace('"snapshot": {', '"snapshot": 1, "snapshot": {'),
+    ]) {
+      expect(text).not.toBe(valid);
+      expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));
+    }
+  });
+
   it("falls back to the precise errors for anything irregular", () => {
     const valid = JSON.stringify(sampleBundle());
     const cases = [

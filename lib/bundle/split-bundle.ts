@@ -14,6 +14,11 @@ export interface BundleSlices {
   head: Uint8Array;
   models: ByteRange[];
   /**
+   * Each model's `versions[k].snapshot` ranges, found in the same pass (keyed as JSON.parse keys
+   * them, the last duplicate winning); null for a model not laid out that way.
+   */
+  snapshots: (ByteRange[] | null)[];
+  /**
    * The other top-level arrays (settings, recipes, …), each as ranges of ~1 MB of consecutive
    * elements: a million settings are parsed a batch at a time, never as one string.
    */
@@ -78,21 +83,80 @@ function skipValue(b: ByteSource, i: number): number {
 }
 
 /**
- * The elements of the array starting at `i` (which holds "["): `onElement` gets each one's range.
- * Returns the index just past the array, or -1.
+ * The elements of the array starting at `i` (which holds "["): `element` scans each one from its
+ * first byte and returns the index just past it (or -1). Returns the index past the array, or -1.
  */
-function scanArray(b: ByteSource, i: number, onElement: (range: ByteRange) => void): number {
+function scanArray(b: ByteSource, i: number, element: (at: number) => number): number {
   i = skipSpace(b, i + 1);
   if (b.at(i) === 0x5d) return i + 1;
   for (;;) {
-    const end = skipValue(b, i);
+    const end = element(i);
     if (end < 0) return -1;
-    onElement([i, end]);
     i = skipSpace(b, end);
     if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
     else if (b.at(i) === 0x5d) return i + 1;
     else return -1;
   }
+}
+
+/**
+ * The members of the object starting at `i` (which holds "{"): `member` gets each key (decoded as
+ * JSON.parse decodes it) and its value's first byte, and returns the index just past the value.
+ * Returns the index past the object, or -1.
+ */
+function scanObject(b: ByteSource, i: number, member: (key: string, at: number) => number): number {
+  i = skipSpace(b, i + 1);
+  if (b.at(i) === 0x7d) return i + 1;
+  for (;;) {
+    if (b.at(i) !== QUOTE) return -1;
+    const keyEnd = skipString(b, i);
+    if (keyEnd < 0) return -1;
+    let key: string;
+    try {
+      key = JSON.parse(keyDecoder.decode(b.slice(i, keyEnd))) as string;
+    } catch {
+      return -1;
+    }
+    i = skipSpace(b, keyEnd);
+    if (b.at(i) !== 0x3a) return -1;
+    const end = member(key, skipSpace(b, i + 1));
+    if (end < 0) return -1;
+    i = skipSpace(b, end);
+    if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
+    else if (b.at(i) === 0x7d) return i + 1;
+    else return -1;
+  }
+}
+
+/** One pass over a model: its end, and its versions' snapshot ranges (see BundleSlices). */
+function scanModel(b: ByteSource, i: number): { end: number; snapshots: ByteRange[] | null } {
+  if (b.at(i) !== 0x7b) return { end: skipValue(b, i), snapshots: null };
+  let snapshots: ByteRange[] | null = null;
+  const end = scanObject(b, i, (key, at) => {
+    if (key !== "versions" || b.at(at) !== 0x5b) {
+      if (key === "versions") snapshots = null;
+      return skipValue(b, at);
+    }
+    let found: ByteRange[] | null = [];
+    const arrayEnd = scanArray(b, at, (element) => {
+      if (b.at(element) !== 0x7b) {
+        found = null;
+        return skipValue(b, element);
+      }
+      let snapshot: ByteRange | null = null;
+      const elementEnd = scanObject(b, element, (member, valueAt) => {
+        const valueEnd = skipValue(b, valueAt);
+        if (member === "snapshot") snapshot = [valueAt, valueEnd];
+        return valueEnd;
+      });
+      if (snapshot && found) found.push(snapshot);
+      else found = null;
+      return elementEnd;
+    });
+    snapshots = found;
+    return arrayEnd;
+  });
+  return { end, snapshots };
 }
 
 export function splitBundle(b: ByteSource): BundleSlices | null {
@@ -101,6 +165,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
   if (b.at(i) !== 0x7b) return null;
   i = skipSpace(b, i + 1);
   const models: ByteRange[] = [];
+  const snapshots: BundleSlices["snapshots"] = [];
   const arrays: BundleSlices["arrays"] = [];
   /** The ranges of the split arrays, in order: the head is the bytes between them. */
   const emptied: ByteRange[] = [];
@@ -130,13 +195,21 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
       let end: number;
       if (isModels) {
         hasModels = true;
-        end = scanArray(b, i, (range) => models.push(range));
+        end = scanArray(b, i, (at) => {
+          const model = scanModel(b, at);
+          models.push([at, model.end]);
+          snapshots.push(model.snapshots);
+          return model.end;
+        });
       } else {
         const batches: ByteRange[] = [];
         let batch: ByteRange | null = null;
-        end = scanArray(b, i, ([from, to]) => {
+        end = scanArray(b, i, (from) => {
+          const to = skipValue(b, from);
+          if (to < 0) return -1;
           if (batch && to - batch[0] <= BATCH_BYTES) batch[1] = to;
           else batches.push((batch = [from, to]));
+          return to;
         });
         arrays.push({ key, batches });
       }
@@ -153,7 +226,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
     else return null;
   }
   if (skipSpace(b, i + 1) !== b.length || !hasModels) return null;
-  return { head: headBytes(b, emptied), models, arrays };
+  return { head: headBytes(b, emptied), models, snapshots, arrays };
 }
 
 /** The bundle's bytes with each range in `emptied` replaced by "[]", read a window at a time. */
@@ -181,76 +254,4 @@ function headBytes(b: ByteSource, emptied: ByteRange[]): Uint8Array {
   return head;
 }
 
-/** Whether only whitespace lies between i and `to`. */
-function endsAt(b: ByteSource, i: number, to: number): boolean {
-  while (i < to && isSpace(b.at(i))) i++;
-  return i === to;
-}
-
 const keyDecoder = new TextDecoder("utf-8", { fatal: true });
-
-/**
- * The members of the object in `b` (holding exactly one object), keyed as JSON.parse would key
- * them (escapes decoded, the last duplicate wins), as ranges of `b`; null when not a plain object.
- */
-function objectMembers(b: ByteSource, [from, to]: ByteRange): Map<string, ByteRange> | null {
-  let i = skipSpace(b, from);
-  if (b.at(i) !== 0x7b) return null;
-  i = skipSpace(b, i + 1);
-  const members = new Map<string, ByteRange>();
-  if (b.at(i) === 0x7d) return endsAt(b, i + 1, to) ? members : null;
-  for (;;) {
-    if (b.at(i) !== QUOTE) return null;
-    const keyEnd = skipString(b, i);
-    if (keyEnd < 0) return null;
-    let key: string;
-    try {
-      key = JSON.parse(keyDecoder.decode(b.slice(i, keyEnd))) as string;
-    } catch {
-      return null;
-    }
-    i = skipSpace(b, keyEnd);
-    if (b.at(i) !== 0x3a) return null;
-    i = skipSpace(b, i + 1);
-    const end = skipValue(b, i);
-    if (end < 0 || end > to) return null;
-    members.set(key, [i, end]);
-    i = skipSpace(b, end);
-    if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
-    else if (b.at(i) === 0x7d) return endsAt(b, i + 1, to) ? members : null;
-    else return null;
-  }
-}
-
-/** The elements of the array in range `[from, to)` of `b` (exactly one array), or null. */
-function arrayElements(b: ByteSource, [from, to]: ByteRange): ByteRange[] | null {
-  let i = skipSpace(b, from);
-  if (b.at(i) !== 0x5b) return null;
-  i = skipSpace(b, i + 1);
-  const elements: ByteRange[] = [];
-  if (b.at(i) === 0x5d) return endsAt(b, i + 1, to) ? elements : null;
-  for (;;) {
-    const end = skipValue(b, i);
-    if (end < 0 || end > to) return null;
-    elements.push([i, end]);
-    i = skipSpace(b, end);
-    if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
-    else if (b.at(i) === 0x5d) return endsAt(b, i + 1, to) ? elements : null;
-    else return null;
-  }
-}
-
-/** The range of each `versions[k].snapshot` in one model's bytes, in order, or null. */
-export function versionSnapshotRanges(model: Uint8Array): ByteRange[] | null {
-  const b = ByteSource.of(model);
-  const versions = objectMembers(b, [0, model.length])?.get("versions");
-  const elements = versions ? arrayElements(b, versions) : null;
-  if (!elements) return null;
-  const snapshots: ByteRange[] = [];
-  for (const element of elements) {
-    const snapshot = objectMembers(b, element)?.get("snapshot");
-    if (!snapshot) return null;
-    snapshots.push(snapshot);
-  }
-  return snapshots;
-}

@@ -99,6 +99,24 @@ runWithCleanup(async () => {
 
   const hasCurl = spawnSync("sh", ["-c", "command -v curl"]).status === 0;
 
+  /**
+   * Runs curl without blocking this process: the server's RSS is sampled on a timer meanwhile
+   * (a spawnSync here would freeze the sampler, and the "peak" would be the RSS left afterwards).
+   */
+  function curl(args: string[], what: string, answerFile?: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn("curl", args, { stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (code === 0) return resolve();
+        const body = answerFile && fs.existsSync(answerFile) ? fs.readFileSync(answerFile, "utf8").slice(0, 2000) : "";
+        reject(new Error(`${what} failed: ${stderr}${body}`));
+      });
+    });
+  }
+
   /** Downloads an export over HTTP; with curl when available, so the client costs little CPU next to the server on a small machine. */
   async function apiExport(project: string, tenant: string, file: string): Promise<number> {
     const url = `${server.url}/api/v1/projects/${project}/export?tenant=${tenant}`;
@@ -106,22 +124,24 @@ runWithCleanup(async () => {
       sections: OPTIONAL_SECTIONS,
     });
     if (hasCurl) {
-      const result = spawnSync("curl", [
-        "-sS",
-        "--fail",
-        "-X",
-        "POST",
-        "-H",
-        "content-type: application/json",
-        "-H",
-        `@${headerFile}`,
-        "--data-binary",
-        body,
-        "-o",
-        file,
-        url,
-      ]);
-      if (result.status !== 0) throw new Error(`export failed: ${result.stderr.toString()}`);
+      await curl(
+        [
+          "-sS",
+          "--fail",
+          "-X",
+          "POST",
+          "-H",
+          "content-type: application/json",
+          "-H",
+          `@${headerFile}`,
+          "--data-binary",
+          body,
+          "-o",
+          file,
+          url,
+        ],
+        "export",
+      );
       return fs.statSync(file).size;
     }
     const response = await fetch(url, {
@@ -146,9 +166,35 @@ runWithCleanup(async () => {
     slug: string,
     mapping: Record<string, unknown>,
   ): Promise<void> {
+    const options = JSON.stringify({ mode: "create", tenant, projectSlug: slug, connectionMapping: mapping });
+    if (hasCurl && process.env.BENCH_IMPORT_CLIENT !== "fetch") {
+      // As for the export: curl streams the file from disk, so the client does not take a core
+      // from the server (Node's fetch reads the file into memory and frames the multipart in JS).
+      const optionsFile = path.join(workDir, "import-options.json");
+      const answerFile = path.join(workDir, "import-answer.json");
+      fs.writeFileSync(optionsFile, options);
+      await curl(
+        [
+          "-sS",
+          "--fail-with-body",
+          "-H",
+          `@${headerFile}`,
+          "-F",
+          `bundle=@${file};type=application/json`,
+          "-F",
+          `options=<${optionsFile}`,
+          "-o",
+          answerFile,
+          `${server.url}/api/v1/projects/import`,
+        ],
+        "import",
+        answerFile,
+      );
+      return;
+    }
     const form = new FormData();
     form.set("bundle", new Blob([fs.readFileSync(file)], { type: "application/json" }), path.basename(file));
-    form.set("options", JSON.stringify({ mode: "create", tenant, projectSlug: slug, connectionMapping: mapping }));
+    form.set("options", options);
     const response = await fetch(`${server.url}/api/v1/projects/import`, { method: "POST", headers: auth, body: form });
     if (!response.ok) throw new Error(`import failed: ${response.status} ${await response.text()}`);
     await response.json();
