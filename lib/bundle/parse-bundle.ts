@@ -71,7 +71,12 @@ export function parseBundleBytes(bytes: Uint8Array, maxBytes: number): Bundle {
  * snapshots keep only their place in the file (see raw-json.ts), so memory holds the validated
  * project and one model's bytes, not the upload.
  */
-export function parseBundleSource(source: ByteSource, maxBytes: number): Bundle {
+export function parseBundleSource(
+  source: ByteSource,
+  maxBytes: number,
+  /** The server passes SHA-256 (this module also runs in the browser): each snapshot's digest is kept. */
+  digest?: (bytes: Uint8Array) => Uint8Array,
+): Bundle {
   const whole = () => parseBundleText(decodeBundleBytes(source.slice(0, source.length), maxBytes));
   const first = source.at(0);
   if (source.length > maxBytes || source.length === 0 || first === 0xff || first === 0xfe) return whole();
@@ -99,13 +104,27 @@ export function parseBundleSource(source: ByteSource, maxBytes: number): Bundle 
   } catch {
     return whole();
   }
+  // The model being validated: read once, for its parse and its snapshots' digests.
+  let current: { index: number; bytes: Uint8Array } | null = null;
+  const modelBytes = (i: number) => {
+    if (current?.index !== i) current = { index: i, bytes: source.slice(...ranges[i]!) };
+    return current.bytes;
+  };
   try {
     // Each model is parsed when validation reaches it and dropped once validated, so only the
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
     return validateBundle(head, {
       count: ranges.length,
-      get: (i) => parseSlice(decoder, source.slice(...ranges[i]!)),
-      snapshotBytes: (i) => snapshots[i]?.map(([s, e]) => source.hold(s, e)) ?? null,
+      get: (i) => parseSlice(decoder, modelBytes(i)),
+      snapshotBytes: (i) => {
+        const start = ranges[i]![0];
+        return (
+          snapshots[i]?.map(([s, e]) => ({
+            held: source.hold(s, e),
+            digest: digest?.(modelBytes(i).subarray(s - start, e - start)),
+          })) ?? null
+        );
+      },
     });
   } catch (error) {
     if (error instanceof SliceSyntaxError) return whole();
@@ -149,8 +168,8 @@ export function validateBundleValue(raw: unknown): Bundle {
 interface ModelSource {
   count: number;
   get(index: number): unknown;
-  /** The uploaded bytes of each version's snapshot of model `index`, when known. */
-  snapshotBytes?(index: number): HeldBytes[] | null;
+  /** The uploaded bytes of each version's snapshot of model `index`, when known, with their digests. */
+  snapshotBytes?(index: number): { held: HeldBytes; digest?: Uint8Array }[] | null;
 }
 
 /**
@@ -208,7 +227,10 @@ function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
       const raw = models.snapshotBytes?.(i);
       const versions: BundleModel["versions"] =
         raw && raw.length === result.data.versions.length
-          ? result.data.versions.map((v, k) => ({ ...v, snapshot: new RawJson(raw[k]!, joinTargets(v.snapshot)) }))
+          ? result.data.versions.map((v, k) => ({
+              ...v,
+              snapshot: new RawJson(raw[k]!.held, joinTargets(v.snapshot), raw[k]!.digest),
+            }))
           : result.data.versions;
       validated.push({ ...result.data, versions });
     }

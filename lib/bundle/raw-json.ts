@@ -9,10 +9,15 @@ import type { HeldBytes } from "./byte-source";
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 export class RawJson {
-  /** `joins`: the join targets (model slugs) found when the value was validated. */
+  /**
+   * `joins`: the join targets (model slugs) found when the value was validated. `digest`: the
+   * bytes' SHA-256 when it was taken while they were in memory (a spooled upload's plan token then
+   * does not read the file again).
+   */
   constructor(
     private readonly held: HeldBytes,
     readonly joins: string[],
+    readonly digest?: Uint8Array,
   ) {}
 
   get bytes(): Uint8Array {

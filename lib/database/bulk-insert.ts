@@ -1,6 +1,6 @@
 import "server-only";
 import { from as copyFrom } from "pg-copy-streams";
-import { copyLine } from "./copy-text";
+import { CopyLines } from "./copy-text";
 import type { PgClient } from "./pg-transaction";
 import { columnList, type RowOf, type Table } from "./tables";
 import type { ColumnSpec, ColumnType } from "./tables/define-table";
@@ -73,20 +73,21 @@ export async function copyRows<C extends Record<string, ColumnSpec>, K extends k
   done.catch(() => {});
   const drained = () => new Promise<void>((resolve) => stream.once("drain", resolve));
   const types = columns.map((name) => table.columns[name]!.type);
-  let chunk = "";
+  const lines = new CopyLines();
+  const values: unknown[] = [];
   let count = 0;
   try {
     for (const row of rows) {
       if (failure) break;
-      chunk += copyLine(columns.map((name, i) => ({ value: row[name], type: types[i]! })));
+      for (let k = 0; k < columns.length; k++) values[k] = row[columns[k]!];
+      lines.line(values, types);
       count++;
-      if (chunk.length > 1024 * 1024) {
-        const ok = stream.write(chunk);
-        chunk = "";
+      if (lines.byteLength > 1024 * 1024) {
+        const ok = stream.write(lines.take());
         if (!ok && !failure) await Promise.race([drained(), done]);
       }
     }
-    if (chunk && !failure) stream.write(chunk);
+    if (lines.byteLength > 0 && !failure) stream.write(lines.take());
     stream.end();
   } catch (error) {
     // A row that cannot be encoded (or a fault) aborts the COPY; the transaction rolls back.

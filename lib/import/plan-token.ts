@@ -52,6 +52,8 @@ export function hashSortedObject(hash: Hash, value: Record<string, unknown>): vo
   hash.update(pending);
 }
 
+export const sha256 = (bytes: Uint8Array): Uint8Array => createHash("sha256").update(bytes).digest();
+
 export function hashBundle(hash: Hash, bundle: Bundle): void {
   const { models, ...head } = bundle;
   hashSortedObject(hash, head);
@@ -61,7 +63,8 @@ export function hashBundle(hash: Hash, bundle: Bundle): void {
     for (const version of versions) {
       const { snapshot, ...meta } = version;
       hash.update(JSON.stringify(meta));
-      if (snapshot instanceof RawJson) hash.update(snapshot.bytes);
+      // A snapshot as uploaded: its bytes' digest, taken while parsing (or now, from memory).
+      if (snapshot instanceof RawJson) hash.update(snapshot.digest ?? sha256(snapshot.bytes));
       else hash.update(JSON.stringify(snapshot));
     }
   }

@@ -3,6 +3,7 @@ import { parseBundleSource } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { parseImportOptions, type ImportOptions } from "./import-options";
+import { sha256 } from "./plan-token";
 import type { ImportProgress } from "./import-phase";
 
 /**
@@ -16,5 +17,5 @@ export function readImportInput(
 ): { bundle: Bundle; options: ImportOptions } {
   const options = parseImportOptions({ ...(upload.options as object | undefined), ...fixed });
   onProgress?.("validating");
-  return { options, bundle: parseBundleSource(upload.source(), maxBundleBytes()) };
+  return { options, bundle: parseBundleSource(upload.source(), maxBundleBytes(), sha256) };
 }
