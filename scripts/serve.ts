@@ -5,6 +5,7 @@
 // and origin checks (Next's server-action check too) never trust a client's claims about itself.
 // Started by scripts/start.ts; `npm run dev` keeps `next dev`.
 import http from "node:http";
+import v8 from "node:v8";
 import next from "next";
 import { SERVER_ACTION_BODY_BYTES } from "@/lib/config/limits";
 import {
@@ -15,6 +16,19 @@ import {
   PEER_HEADER,
   trustedProxies,
 } from "@/lib/http/client-address";
+import { sweepSpooledUploads } from "@/lib/http/spool-sweep";
+
+// V8 grows the heap by up to 4× its live size between full collections, so a 138 MB export or
+// import left the process 1.6–2.4× the bundle above idle, all of it garbage awaiting collection.
+// At most 50 % growth keeps the peak under the bundle's size at no measured cost in time (see
+// docs/benchmarks.md). FERRY_HEAP_GROWING_PERCENT overrides it; 0 leaves V8's own policy.
+const heapGrowingPercent = Number(process.env.FERRY_HEAP_GROWING_PERCENT ?? 50);
+if (Number.isInteger(heapGrowingPercent) && heapGrowingPercent > 0)
+  v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
+
+// Uploads a killed process left in the temporary directory (see lib/http/spool-file.ts).
+const leftovers = sweepSpooledUploads();
+if (leftovers.length > 0) console.log(`[ferry] removed ${leftovers.length} leftover upload file(s)`);
 
 const port = Number(process.env.PORT ?? 3000);
 const trusted = trustedProxies();

@@ -48,10 +48,19 @@ export async function readBundleUpload(request: Request, spoolDirectory = os.tmp
   return upload(spool, undefined);
 }
 
+/** The client stopped sending mid-upload (or sent a body that cannot be read): the request's fault. */
+const interrupted = () => new AppError("INVALID_OPTIONS", "The upload was interrupted.");
+
 async function spoolLimited(body: ReadableStream<Uint8Array>, limit: number, spool: SpoolFile): Promise<void> {
   const reader = body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw interrupted();
+    }
+    const { done, value } = chunk;
     if (done) break;
     if (spool.size + value.byteLength > limit) {
       await reader.cancel();
@@ -64,7 +73,8 @@ async function spoolLimited(body: ReadableStream<Uint8Array>, limit: number, spo
 function readMultipart(request: Request, contentType: string, limit: number, spool: SpoolFile): Promise<BundleUpload> {
   return new Promise((resolve, reject) => {
     // The file is gone before the caller hears of the failure.
-    const settle = (error: AppError) => void spool.dispose().finally(() => reject(error));
+    // An AppError is the request's fault; anything else (the disk) is the server's, answered 500.
+    const settle = (error: unknown) => void spool.dispose().finally(() => reject(error));
     let parser: ReturnType<typeof Busboy>;
     try {
       parser = Busboy({
@@ -79,7 +89,7 @@ function readMultipart(request: Request, contentType: string, limit: number, spo
     let optionsText: string | undefined;
     let failed = false;
     let written: Promise<void> = Promise.resolve();
-    const fail = (error: AppError) => {
+    const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
       source.unpipe(parser);
@@ -97,12 +107,12 @@ function readMultipart(request: Request, contentType: string, limit: number, spo
         file.pause();
         written = spool.write(chunk).then(
           () => void file.resume(),
-          () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")),
+          (error: unknown) => fail(error),
         );
       });
       file.on("limit", () => fail(tooLarge(null, limit)));
       // A body that ends mid-part fails the part too: unhandled, that error would end the process.
-      file.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));
+      file.on("error", () => fail(interrupted()));
     });
     parser.on("field", (name, value) => {
       if (name === "options") optionsText = value;
@@ -133,7 +143,7 @@ function readMultipart(request: Request, contentType: string, limit: number, spo
       settle(new AppError("INVALID_OPTIONS", "The upload could not be read."));
       return;
     }
-    source.on("error", () => fail(new AppError("INVALID_OPTIONS", "The upload was interrupted.")));
+    source.on("error", () => fail(interrupted()));
     source.pipe(parser);
   });
 }

@@ -93,9 +93,10 @@ describe("spooling an upload to disk", () => {
 
   it("removes the file when the body is cut off or the form is malformed", async () => {
     const raw = body({ total: 4 * CHUNK, failAfter: true });
-    await expect(readBundleUpload(request(raw.stream, "application/json"), directory)).rejects.toThrow(
-      "the client went away",
-    );
+    await expect(readBundleUpload(request(raw.stream, "application/json"), directory)).rejects.toMatchObject({
+      code: "INVALID_OPTIONS",
+      message: "The upload was interrupted.",
+    });
     expect(spooled()).toEqual([]);
 
     const form = body({ prefix: filePart, total: 4 * CHUNK, failAfter: true });
@@ -117,6 +118,21 @@ describe("spooling an upload to disk", () => {
       message: "The `options` field is not valid JSON.",
     });
     expect(spooled()).toEqual([]);
+  });
+
+  it("reports a failed write to the disk as the server's error, not the client's, and removes the file", async () => {
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const write = vi.spyOn(SpoolFile.prototype, "write").mockRejectedValue(full);
+    try {
+      const raw = body({ total: 4 * CHUNK });
+      await expect(readBundleUpload(request(raw.stream, "application/json"), directory)).rejects.toBe(full);
+      expect(spooled()).toEqual([]);
+      const form = body({ prefix: filePart, total: 4 * CHUNK, suffix: closing });
+      await expect(readBundleUpload(request(form.stream, multipart), directory)).rejects.toBe(full);
+      expect(spooled()).toEqual([]);
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it("parses from the file exactly what the bytes parse to in memory, then removes the file", async () => {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ByteSource } from "@/lib/bundle/byte-source";
+import { SPOOL_PREFIX } from "./spool-sweep";
 
 /**
  * A temporary file an upload is written to as it arrives (owner-only, mode 0600), then read back
@@ -23,7 +24,7 @@ export class SpoolFile {
   }
 
   static create(directory = os.tmpdir()): SpoolFile {
-    const file = path.join(directory, `ferry-upload-${randomBytes(12).toString("hex")}.json`);
+    const file = path.join(directory, `${SPOOL_PREFIX}${randomBytes(12).toString("hex")}.json`);
     return new SpoolFile(file, fs.openSync(file, "wx+", 0o600));
   }
 
