@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleBundle, withSnapshotValues } from "@/test/bundles";
 import { serializeBundle } from "@/lib/bundle/canonical-json";
-import { parseBundleBytes } from "@/lib/bundle/parse-bundle";
+import { outlineBundle, parseBundleBytes } from "@/lib/bundle/parse-bundle";
 import type { Bundle } from "@/lib/bundle/schema";
 import { readBundleFile } from "./read-bundle-file";
 
@@ -33,6 +33,19 @@ describe("readBundleFile", () => {
     await expectSameAsBytes(bytesOf(valid));
     await expectSameAsBytes(bytesOf(`\ufeff${valid}`));
     await expectSameAsBytes(bytesOf(JSON.stringify(sampleBundle())));
+  });
+
+  it("hands over the outline before validating, and the parsed JSON when there is no outline", async () => {
+    const seen: unknown[] = [];
+    await readBundleFile(new Blob([bytesOf(valid)]), 1e9, (raw) => seen.push(raw));
+    expect(seen).toEqual([outlineBundle(bytesOf(valid))]);
+    // Models that are not objects: no outline; the JSON as parsed, then the validation's error.
+    const odd = valid.replace('"versions": [', '"versions": 5, "v": [');
+    seen.length = 0;
+    await expect(readBundleFile(new Blob([bytesOf(odd)]), 1e9, (raw) => seen.push(raw))).rejects.toMatchObject({
+      code: "INVALID_BUNDLE",
+    });
+    expect(seen).toEqual([JSON.parse(odd)]);
   });
 
   it("keeps a bundle's own U+FFFD characters", async () => {

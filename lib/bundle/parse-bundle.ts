@@ -15,7 +15,7 @@ import { duplicateProblems } from "./sections/section";
 import { joinTargets } from "./model-references";
 import { ByteSource, type HeldBytes } from "./byte-source";
 import { RawJson } from "./raw-json";
-import { splitBundle } from "./split-bundle";
+import { splitBundle, type BundleSlices } from "./split-bundle";
 
 // Parsing an untrusted bundle: bytes → UTF-8 text → bounded JSON → shape (zod) → internal
 // consistency. Every failure is an AppError with a SPEC §5 code and path-precise details; nothing
@@ -87,20 +87,7 @@ export function parseBundleSource(
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let head: unknown;
   try {
-    // The head's bytes, then its text, are let go as soon as they are used: with a million
-    // settings each is as large as the bundle.
-    let text: string | null = decoder.decode(slices.head);
-    slices.head = new Uint8Array(0);
-    head = JSON.parse(text);
-    text = null;
-    // The other top-level arrays, a batch of elements at a time.
-    for (const { key, batches } of slices.arrays) {
-      const items: unknown[] = [];
-      for (const [start, end] of batches)
-        for (const item of JSON.parse(`[${decoder.decode(source.slice(start, end))}]`) as unknown[]) items.push(item);
-      // As JSON.parse defines a member (a "__proto__" key stays a key, for the forbidden-key check).
-      Object.defineProperty(head, key, { value: items, enumerable: true, writable: true, configurable: true });
-    }
+    head = parseHead(decoder, source, slices);
   } catch {
     return whole();
   }
@@ -129,6 +116,56 @@ export function parseBundleSource(
   } catch (error) {
     if (error instanceof SliceSyntaxError) return whole();
     throw error;
+  }
+}
+
+/** As JSON.parse defines a member (a "__proto__" key stays a key, for the forbidden-key check). */
+function defineMember(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The envelope without its models: the head, and the other top-level arrays a batch at a time. Throws on bad JSON. */
+function parseHead(decoder: TextDecoder, source: ByteSource, slices: BundleSlices): Record<string, unknown> {
+  // The head's bytes, then its text, are let go as soon as they are used: with a million
+  // settings each is as large as the bundle.
+  let text: string | null = decoder.decode(slices.head);
+  slices.head = new Uint8Array(0);
+  const head = JSON.parse(text) as Record<string, unknown>;
+  text = null;
+  for (const { key, batches } of slices.arrays) {
+    const items: unknown[] = [];
+    for (const [start, end] of batches)
+      for (const item of JSON.parse(`[${decoder.decode(source.slice(start, end))}]`) as unknown[]) items.push(item);
+    defineMember(head, key, items);
+  }
+  return head;
+}
+
+/**
+ * A well-formed bundle's envelope with an outline of each model — every member but `versions`
+ * and `draft`, and `versions` as an array of the right length whose entries are null — made
+ * without parsing a snapshot: the wizard's first summary comes from it while the file is still
+ * being parsed and validated. Null for anything irregular (the summary then waits). Not validated.
+ */
+export function outlineBundle(bytes: Uint8Array): Record<string, unknown> | null {
+  const source = ByteSource.of(bytes);
+  const slices = splitBundle(source);
+  if (!slices) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  try {
+    const head = parseHead(decoder, source, slices);
+    const models = slices.outlines.map(({ members, versions }) => {
+      if (versions === null) throw new SliceSyntaxError();
+      const model: Record<string, unknown> = {};
+      for (const [key, [start, end]] of members)
+        if (key !== "draft") defineMember(model, key, JSON.parse(decoder.decode(bytes.subarray(start, end))));
+      defineMember(model, "versions", new Array<null>(versions).fill(null));
+      return model;
+    });
+    defineMember(head, "models", models);
+    return head;
+  } catch {
+    return null;
   }
 }
 

@@ -19,6 +19,12 @@ export interface BundleSlices {
    */
   snapshots: (ByteRange[] | null)[];
   /**
+   * Each model's members other than `versions` (as ranges, in order, repeats included), and how
+   * many versions it has (null when `versions` is not one array): the wizard's first summary is
+   * made from these without parsing a single snapshot.
+   */
+  outlines: { members: [key: string, range: ByteRange][]; versions: number | null }[];
+  /**
    * The other top-level arrays (settings, recipes, …), each as ranges of ~1 MB of consecutive
    * elements: a million settings are parsed a batch at a time, never as one string.
    */
@@ -128,17 +134,28 @@ function scanObject(b: ByteSource, i: number, member: (key: string, at: number) 
   }
 }
 
-/** One pass over a model: its end, and its versions' snapshot ranges (see BundleSlices). */
-function scanModel(b: ByteSource, i: number): { end: number; snapshots: ByteRange[] | null } {
-  if (b.at(i) !== 0x7b) return { end: skipValue(b, i), snapshots: null };
+/** One pass over a model: its end, its versions' snapshot ranges and its outline (see BundleSlices). */
+function scanModel(
+  b: ByteSource,
+  i: number,
+): { end: number; snapshots: ByteRange[] | null; outline: BundleSlices["outlines"][number] } {
+  const outline: BundleSlices["outlines"][number] = { members: [], versions: null };
+  if (b.at(i) !== 0x7b) return { end: skipValue(b, i), snapshots: null, outline };
   let snapshots: ByteRange[] | null = null;
   const end = scanObject(b, i, (key, at) => {
     if (key !== "versions" || b.at(at) !== 0x5b) {
-      if (key === "versions") snapshots = null;
-      return skipValue(b, at);
+      if (key === "versions") {
+        snapshots = null;
+        outline.versions = null;
+      }
+      const valueEnd = skipValue(b, at);
+      if (key !== "versions") outline.members.push([key, [at, valueEnd]]);
+      return valueEnd;
     }
     let found: ByteRange[] | null = [];
+    let count = 0;
     const arrayEnd = scanArray(b, at, (element) => {
+      count++;
       if (b.at(element) !== 0x7b) {
         found = null;
         return skipValue(b, element);
@@ -154,9 +171,10 @@ function scanModel(b: ByteSource, i: number): { end: number; snapshots: ByteRang
       return elementEnd;
     });
     snapshots = found;
+    outline.versions = count;
     return arrayEnd;
   });
-  return { end, snapshots };
+  return { end, snapshots, outline };
 }
 
 export function splitBundle(b: ByteSource): BundleSlices | null {
@@ -166,6 +184,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
   i = skipSpace(b, i + 1);
   const models: ByteRange[] = [];
   const snapshots: BundleSlices["snapshots"] = [];
+  const outlines: BundleSlices["outlines"] = [];
   const arrays: BundleSlices["arrays"] = [];
   /** The ranges of the split arrays, in order: the head is the bytes between them. */
   const emptied: ByteRange[] = [];
@@ -199,6 +218,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
           const model = scanModel(b, at);
           models.push([at, model.end]);
           snapshots.push(model.snapshots);
+          outlines.push(model.outline);
           return model.end;
         });
       } else {
@@ -226,7 +246,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
     else return null;
   }
   if (skipSpace(b, i + 1) !== b.length || !hasModels) return null;
-  return { head: headBytes(b, emptied), models, snapshots, arrays };
+  return { head: headBytes(b, emptied), models, snapshots, outlines, arrays };
 }
 
 /** The bundle's bytes with each range in `emptied` replaced by "[]", read a window at a time. */
