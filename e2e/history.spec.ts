@@ -8,8 +8,9 @@ import { deleteProjects, exportSales, importInto, withoutReturns } from "./suppo
 
 const SLUG = "e2e-history";
 const BASE = `/t/acme/p/${SLUG}`;
+const MANY = "e2e-history-many";
 
-test.afterAll(() => deleteProjects(SLUG));
+test.afterAll(() => deleteProjects(SLUG, MANY));
 
 test.describe.configure({ mode: "serial" });
 
@@ -142,4 +143,23 @@ test("a project ADMIN sees History without Restore…; a VIEWER has no History",
   ).toHaveCount(0);
   await page.goto(`${BASE}/history`);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("a result of more than 10,000 items in a section lists the first and counts the rest", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, "admin@acme.test");
+  const bundle = await exportSales(page);
+  const settings = [
+    ...((bundle.settings as { key: string; value: unknown }[] | undefined) ?? []),
+    ...Array.from({ length: 10_050 }, (_, i) => ({ key: `bulk.${String(i).padStart(5, "0")}`, value: i })),
+  ];
+  const imported = await importInto(page, MANY, { ...bundle, settings }, "create");
+  await page.goto(imported.resultHref);
+  const section = page.locator("details").filter({ has: page.locator("summary", { hasText: "Settings" }) });
+  await expect(section.locator("summary")).toContainText(`${settings.length.toLocaleString("en-US")} to create`);
+  await section.locator("summary").click();
+  const items = section.getByRole("list", { name: "Settings: items" });
+  // 100 shown of the 10,000 the result lists; the rest counted, the omitted ones included.
+  await expect(items.getByRole("listitem")).toHaveCount(101);
+  await expect(items).toContainText(`… and ${(settings.length - 100).toLocaleString("en-US")} more`);
 });
