@@ -20,18 +20,22 @@ export async function readBundleFile(
   /** Called before validation with the outline (see outlineBundle), or else the parsed JSON (not on the byte path). */
   onParsed?: (raw: unknown) => void,
 ): Promise<Bundle> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bytes: Uint8Array | null = new Uint8Array(await file.arrayBuffer());
   if (file.size === 0 || file.size > maxBytes || file.size > TEXT_LIMIT_BYTES) return parseBundleBytes(bytes, maxBytes);
-  const outline = onParsed ? outlineBundle(bytes) : null;
+  // Handed over and let go: with a million settings, the outline is as large as the parse.
+  let outline = onParsed ? outlineBundle(bytes) : null;
+  const outlined = outline !== null;
   if (outline) onParsed?.(outline);
+  outline = null;
   const text = new TextDecoder().decode(bytes);
   if (text.includes("\uFFFD")) return parseBundleBytes(bytes, maxBytes);
+  bytes = null;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return parseBundleText(text); // Its error says what is wrong (an empty file, a syntax error…).
   }
-  if (!outline) onParsed?.(raw);
+  if (!outlined) onParsed?.(raw);
   return validateBundleValue(raw);
 }

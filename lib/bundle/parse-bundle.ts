@@ -102,7 +102,7 @@ export function parseBundleSource(
     // validated objects accumulate (zod returns copies: parsing everything first would hold two).
     return validateBundle(head, {
       count: ranges.length,
-      get: (i) => parseSlice(decoder, modelBytes(i)),
+      get: (i) => parseSlice(modelBytes(i)),
       snapshotBytes: (i) => {
         const start = ranges[i]![0];
         return (
@@ -135,7 +135,8 @@ function parseHead(decoder: TextDecoder, source: ByteSource, slices: BundleSlice
   for (const { key, batches } of slices.arrays) {
     const items: unknown[] = [];
     for (const [start, end] of batches)
-      for (const item of JSON.parse(`[${decoder.decode(source.slice(start, end))}]`) as unknown[]) items.push(item);
+      for (const item of JSON.parse(`[${sliceDecoder.decode(source.slice(start, end))}]`) as unknown[])
+        items.push(item);
     defineMember(head, key, items);
   }
   return head;
@@ -149,7 +150,7 @@ function parseHead(decoder: TextDecoder, source: ByteSource, slices: BundleSlice
  */
 export function outlineBundle(bytes: Uint8Array): Record<string, unknown> | null {
   const source = ByteSource.of(bytes);
-  const slices = splitBundle(source);
+  const slices = splitBundle(source, { outlines: true });
   if (!slices) return null;
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   try {
@@ -158,7 +159,7 @@ export function outlineBundle(bytes: Uint8Array): Record<string, unknown> | null
       if (versions === null) throw new SliceSyntaxError();
       const model: Record<string, unknown> = {};
       for (const [key, [start, end]] of members)
-        if (key !== "draft") defineMember(model, key, JSON.parse(decoder.decode(bytes.subarray(start, end))));
+        if (key !== "draft") defineMember(model, key, JSON.parse(sliceDecoder.decode(bytes.subarray(start, end))));
       defineMember(model, "versions", new Array<null>(versions).fill(null));
       return model;
     });
@@ -171,9 +172,16 @@ export function outlineBundle(bytes: Uint8Array): Record<string, unknown> | null
 
 class SliceSyntaxError extends Error {}
 
-function parseSlice(decoder: TextDecoder, slice: Uint8Array): unknown {
+/**
+ * Decodes what lies inside the file (a model, a batch of elements, a member): a byte-order mark
+ * there is not stripped, so JSON.parse refuses it as it would in the whole file. Only the head,
+ * which starts the file, is decoded with BOM stripping.
+ */
+const sliceDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function parseSlice(slice: Uint8Array): unknown {
   try {
-    return JSON.parse(decoder.decode(slice));
+    return JSON.parse(sliceDecoder.decode(slice));
   } catch {
     throw new SliceSyntaxError();
   }

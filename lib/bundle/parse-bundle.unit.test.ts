@@ -235,6 +235,9 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
       valid.replace('"models":', '"settings":[],"models":'),
       valid.replace('"models":', '"__proto__":[{"key":"a","value":1}],"models":'),
       valid.replace('"models":', '"settings":[{"key":"a","value":1},],"models":'),
+      // A byte-order mark inside the file is not whitespace: JSON.parse refuses it, and so must the batches.
+      valid.replace('"sections":[', '"sections":[\ufeff'),
+      valid.replace('"models":[', '"models":[\ufeff1,'),
     ];
     for (const text of cases)
       expect(outcome(() => parseBundleBytes(bytesOf(text), 1e9))).toEqual(outcome(() => parseBundleText(text)));

@@ -19,9 +19,9 @@ export interface BundleSlices {
    */
   snapshots: (ByteRange[] | null)[];
   /**
-   * Each model's members other than `versions` (as ranges, in order, repeats included), and how
-   * many versions it has (null when `versions` is not one array): the wizard's first summary is
-   * made from these without parsing a single snapshot.
+   * Each model's members other than `versions` (as ranges, in order, repeats included; collected
+   * only when asked), and how many versions it has (null when `versions` is not one array): the
+   * wizard's first summary is made from these without parsing a single snapshot.
    */
   outlines: { members: [key: string, range: ByteRange][]; versions: number | null }[];
   /**
@@ -119,7 +119,7 @@ function scanObject(b: ByteSource, i: number, member: (key: string, at: number) 
     if (keyEnd < 0) return -1;
     let key: string;
     try {
-      key = JSON.parse(keyDecoder.decode(b.slice(i, keyEnd))) as string;
+      key = JSON.parse(keyText(b, i, keyEnd)) as string;
     } catch {
       return -1;
     }
@@ -138,6 +138,7 @@ function scanObject(b: ByteSource, i: number, member: (key: string, at: number) 
 function scanModel(
   b: ByteSource,
   i: number,
+  outlining: boolean,
 ): { end: number; snapshots: ByteRange[] | null; outline: BundleSlices["outlines"][number] } {
   const outline: BundleSlices["outlines"][number] = { members: [], versions: null };
   if (b.at(i) !== 0x7b) return { end: skipValue(b, i), snapshots: null, outline };
@@ -149,7 +150,7 @@ function scanModel(
         outline.versions = null;
       }
       const valueEnd = skipValue(b, at);
-      if (key !== "versions") outline.members.push([key, [at, valueEnd]]);
+      if (outlining && key !== "versions") outline.members.push([key, [at, valueEnd]]);
       return valueEnd;
     }
     let found: ByteRange[] | null = [];
@@ -177,7 +178,8 @@ function scanModel(
   return { end, snapshots, outline };
 }
 
-export function splitBundle(b: ByteSource): BundleSlices | null {
+/** `outlines`: also collect each model's outline (the wizard's early summary; the server does not). */
+export function splitBundle(b: ByteSource, options: { outlines?: boolean } = {}): BundleSlices | null {
   let i = b.at(0) === 0xef && b.at(1) === 0xbb && b.at(2) === 0xbf ? 3 : 0;
   i = skipSpace(b, i);
   if (b.at(i) !== 0x7b) return null;
@@ -197,7 +199,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
     if (keyEnd < 0) return null;
     let key: string;
     try {
-      key = JSON.parse(keyDecoder.decode(b.slice(i, keyEnd))) as string;
+      key = JSON.parse(keyText(b, i, keyEnd)) as string;
     } catch {
       return null;
     }
@@ -215,7 +217,7 @@ export function splitBundle(b: ByteSource): BundleSlices | null {
       if (isModels) {
         hasModels = true;
         end = scanArray(b, i, (at) => {
-          const model = scanModel(b, at);
+          const model = scanModel(b, at, options.outlines === true);
           models.push([at, model.end]);
           snapshots.push(model.snapshots);
           outlines.push(model.outline);
@@ -274,4 +276,12 @@ function headBytes(b: ByteSource, emptied: ByteRange[]): Uint8Array {
   return head;
 }
 
-const keyDecoder = new TextDecoder("utf-8", { fatal: true });
+const keyDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A key's JSON text, from the window when it lies there (a spooled upload is not read once per key). */
+function keyText(b: ByteSource, start: number, end: number): string {
+  const window = b.windowAt(start);
+  if (window && end - window.offset <= window.bytes.length)
+    return keyDecoder.decode(window.bytes.subarray(start - window.offset, end - window.offset));
+  return keyDecoder.decode(b.slice(start, end));
+}
