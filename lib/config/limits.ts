@@ -16,3 +16,14 @@ export function maxBundleMegabytes(): number {
 export function maxBundleBytes(): number {
   return Math.floor(maxBundleMegabytes() * 1024 * 1024);
 }
+
+/**
+ * Bytes of uploads this process may hold in spooled files at once (FERRY_UPLOAD_SPOOL_MB; by
+ * default four of the largest bundles): past it an upload is cut off with UNAVAILABLE (503), so
+ * concurrent uploads cannot fill the disk.
+ */
+export function uploadSpoolBytes(): number {
+  const raw = process.env.FERRY_UPLOAD_SPOOL_MB;
+  const parsed = raw ? Number.parseFloat(raw) : Number.NaN;
+  return Number.isFinite(parsed) && parsed > 0 ? Math.floor(parsed * 1024 * 1024) : 4 * maxBundleBytes();
+}

@@ -66,7 +66,13 @@ async function spoolLimited(body: ReadableStream<Uint8Array>, limit: number, spo
       await reader.cancel();
       throw tooLarge(null, limit);
     }
-    await spool.write(value);
+    try {
+      await spool.write(value);
+    } catch (error) {
+      // Nothing more is read: the rest of the body is not the server's to store.
+      await reader.cancel().catch(() => {});
+      throw error;
+    }
   }
 }
 

@@ -120,6 +120,30 @@ describe("spooling an upload to disk", () => {
     expect(spooled()).toEqual([]);
   });
 
+  it("cuts off an upload that would take the process past FERRY_UPLOAD_SPOOL_MB, until others are removed", async () => {
+    process.env.FERRY_UPLOAD_SPOOL_MB = "0.5"; // 8 chunks
+    try {
+      const first = await readBundleUpload(request(body({ total: 5 * CHUNK }).stream, "application/json"), directory);
+      expect(spooled()).toHaveLength(1);
+      for (const [stream, type] of [
+        [body({ total: 5 * CHUNK }).stream, "application/json"],
+        [body({ prefix: filePart, total: 5 * CHUNK, suffix: closing }).stream, multipart],
+      ] as const) {
+        await expect(readBundleUpload(request(stream, type), directory)).rejects.toMatchObject({
+          code: "UNAVAILABLE",
+          status: 503,
+        });
+        expect(spooled()).toHaveLength(1);
+      }
+      await first.use(async () => {});
+      expect(spooled()).toEqual([]);
+      const third = await readBundleUpload(request(body({ total: 5 * CHUNK }).stream, "application/json"), directory);
+      await third.use(async () => {});
+    } finally {
+      delete process.env.FERRY_UPLOAD_SPOOL_MB;
+    }
+  });
+
   it("reports a failed write to the disk as the server's error, not the client's, and removes the file", async () => {
     const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     const write = vi.spyOn(SpoolFile.prototype, "write").mockRejectedValue(full);

@@ -4,14 +4,27 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ByteSource } from "@/lib/bundle/byte-source";
+import { uploadSpoolBytes } from "@/lib/config/limits";
+import { AppError } from "@/lib/errors";
 import { SPOOL_PREFIX } from "./spool-sweep";
 
 /**
  * A temporary file an upload is written to as it arrives (owner-only, mode 0600), then read back
  * by range while the bundle is parsed and imported, and removed by `dispose` on every way out.
  */
+/** Bytes held in this process's spooled files (written or being written, not yet removed). */
+let spooled = 0;
+
+const busy = () =>
+  new AppError(
+    "UNAVAILABLE",
+    "The server is receiving too many uploads at once (FERRY_UPLOAD_SPOOL_MB). Try again in a minute.",
+  );
+
 export class SpoolFile {
   size = 0;
+  /** What this file counts against the process's budget until it is removed. */
+  private counted = 0;
   private fd: number | null;
   private writing: Promise<void> = Promise.resolve();
   private disposed: Promise<void> | null = null;
@@ -30,6 +43,10 @@ export class SpoolFile {
 
   /** Appends a chunk; callers wait for one write before the next (the stream's backpressure). */
   write(chunk: Uint8Array): Promise<void> {
+    // Counted before it is written: every upload in flight together stays within the budget.
+    if (spooled + chunk.byteLength > uploadSpoolBytes()) return Promise.reject(busy());
+    spooled += chunk.byteLength;
+    this.counted += chunk.byteLength;
     const at = this.size;
     this.size += chunk.byteLength;
     this.writing = this.writing.then(() => writeAll(this.open(), chunk, at));
@@ -57,6 +74,8 @@ export class SpoolFile {
     this.disposed ??= this.writing
       .catch(() => {})
       .then(() => {
+        spooled -= this.counted;
+        this.counted = 0;
         const fd = this.fd;
         this.fd = null;
         // Never throws: a failed clean-up must not replace the request's answer or its error.

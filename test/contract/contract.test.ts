@@ -19,7 +19,8 @@ import { Contract, loadDocument, type Call } from "./openapi-contract";
 const NOT_CAUSED: Record<string, string> = {
   "POST /api/v1/projects/import/plan IMPORT_FAILED": "a plan writes nothing, so no write step can be made to fail",
   INTERNAL_ERROR: "an unexpected failure (a bug or an outage) of a route outside the import path",
-  UNAVAILABLE: "the database down, while this test needs it",
+  UNAVAILABLE:
+    "the database down, while this test needs it; or uploads in flight past FERRY_UPLOAD_SPOOL_MB (lib/http/read-bundle-upload.unit.test.ts)",
   CONFLICT: "a concurrent write of the same item between the plan and the write",
 };
 

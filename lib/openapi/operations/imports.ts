@@ -23,7 +23,7 @@ export const IMPORT_OPERATIONS: ApiOperation[] = [
     query: tenantQuerySchema,
     body: { kind: "upload", options: previewOptionsSchema, raw: true, description: multipartOrRaw },
     success: { kind: "json", schema: importPreviewSchema, description: "The preview." },
-    errors: [...BUNDLE, "NOT_FOUND", "FORBIDDEN"],
+    errors: [...BUNDLE, "NOT_FOUND", "FORBIDDEN", "UNAVAILABLE"],
   },
   {
     method: "post",
@@ -33,7 +33,7 @@ export const IMPORT_OPERATIONS: ApiOperation[] = [
     access: "tenant admin",
     body: { kind: "upload", options: importOptionsSchema, raw: false, description: `${multipart}.` },
     success: importResult("The import's result (a dry run: its plan)."),
-    errors: IMPORT,
+    errors: [...IMPORT, "UNAVAILABLE"],
     fallback: "IMPORT_FAILED",
   },
   {
@@ -49,7 +49,7 @@ export const IMPORT_OPERATIONS: ApiOperation[] = [
       description: `${multipart} (as the import's; a model bundle is planned against \`projectSlug\`).`,
     },
     success: { kind: "json", schema: importResultSchema, description: "The plan, as a dry run's result." },
-    errors: IMPORT.filter((code) => code !== "PLAN_STALE" && code !== "CONFLICT"),
+    errors: [...IMPORT.filter((code) => code !== "PLAN_STALE" && code !== "CONFLICT"), "UNAVAILABLE"],
     fallback: "IMPORT_FAILED",
   },
   {
@@ -67,7 +67,7 @@ export const IMPORT_OPERATIONS: ApiOperation[] = [
       description: `${multipartOrRaw} \`mode\` defaults to create; the project is the path's.`,
     },
     success: importResult("The import's result (a dry run: its plan)."),
-    errors: IMPORT,
+    errors: [...IMPORT, "UNAVAILABLE"],
     fallback: "IMPORT_FAILED",
   },
 ];
