@@ -183,7 +183,6 @@ export function splitBundle(b: ByteSource, options: { outlines?: boolean } = {})
   let i = b.at(0) === 0xef && b.at(1) === 0xbb && b.at(2) === 0xbf ? 3 : 0;
   i = skipSpace(b, i);
   if (b.at(i) !== 0x7b) return null;
-  i = skipSpace(b, i + 1);
   const models: ByteRange[] = [];
   const snapshots: BundleSlices["snapshots"] = [];
   const outlines: BundleSlices["outlines"] = [];
@@ -191,63 +190,36 @@ export function splitBundle(b: ByteSource, options: { outlines?: boolean } = {})
   /** The ranges of the split arrays, in order: the head is the bytes between them. */
   const emptied: ByteRange[] = [];
   const keys = new Set<string>();
-  let hasModels = false;
-  if (b.at(i) === 0x7d) return null;
-  for (;;) {
-    if (b.at(i) !== QUOTE) return null;
-    const keyEnd = skipString(b, i);
-    if (keyEnd < 0) return null;
-    let key: string;
-    try {
-      key = JSON.parse(keyText(b, i, keyEnd)) as string;
-    } catch {
-      return null;
-    }
+  const end = scanObject(b, i, (key, at) => {
     // A repeated member: JSON.parse keeps the last one; the plain path does that.
-    if (keys.has(key)) return null;
-    const isModels = key === "models";
+    if (keys.has(key)) return -1;
     keys.add(key);
-    i = skipSpace(b, keyEnd);
-    if (b.at(i) !== 0x3a) return null;
-    i = skipSpace(b, i + 1);
-    if (isModels && b.at(i) !== 0x5b) return null;
-    if (b.at(i) === 0x5b) {
-      const start = i;
-      let end: number;
-      if (isModels) {
-        hasModels = true;
-        end = scanArray(b, i, (at) => {
-          const model = scanModel(b, at, options.outlines === true);
-          models.push([at, model.end]);
-          snapshots.push(model.snapshots);
-          outlines.push(model.outline);
-          return model.end;
-        });
-      } else {
-        const batches: ByteRange[] = [];
-        let batch: ByteRange | null = null;
-        end = scanArray(b, i, (from) => {
-          const to = skipValue(b, from);
-          if (to < 0) return -1;
-          if (batch && to - batch[0] <= BATCH_BYTES) batch[1] = to;
-          else batches.push((batch = [from, to]));
-          return to;
-        });
-        arrays.push({ key, batches });
-      }
-      if (end < 0) return null;
-      emptied.push([start, end]);
-      i = skipSpace(b, end);
+    if (b.at(at) !== 0x5b) return key === "models" ? -1 : skipValue(b, at);
+    let arrayEnd: number;
+    if (key === "models") {
+      arrayEnd = scanArray(b, at, (element) => {
+        const model = scanModel(b, element, options.outlines === true);
+        models.push([element, model.end]);
+        snapshots.push(model.snapshots);
+        outlines.push(model.outline);
+        return model.end;
+      });
     } else {
-      const end = skipValue(b, i);
-      if (end < 0) return null;
-      i = skipSpace(b, end);
+      const batches: ByteRange[] = [];
+      let batch: ByteRange | null = null;
+      arrayEnd = scanArray(b, at, (from) => {
+        const to = skipValue(b, from);
+        if (to < 0) return -1;
+        if (batch && to - batch[0] <= BATCH_BYTES) batch[1] = to;
+        else batches.push((batch = [from, to]));
+        return to;
+      });
+      arrays.push({ key, batches });
     }
-    if (b.at(i) === 0x2c) i = skipSpace(b, i + 1);
-    else if (b.at(i) === 0x7d) break;
-    else return null;
-  }
-  if (skipSpace(b, i + 1) !== b.length || !hasModels) return null;
+    if (arrayEnd >= 0) emptied.push([at, arrayEnd]);
+    return arrayEnd;
+  });
+  if (end < 0 || skipSpace(b, end) !== b.length || !keys.has("models")) return null;
   return { head: headBytes(b, emptied), models, snapshots, outlines, arrays };
 }
 
