@@ -17,6 +17,7 @@ import {
   trustedProxies,
 } from "@/lib/http/client-address";
 import { sweepSpooledUploads } from "@/lib/http/spool-sweep";
+import { modelWorker } from "@/lib/bundle/check-models-in-parallel";
 
 // V8 grows the heap by up to 4× its live size between full collections, so a 138 MB export or
 // import left the process 1.6–2.4× the bundle above idle, all of it garbage awaiting collection.
@@ -29,6 +30,10 @@ if (Number.isInteger(heapGrowingPercent) && heapGrowingPercent > 0)
 // Uploads a killed process left in the temporary directory (see lib/http/spool-file.ts).
 const leftovers = sweepSpooledUploads();
 if (leftovers.length > 0) console.log(`[ferry] removed ${leftovers.length} leftover upload file(s)`);
+
+// The import's second thread (lib/bundle/check-models-in-parallel.ts), started now: its start
+// is not an upload's wait, and its memory is part of the idle server's.
+modelWorker();
 
 const port = Number(process.env.PORT ?? 3000);
 const trusted = trustedProxies();

@@ -19,9 +19,9 @@ export async function importBundle(request: {
   const source = request.bundle;
   const input =
     source instanceof Uint8Array
-      ? readImportInput({ source: () => ByteSource.of(source), options: request.options })
+      ? await readImportInput({ source: () => ByteSource.of(source), options: request.options })
       : {
-          ...readImportInput({ source: () => ByteSource.of(new Uint8Array()), options: request.options }, undefined),
+          ...(await readImportInput({ source: () => ByteSource.of(new Uint8Array()), options: request.options })),
           bundle: source,
         };
   const run = request.expectScope === "model" ? importModel : importProject;

@@ -77,46 +77,162 @@ export function parseBundleSource(
   /** The server passes SHA-256 (this module also runs in the browser): each snapshot's digest is kept. */
   digest?: (bytes: Uint8Array) => Uint8Array,
 ): Bundle {
-  const whole = () => parseBundleText(decodeBundleBytes(source.slice(0, source.length), maxBytes));
+  const split = splitSource(source, maxBytes);
+  if (!split) return parseWhole(source, maxBytes);
+  return finishSplit(source, maxBytes, split, (i) => checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, digest));
+}
+
+/**
+ * A bundle split into its head and its models' byte ranges; null when the file takes the plain
+ * path (too large, empty, UTF-16, irregular, a head that is not JSON).
+ */
+export interface SplitSource {
+  head: unknown;
+  ranges: ModelRanges[];
+  /** Model `i`'s bytes (the last one read is kept: its parse and digests share one read). */
+  modelBytes(i: number): Uint8Array;
+}
+
+/** A model's range in the file and its snapshots' ranges relative to the model's start. */
+export interface ModelRanges {
+  start: number;
+  end: number;
+  snapshots: [number, number][] | null;
+}
+
+export function splitSource(source: ByteSource, maxBytes: number): SplitSource | null {
   const first = source.at(0);
-  if (source.length > maxBytes || source.length === 0 || first === 0xff || first === 0xfe) return whole();
+  if (source.length > maxBytes || source.length === 0 || first === 0xff || first === 0xfe) return null;
   const slices = splitBundle(source);
-  if (!slices) return whole();
-  const ranges = slices.models;
-  const snapshots = slices.snapshots;
+  if (!slices) return null;
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let head: unknown;
   try {
     head = parseHead(decoder, source, slices);
   } catch {
-    return whole();
+    return null;
   }
-  // The model being validated: read once, for its parse and its snapshots' digests.
+  const ranges = slices.models.map(([start, end], i): ModelRanges => ({
+    start,
+    end,
+    snapshots: slices.snapshots[i]?.map(([s, e]): [number, number] => [s - start, e - start]) ?? null,
+  }));
   let current: { index: number; bytes: Uint8Array } | null = null;
-  const modelBytes = (i: number) => {
-    if (current?.index !== i) current = { index: i, bytes: source.slice(...ranges[i]!) };
-    return current.bytes;
+  return {
+    head,
+    ranges,
+    modelBytes: (i) => {
+      if (current?.index !== i) current = { index: i, bytes: source.slice(ranges[i]!.start, ranges[i]!.end) };
+      return current.bytes;
+    },
   };
+}
+
+export function parseWhole(source: ByteSource, maxBytes: number): Bundle {
+  return parseBundleText(decodeBundleBytes(source.slice(0, source.length), maxBytes));
+}
+
+/**
+ * Validates a split bundle from each model's outcome (see checkModelBytes), asked for in order:
+ * computed on demand or in advance on another thread, the result is the same. A model that is
+ * not JSON sends the whole file down the plain path, whose errors name the position.
+ */
+export function finishSplit(
+  source: ByteSource,
+  maxBytes: number,
+  split: SplitSource,
+  outcome: (i: number) => ModelOutcome,
+): Bundle {
   try {
-    // Each model is parsed when validation reaches it and dropped once validated, so only the
-    // validated objects accumulate (zod returns copies: parsing everything first would hold two).
-    return validateBundle(head, {
-      count: ranges.length,
-      get: (i) => parseSlice(modelBytes(i)),
-      snapshotBytes: (i) => {
-        const start = ranges[i]![0];
-        return (
-          snapshots[i]?.map(([s, e]) => ({
-            held: source.hold(s, e),
-            digest: digest?.(modelBytes(i).subarray(s - start, e - start)),
-          })) ?? null
-        );
+    return validateBundle(split.head, {
+      count: split.ranges.length,
+      outcome: (i) => {
+        const checked = outcome(i);
+        if (checked.kind === "syntax") throw new SliceSyntaxError();
+        if (checked.kind !== "valid") return checked;
+        const { start, snapshots } = split.ranges[i]!;
+        return {
+          kind: "valid",
+          model: attachSnapshots(checked, (k) => source.hold(start + snapshots![k]![0], start + snapshots![k]![1])),
+        };
       },
     });
   } catch (error) {
-    if (error instanceof SliceSyntaxError) return whole();
+    if (error instanceof SliceSyntaxError) return parseWhole(source, maxBytes);
     throw error;
   }
+}
+
+/** One model's checks, on its own: what validateBundle merges in the models' order. */
+export type ModelOutcome =
+  | { kind: "syntax" }
+  /** Problems of the walk over every value (forbidden keys, nesting, huge or unstorable strings). */
+  | { kind: "scanned"; problems: ErrorDetail[] }
+  /** Schema problems, their paths from the envelope. */
+  | { kind: "invalid"; problems: ErrorDetail[] }
+  /**
+   * A valid model. From bytes its versions' snapshots are null and `snapshots` holds each one's
+   * join targets and digest: the snapshot stays the uploaded bytes (see raw-json.ts), so the
+   * outcome is small enough to post from a worker thread.
+   */
+  | { kind: "valid"; model: BundleModel; snapshots?: { joins: string[]; digest?: Uint8Array }[] };
+
+type CheckedModel = Exclude<ModelOutcome, { kind: "syntax" }>;
+
+/** The checks of validateBundle's model loop for one parsed model. */
+export function checkModel(model: unknown, index: number): CheckedModel {
+  const path = ["models", String(index)];
+  const scanned: ErrorDetail[] = [];
+  scanValues(model, scanned, path);
+  if (scanned.length > 0) return { kind: "scanned", problems: scanned };
+  const result = modelSchema.safeParse(model);
+  if (!result.success) return { kind: "invalid", problems: issueDetails(result.error.issues, path) };
+  return { kind: "valid", model: result.data };
+}
+
+/**
+ * The same from the model's bytes (`ranges.snapshots` relative to them). Pure and free of the
+ * source, so a worker thread runs it on a copy of the bytes (see lib/bundle/model-worker.ts).
+ */
+export function checkModelBytes(
+  bytes: Uint8Array,
+  index: number,
+  ranges: Pick<ModelRanges, "snapshots">,
+  digest?: (bytes: Uint8Array) => Uint8Array,
+): ModelOutcome {
+  let model: unknown;
+  try {
+    model = parseSlice(bytes);
+  } catch {
+    return { kind: "syntax" };
+  }
+  const outcome = checkModel(model, index);
+  const found = ranges.snapshots;
+  if (outcome.kind !== "valid" || !found || found.length !== outcome.model.versions.length) return outcome;
+  return {
+    kind: "valid",
+    model: { ...outcome.model, versions: outcome.model.versions.map((v) => ({ ...v, snapshot: null as never })) },
+    snapshots: outcome.model.versions.map((v, k) => ({
+      joins: joinTargets(v.snapshot),
+      digest: digest?.(bytes.subarray(found[k]![0], found[k]![1])),
+    })),
+  };
+}
+
+/** A valid outcome's model with each snapshot kept as its uploaded bytes (`held(k)`), when split off. */
+function attachSnapshots(
+  outcome: Extract<ModelOutcome, { kind: "valid" }>,
+  held: (k: number) => HeldBytes,
+): BundleModel {
+  const { model, snapshots } = outcome;
+  if (!snapshots) return model;
+  return {
+    ...model,
+    versions: model.versions.map((v, k) => ({
+      ...v,
+      snapshot: new RawJson(held(k), snapshots[k]!.joins, snapshots[k]!.digest),
+    })),
+  };
 }
 
 /** As JSON.parse defines a member (a "__proto__" key stays a key, for the forbidden-key check). */
@@ -207,14 +323,16 @@ export function parseBundleText(text: string): Bundle {
 
 export function validateBundleValue(raw: unknown): Bundle {
   const models = (raw as { models?: unknown } | null)?.models;
-  return validateBundle(raw, Array.isArray(models) ? { count: models.length, get: (i) => models[i] } : null);
+  return validateBundle(
+    raw,
+    Array.isArray(models) ? { count: models.length, outcome: (i) => checkModel(models[i], i) } : null,
+  );
 }
 
 interface ModelSource {
   count: number;
-  get(index: number): unknown;
-  /** The uploaded bytes of each version's snapshot of model `index`, when known, with their digests. */
-  snapshotBytes?(index: number): { held: HeldBytes; digest?: Uint8Array }[] | null;
+  /** Model `index`'s checks (a valid model with its snapshots attached). */
+  outcome(index: number): CheckedModel;
 }
 
 /**
@@ -250,39 +368,25 @@ function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
   const head = models ? { ...envelope, models: [] } : envelope;
   const scanned: ErrorDetail[] = [];
   const schema: ErrorDetail[] = [];
-  const schemaIssues = (issues: { path: PropertyKey[]; message: string }[], prefix: string[]) => {
-    for (const issue of issues)
-      if (schema.length < MAX_DETAILS)
-        schema.push({ path: [...prefix, ...issue.path.map(String)].join("."), reason: issue.message });
+  const addAll = (into: ErrorDetail[], problems: ErrorDetail[]) => {
+    for (const problem of problems) if (into.length < MAX_DETAILS) into.push(problem);
   };
   scanValues(head, scanned);
   const validated: BundleModel[] = [];
   if (models) {
     if (models.count > MAX_MODELS) schema.push({ path: "models", reason: `at most ${MAX_MODELS} models` });
     for (let i = 0; i < models.count && scanned.length < MAX_DETAILS; i++) {
-      const model = models.get(i);
-      scanValues(model, scanned, ["models", String(i)]);
-      if (scanned.length > 0) continue;
-      const result = modelSchema.safeParse(model);
-      if (!result.success) {
-        schemaIssues(result.error.issues, ["models", String(i)]);
-        continue;
-      }
-      // Validated snapshots are kept as their uploaded bytes (see raw-json.ts): the objects go.
-      const raw = models.snapshotBytes?.(i);
-      const versions: BundleModel["versions"] =
-        raw && raw.length === result.data.versions.length
-          ? result.data.versions.map((v, k) => ({
-              ...v,
-              snapshot: new RawJson(raw[k]!.held, joinTargets(v.snapshot), raw[k]!.digest),
-            }))
-          : result.data.versions;
-      validated.push({ ...result.data, versions });
+      const outcome = models.outcome(i);
+      // Once a value is refused, only the walk's problems are gathered.
+      if (outcome.kind === "scanned") addAll(scanned, outcome.problems);
+      else if (scanned.length > 0) continue;
+      else if (outcome.kind === "invalid") addAll(schema, outcome.problems);
+      else validated.push(outcome.model);
     }
   }
   if (scanned.length > 0) throw invalid(scanned);
   const parsed = bundleSchema.safeParse(head);
-  if (!parsed.success) schemaIssues(parsed.error.issues, []);
+  if (!parsed.success) addAll(schema, issueDetails(parsed.error.issues, []));
   if (schema.length > 0 || !parsed.success) throw invalid(schema);
   const bundle: Bundle = { ...parsed.data, models: models ? validated : parsed.data.models };
   const problems: ErrorDetail[] = [];
@@ -290,6 +394,12 @@ function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
   if (problems.length > 0) throw invalid(problems);
   checkBundleReferences(bundle);
   return bundle;
+}
+
+function issueDetails(issues: { path: PropertyKey[]; message: string }[], prefix: string[]): ErrorDetail[] {
+  return issues
+    .slice(0, MAX_DETAILS)
+    .map((issue) => ({ path: [...prefix, ...issue.path.map(String)].join("."), reason: issue.message }));
 }
 
 function invalid(problems: ErrorDetail[]): AppError {

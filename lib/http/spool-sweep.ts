@@ -21,12 +21,15 @@ export function sweepSpooledUploads(options: { directory?: string; now?: number;
   const removed: string[] = [];
   let names: string[];
   try {
-    names = fs.readdirSync(directory).filter((name) => name.startsWith(SPOOL_PREFIX) && name.endsWith(".json"));
+    // The temporary directory, not a file of the build: the server build need not trace it.
+    names = fs
+      .readdirSync(/*turbopackIgnore: true*/ directory)
+      .filter((name) => name.startsWith(SPOOL_PREFIX) && name.endsWith(".json"));
   } catch {
     return removed;
   }
   for (const name of names) {
-    const file = path.join(directory, name);
+    const file = path.join(/*turbopackIgnore: true*/ directory, name);
     try {
       const stat = fs.lstatSync(file);
       if (!stat.isFile() || stat.mtimeMs > cutoff) continue;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { ByteSource } from "@/lib/bundle/byte-source";
-import { parseBundleSource } from "@/lib/bundle/parse-bundle";
+import { parseUploadedBundle } from "@/lib/bundle/check-models-in-parallel";
 import { maxBundleBytes } from "@/lib/config/limits";
 import { suggestedConnectionAction } from "@/lib/bundle/sections/connection-actions";
 import { readConnectionUsage } from "@/lib/connections/connection-usage";
@@ -37,7 +37,7 @@ export async function previewImport(options: {
   source: ByteSource;
   tenantSlug?: string | null;
 }): Promise<ImportPreview> {
-  const bundle = parseBundleSource(options.source, maxBundleBytes());
+  const bundle = await parseUploadedBundle(options.source, maxBundleBytes());
   const tenant = await resolveTenant({ actor: options.actor, tenantSlug: options.tenantSlug, requireAdmin: true });
   const context = await readTenantContext(tenant.id);
   const summary = summarizeBundle(bundle);

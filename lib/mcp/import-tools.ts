@@ -64,7 +64,7 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
       runTool(
         "plan_import",
         async () => {
-          const parsed = readImportInput(upload(input.bundle, input.options), undefined, { dryRun: true });
+          const parsed = await readImportInput(upload(input.bundle, input.options), undefined, { dryRun: true });
           const run = parsed.bundle.scope === "model" ? importModel : importProject;
           return { ...(await run({ actor, ...parsed })) };
         },
@@ -85,7 +85,7 @@ export function registerImportTools(server: McpServer, actor: Actor): void {
       runTool(
         "import_bundle",
         async () => {
-          const parsed = readImportInput(upload(input.bundle, input.options));
+          const parsed = await readImportInput(upload(input.bundle, input.options));
           if (DESTRUCTIVE_MODES.includes(parsed.options.mode) && !parsed.options.planToken && !parsed.options.dryRun)
             throw new AppError(
               "INVALID_OPTIONS",

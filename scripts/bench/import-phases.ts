@@ -5,7 +5,8 @@
 // phase the import reports with the seconds since the start, the resident memory above idle, its
 // peak so far (VmHWM, reset before the import) and the JavaScript heap. `--cpu-prof` on the node
 // command line adds a profile. Linux only (reads /proc/self).
-//   npm run bench:import-phases -- [--models 200] [--settings 2000] [--runs 1]
+// `--one-thread` checks every model on the main thread (the worker is the route's default).
+//   npm run bench:import-phases -- [--models 200] [--settings 2000] [--runs 1] [--one-thread]
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,7 +16,13 @@ import { scratchDatabase } from "./scratch-database";
 import { PROJECT_SHAPE_OPTIONS } from "./stats";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 
-const { values: args } = parseArgs({ options: { ...PROJECT_SHAPE_OPTIONS, runs: { type: "string", default: "1" } } });
+const { values: args } = parseArgs({
+  options: {
+    ...PROJECT_SHAPE_OPTIONS,
+    runs: { type: "string", default: "1" },
+    "one-thread": { type: "boolean", default: false },
+  },
+});
 const shape = {
   models: Number(args.models),
   versions: Number(args.versions),
@@ -40,6 +47,7 @@ try {
   const { loadActorByEmail } = await import("@/lib/auth/actor");
   const { importProject } = await import("@/lib/import/import-project");
   const { parseBundleSource } = await import("@/lib/bundle/parse-bundle");
+  const { parseUploadedBundle } = await import("@/lib/bundle/check-models-in-parallel");
   const { ByteSource } = await import("@/lib/bundle/byte-source");
   const { parseImportOptions } = await import("@/lib/import/import-options");
   const { sha256 } = await import("@/lib/import/plan-token");
@@ -87,8 +95,11 @@ try {
     };
     let last = "";
     try {
-      const bundle = parseBundleSource(source, Number.MAX_SAFE_INTEGER, sha256);
-      mark("parsed");
+      const stats = { onWorker: 0 };
+      const bundle = args["one-thread"]
+        ? parseBundleSource(source, Number.MAX_SAFE_INTEGER, sha256)
+        : await parseUploadedBundle(source, Number.MAX_SAFE_INTEGER, { stats });
+      mark(`parsed (${stats.onWorker} of ${bundle.models.length} models on the worker)`);
       await importProject({
         actor,
         bundle,

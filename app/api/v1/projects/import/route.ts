@@ -9,7 +9,7 @@ export const POST = apiRoute(
   async ({ request, actor }) => {
     const upload = await readBundleUpload(request);
     const run = (onProgress?: ImportProgress) =>
-      upload.use(() => importProject({ actor, ...readImportInput(upload, onProgress), onProgress }));
+      upload.use(async () => importProject({ actor, ...(await readImportInput(upload, onProgress)), onProgress }));
     if (wantsProgress(request)) return progressResponse(run, { fallback: "IMPORT_FAILED", name: "import" });
     return json(await run());
   },

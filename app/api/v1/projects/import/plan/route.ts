@@ -10,8 +10,8 @@ import { readImportInput } from "@/lib/import/read-import-input";
 export const POST = apiRoute(
   async ({ request, actor }) => {
     const upload = await readBundleUpload(request);
-    const plan = await upload.use(() => {
-      const { bundle, options } = readImportInput(upload, undefined, { dryRun: true });
+    const plan = await upload.use(async () => {
+      const { bundle, options } = await readImportInput(upload, undefined, { dryRun: true });
       const run = bundle.scope === "model" ? importModel : importProject;
       return run({ actor, bundle, options });
     });

@@ -10,7 +10,7 @@ export const POST = apiRoute<{ projectSlug: string }>(
   async ({ request, actor, params }) => {
     const upload = await readBundleUpload(request);
     const run = (onProgress?: ImportProgress) =>
-      upload.use(() => {
+      upload.use(async () => {
         const defaults = { mode: "create" as const, tenant: tenantParam(request) };
         const withDefaults = {
           source: () => upload.source(),
@@ -18,7 +18,7 @@ export const POST = apiRoute<{ projectSlug: string }>(
         };
         return importModel({
           actor,
-          ...readImportInput(withDefaults, onProgress, { projectSlug: params.projectSlug }),
+          ...(await readImportInput(withDefaults, onProgress, { projectSlug: params.projectSlug })),
           onProgress,
         });
       });

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { largeProjectBundle } from "@/test/large-bundle";
+import { ByteSource } from "./byte-source";
+import { parseUploadedBundle } from "./check-models-in-parallel";
+import { parseBundleSource } from "./parse-bundle";
+import { RawJson } from "./raw-json";
+import type { Bundle } from "./schema";
+import { sha256 } from "@/lib/import/plan-token";
+
+// The two-thread check against the one-thread one, on a real worker thread: the same bundle (each
+// snapshot's bytes, join targets and digest) and the same error for every kind of bad model.
+
+const bundleText = largeProjectBundle({
+  slug: "big",
+  models: 24,
+  versionsPerModel: 3,
+  snapshotBytes: 4_000,
+  label: "x",
+});
+
+async function bothWays(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  const outcome = async (parse: () => Bundle | Promise<Bundle>) => {
+    try {
+      return { bundle: comparable(await parse()) };
+    } catch (error) {
+      return { error: { ...(error as object), message: (error as Error).message } };
+    }
+  };
+  const stats = { onWorker: 0 };
+  return {
+    one: await outcome(() => parseBundleSource(ByteSource.of(bytes), 1e9, sha256)),
+    two: await outcome(() => parseUploadedBundle(ByteSource.of(bytes), 1e9, { minBytes: 0, stats })),
+    stats,
+  };
+}
+
+/** The bundle with each snapshot as its text, join targets and digest (a worker's digest is a Uint8Array, not a Buffer). */
+function comparable(bundle: Bundle) {
+  return {
+    ...bundle,
+    models: bundle.models.map((model) => ({
+      ...model,
+      versions: model.versions.map((version) => {
+        const raw = version.snapshot as unknown as RawJson;
+        return {
+          ...version,
+          snapshot: { text: raw.text(), joins: raw.joins, digest: Buffer.from(raw.digest!).toString("hex") },
+        };
+      }),
+    })),
+  };
+}
+
+/** The bundle's text with model `index`'s first snapshot's label replaced by `value` (raw JSON). */
+function withModel(index: number, replace: (model: string) => string): string {
+  const start = bundleText.indexOf(`{"slug":"model-${String(index).padStart(3, "0")}"`);
+  const end = bundleText.indexOf(`{"slug":"model-${String(index + 1).padStart(3, "0")}"`);
+  return bundleText.slice(0, start) + replace(bundleText.slice(start, end)) + bundleText.slice(end);
+}
+
+describe("parseUploadedBundle", () => {
+  it("gives the one-thread bundle, with the worker checking some of the models", async () => {
+    const { one, two, stats } = await bothWays(bundleText);
+    expect(two).toEqual(one);
+    expect(one.bundle?.models).toHaveLength(24);
+    expect(one.bundle?.models[23]!.versions[2]!.snapshot.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(stats.onWorker).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["a forbidden key in a late snapshot", 17, (m: string) => m.replace('"label":"x"', '"__proto__":"x"')],
+    ["a schema problem", 9, (m: string) => m.replace('"number":2', '"number":-2')],
+    ["a lone surrogate", 20, (m: string) => m.replace('"label":"x"', '"label":"\\ud800"')],
+    ["a model that is not JSON", 13, (m: string) => m.replace('"label":"x"', '"label":x')],
+  ])("refuses %s exactly as one thread does", async (_name, index, edit) => {
+    const { one, two } = await bothWays(withModel(index, edit));
+    expect("error" in one).toBe(true);
+    expect(two).toEqual(one);
+  });
+});
