@@ -138,11 +138,14 @@ export async function readBundleFile(name: string): Promise<Bundle> {
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), name);
   const { AppError } = await import("@/lib/errors");
   const { maxBundleBytes } = await import("@/lib/config/limits");
-  const { parseBundleBytes, tooLarge } = await import("@/lib/bundle/parse-bundle");
+  const { tooLarge } = await import("@/lib/bundle/parse-bundle");
+  const { parseUploadedBundle } = await import("@/lib/bundle/check-models-in-parallel");
+  const { ByteSource } = await import("@/lib/bundle/byte-source");
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new AppError("INVALID_OPTIONS", `"${name}" is not a readable file.`);
   if (stat.size > maxBundleBytes()) throw tooLarge(stat.size, maxBundleBytes());
-  return parseBundleBytes(await fs.readFile(file), maxBundleBytes());
+  // A large bundle's models are checked on two threads, as the import routes do.
+  return parseUploadedBundle(ByteSource.of(await fs.readFile(file)), maxBundleBytes());
 }
 
 /** The flags as ImportOptions (asks for the passphrase when the bundle carries credentials). */

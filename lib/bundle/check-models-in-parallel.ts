@@ -10,13 +10,15 @@ import {
   parseWhole,
   splitSource,
   type ModelOutcome,
+  type ModelRanges,
   type SplitSource,
 } from "./parse-bundle";
 import type { Bundle } from "./schema";
 
-// An uploaded bundle's models checked on two threads: the main thread splits the file, then
-// checks models one after another while keeping a worker thread (model-worker.ts) a few models
-// ahead; whichever is free takes the next model. Outcomes are merged in the models' order by the
+// An uploaded bundle's models checked on two threads: the main thread splits the file, handing
+// each model it finds to a worker thread (model-worker.ts) while the worker has room, then checks
+// the rest one after another, still keeping the worker a few models ahead: whichever is free takes
+// the next model. Outcomes are merged in the models' order by the
 // same code as the one-thread path, so the bundle and every error are the same; the worker only
 // shortens the wait (JSON.parse, the value walk, zod and the digests are most of an import's CPU).
 // Anything the worker cannot do (it failed to start, died, ran out of its heap) the main thread
@@ -39,48 +41,66 @@ export async function parseUploadedBundle(
     stats?: { onWorker: number };
   } = {},
 ): Promise<Bundle> {
-  // Started first, so it boots while the file is split.
   const worker = source.length >= (options.minBytes ?? PARALLEL_MIN_BYTES) ? modelWorker() : null;
-  const split = splitSource(source, maxBytes);
+  if (!worker) {
+    const split = splitSource(source, maxBytes);
+    if (!split) return parseWhole(source, maxBytes);
+    return finishSplit(source, maxBytes, split, (i) => checkModel(split, i));
+  }
+  const pairing = new Pairing(source, worker, options.stats);
+  // The worker starts on the models the split has found while the split goes on.
+  const split = splitSource(source, maxBytes, (i, ranges) => pairing.offer(i, ranges));
   if (!split) return parseWhole(source, maxBytes);
-  const onMain = (i: number) => checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, sha256);
-  if (!worker) return finishSplit(source, maxBytes, split, onMain);
-  const outcomes = await checkOnTwoThreads(split, worker, onMain, options.stats);
-  return finishSplit(source, maxBytes, split, (i) => outcomes[i] ?? onMain(i));
+  for (let i = 0; i < split.ranges.length; i++) {
+    if (pairing.claimed(i)) continue;
+    if (!pairing.offer(i, split.ranges[i]!)) pairing.outcomes[i] = checkModel(split, i);
+  }
+  await pairing.done();
+  return finishSplit(source, maxBytes, split, (i) => pairing.outcomes[i] ?? checkModel(split, i));
 }
 
-async function checkOnTwoThreads(
-  split: SplitSource,
-  worker: ModelWorker,
-  onMain: (i: number) => ModelOutcome,
-  stats = { onWorker: 0 },
-): Promise<(ModelOutcome | undefined)[]> {
-  const count = split.ranges.length;
-  const outcomes = new Array<ModelOutcome | undefined>(count);
-  const posted: Promise<void>[] = [];
-  const finishedBefore = worker.finished();
-  for (let next = 0; next < count;) {
-    while (next < count && posted.length - (worker.finished() - finishedBefore) < AHEAD) {
-      const i = next++;
-      // A copy: the source's bytes may be a view into a larger buffer, which must stay whole.
-      const bytes = new Uint8Array(split.modelBytes(i));
-      posted.push(
-        worker.check({ index: i, bytes, ranges: { snapshots: split.ranges[i]!.snapshots } }).then(
-          (outcome) => {
-            outcomes[i] = outcome;
-            stats.onWorker++;
-          },
-          () => {}, // left undefined: the main thread checks it after all
-        ),
-      );
-    }
-    if (next < count) {
-      const i = next++;
-      outcomes[i] = onMain(i);
-    }
+const checkModel = (split: SplitSource, i: number) => checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, sha256);
+
+/** The models handed to the worker, kept at most AHEAD unfinished, and the outcomes as they come. */
+class Pairing {
+  readonly outcomes: (ModelOutcome | undefined)[] = [];
+  private readonly posted = new Set<number>();
+  private readonly waits: Promise<void>[] = [];
+  private readonly finishedBefore: number;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly worker: ModelWorker,
+    private readonly stats = { onWorker: 0 },
+  ) {
+    this.finishedBefore = worker.finished();
   }
-  await Promise.all(posted);
-  return outcomes;
+
+  claimed(i: number): boolean {
+    return this.posted.has(i);
+  }
+
+  /** Posts model `i` to the worker when it has room; false when it has not. */
+  offer(i: number, ranges: ModelRanges): boolean {
+    if (this.posted.size - (this.worker.finished() - this.finishedBefore) >= AHEAD) return false;
+    this.posted.add(i);
+    // A copy: the source's bytes may be a view into a larger buffer, which must stay whole.
+    const bytes = new Uint8Array(this.source.slice(ranges.start, ranges.end));
+    this.waits.push(
+      this.worker.check({ index: i, bytes, ranges: { snapshots: ranges.snapshots } }).then(
+        (outcome) => {
+          this.outcomes[i] = outcome;
+          this.stats.onWorker++;
+        },
+        () => {}, // left undefined: the main thread checks it after all
+      ),
+    );
+    return true;
+  }
+
+  done(): Promise<unknown> {
+    return Promise.all(this.waits);
+  }
 }
 
 interface ModelWorker {

@@ -100,10 +100,17 @@ export interface ModelRanges {
   snapshots: [number, number][] | null;
 }
 
-export function splitSource(source: ByteSource, maxBytes: number): SplitSource | null {
+/** `onModel`: each model's ranges as soon as the split finds it (see splitBundle). */
+export function splitSource(
+  source: ByteSource,
+  maxBytes: number,
+  onModel?: (index: number, ranges: ModelRanges) => void,
+): SplitSource | null {
   const first = source.at(0);
   if (source.length > maxBytes || source.length === 0 || first === 0xff || first === 0xfe) return null;
-  const slices = splitBundle(source);
+  const slices = splitBundle(source, {
+    onModel: onModel && ((i, [start, end], snapshots) => onModel(i, modelRanges(start, end, snapshots))),
+  });
   if (!slices) return null;
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let head: unknown;
@@ -112,11 +119,7 @@ export function splitSource(source: ByteSource, maxBytes: number): SplitSource |
   } catch {
     return null;
   }
-  const ranges = slices.models.map(([start, end], i): ModelRanges => ({
-    start,
-    end,
-    snapshots: slices.snapshots[i]?.map(([s, e]): [number, number] => [s - start, e - start]) ?? null,
-  }));
+  const ranges = slices.models.map(([start, end], i) => modelRanges(start, end, slices.snapshots[i] ?? null));
   let current: { index: number; bytes: Uint8Array } | null = null;
   return {
     head,
@@ -126,6 +129,10 @@ export function splitSource(source: ByteSource, maxBytes: number): SplitSource |
       return current.bytes;
     },
   };
+}
+
+function modelRanges(start: number, end: number, snapshots: [number, number][] | null): ModelRanges {
+  return { start, end, snapshots: snapshots?.map(([s, e]): [number, number] => [s - start, e - start]) ?? null };
 }
 
 export function parseWhole(source: ByteSource, maxBytes: number): Bundle {

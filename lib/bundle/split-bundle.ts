@@ -178,8 +178,18 @@ function scanModel(
   return { end, snapshots, outline };
 }
 
-/** `outlines`: also collect each model's outline (the wizard's early summary; the server does not). */
-export function splitBundle(b: ByteSource, options: { outlines?: boolean } = {}): BundleSlices | null {
+/**
+ * `outlines`: also collect each model's outline (the wizard's early summary; the server does not).
+ * `onModel`: told of each model as soon as it is found (the server starts checking it on another
+ * thread while the split goes on); a split that ends in null makes those calls moot.
+ */
+export function splitBundle(
+  b: ByteSource,
+  options: {
+    outlines?: boolean;
+    onModel?: (index: number, range: ByteRange, snapshots: ByteRange[] | null) => void;
+  } = {},
+): BundleSlices | null {
   let i = b.at(0) === 0xef && b.at(1) === 0xbb && b.at(2) === 0xbf ? 3 : 0;
   i = skipSpace(b, i);
   if (b.at(i) !== 0x7b) return null;
@@ -202,6 +212,7 @@ export function splitBundle(b: ByteSource, options: { outlines?: boolean } = {})
         models.push([element, model.end]);
         snapshots.push(model.snapshots);
         outlines.push(model.outline);
+        if (model.end >= 0) options.onModel?.(models.length - 1, [element, model.end], model.snapshots);
         return model.end;
       });
     } else {

@@ -5,8 +5,9 @@
 // phase the import reports with the seconds since the start, the resident memory above idle, its
 // peak so far (VmHWM, reset before the import) and the JavaScript heap. `--cpu-prof` on the node
 // command line adds a profile. Linux only (reads /proc/self).
-// `--one-thread` checks every model on the main thread (the worker is the route's default).
-//   npm run bench:import-phases -- [--models 200] [--settings 2000] [--runs 1] [--one-thread]
+// `--threads 1` checks every model on the main thread (two, with the worker, is the route's way);
+// `--threads alternate` runs 1 and 2 in turn (odd runs one thread), for a side-by-side ratio.
+//   npm run bench:import-phases -- [--models 200] [--settings 2000] [--runs 1] [--threads 1|2|alternate]
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,7 +21,7 @@ const { values: args } = parseArgs({
   options: {
     ...PROJECT_SHAPE_OPTIONS,
     runs: { type: "string", default: "1" },
-    "one-thread": { type: "boolean", default: false },
+    threads: { type: "string", default: "2" },
   },
 });
 const shape = {
@@ -96,7 +97,8 @@ try {
     let last = "";
     try {
       const stats = { onWorker: 0 };
-      const bundle = args["one-thread"]
+      const oneThread = args.threads === "1" || (args.threads === "alternate" && run % 2 === 1);
+      const bundle = oneThread
         ? parseBundleSource(source, Number.MAX_SAFE_INTEGER, sha256)
         : await parseUploadedBundle(source, Number.MAX_SAFE_INTEGER, { stats });
       mark(`parsed (${stats.onWorker} of ${bundle.models.length} models on the worker)`);
