@@ -140,7 +140,12 @@ function startModelWorker(): ModelWorker | null {
   const waiting = new Map<number, { resolve(outcome: ModelOutcome): void; reject(error: Error): void }>();
   let ids = 0;
   const fail = (error: Error) => {
-    if (processWide.ferryModelWorker === handle) processWide.ferryModelWorker = undefined; // the next import starts one
+    if (processWide.ferryModelWorker === handle) {
+      processWide.ferryModelWorker = undefined; // the next large import starts another
+      console.warn(
+        `[ferry] the import's model worker stopped (${error.message}); its models are checked on the main thread`,
+      );
+    }
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
