@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
+import { format } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import {
@@ -49,8 +50,21 @@ async function ferryInProcess(args: string[]): Promise<CliResult> {
     out: (line) => io.stdout.write(`${line}\n`),
     note: (line) => io.stderr.write(`${line}\n`),
   };
-  const code = await runCli(args, io, { keepConnections: true });
-  return { code, ...output };
+  // As the real CLI runs: without FERRY_DEBUG, and with what the code logs counted as output too.
+  const saved = { debug: process.env.FERRY_DEBUG, console: { ...console } };
+  delete process.env.FERRY_DEBUG;
+  const log =
+    (name: keyof typeof output) =>
+    (...values: unknown[]) =>
+      void (output[name] += `${format(...values)}\n`);
+  Object.assign(console, { log: log("stdout"), info: log("stdout"), warn: log("stderr"), error: log("stderr") });
+  try {
+    const code = await runCli(args, io, { keepConnections: true });
+    return { code, ...output };
+  } finally {
+    Object.assign(console, saved.console);
+    if (saved.debug !== undefined) process.env.FERRY_DEBUG = saved.debug;
+  }
 }
 
 const runCase = (c: BadBundleCase) =>

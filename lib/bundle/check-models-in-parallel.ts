@@ -7,6 +7,7 @@ import type { ModelJob } from "./model-worker";
 import {
   checkModelBytes,
   finishSplit,
+  MAX_DETAILS,
   parseWhole,
   splitSource,
   type ModelOutcome,
@@ -31,6 +32,10 @@ export const sha256 = (bytes: Uint8Array): Uint8Array => createHash("sha256").up
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** Models posted to the worker and not yet finished. */
 const AHEAD = 3;
+/** A model larger than this is checked on the main thread: the worker's heap is kept small. */
+const WORKER_MODEL_MAX_BYTES = 16 * 1024 * 1024;
+/** After this many crashes the process stops starting workers: the main thread checks everything. */
+const WORKER_STARTS = 3;
 
 export async function parseUploadedBundle(
   source: ByteSource,
@@ -41,7 +46,8 @@ export async function parseUploadedBundle(
     stats?: { onWorker: number };
   } = {},
 ): Promise<Bundle> {
-  const worker = source.length >= (options.minBytes ?? PARALLEL_MIN_BYTES) ? modelWorker() : null;
+  const large = source.length >= (options.minBytes ?? PARALLEL_MIN_BYTES) && source.length <= maxBytes;
+  const worker = large ? modelWorker() : null;
   if (!worker) {
     const split = splitSource(source, maxBytes);
     if (!split) return parseWhole(source, maxBytes);
@@ -53,17 +59,61 @@ export async function parseUploadedBundle(
   if (!split) return parseWhole(source, maxBytes);
   for (let i = 0; i < split.ranges.length; i++) {
     if (pairing.claimed(i)) continue;
-    if (!pairing.offer(i, split.ranges[i]!)) pairing.outcomes[i] = checkModel(split, i);
+    if (!pairing.offer(i, split.ranges[i]!)) pairing.outcomes.set(i, checkModel(split, i));
   }
   await pairing.done();
-  return finishSplit(source, maxBytes, split, (i) => pairing.outcomes[i] ?? checkModel(split, i));
+  return finishSplit(source, maxBytes, split, (i) => pairing.outcomes.get(i) ?? checkModel(split, i));
 }
 
 const checkModel = (split: SplitSource, i: number) => checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, sha256);
 
+/**
+ * The outcomes until they are merged, kept only as far as the merge can use them: a valid model
+ * once another has a problem (the bundle is refused whatever it holds), or the problems of models
+ * after the first MAX_DETAILS with problems of the same kind (the error lists the first
+ * MAX_DETAILS in the models' order), would only take memory. A hostile file of a million tiny
+ * invalid models must not hold a million lists of problems, as the one-thread merge never does.
+ */
+export class KeptOutcomes {
+  private readonly byIndex = new Map<number, ModelOutcome>();
+  /** Indices of the kept outcomes with problems, per kind, at most MAX_DETAILS each. */
+  private readonly withProblems = { scanned: [] as number[], invalid: [] as number[] };
+  private refused = false;
+
+  set(i: number, outcome: ModelOutcome): void {
+    if (outcome.kind === "valid") {
+      this.byIndex.set(i, this.refused ? NOT_NEEDED : outcome);
+      return;
+    }
+    this.byIndex.set(i, outcome);
+    if (!this.refused) {
+      this.refused = true;
+      for (const [k, kept] of this.byIndex) if (kept.kind === "valid") this.byIndex.set(k, NOT_NEEDED);
+    }
+    if (outcome.kind === "syntax") return;
+    const kept = this.withProblems[outcome.kind];
+    kept.push(i);
+    if (kept.length <= MAX_DETAILS) return;
+    // The latest of them can add nothing: MAX_DETAILS problems come before it.
+    const last = kept.reduce((a, b) => Math.max(a, b));
+    kept.splice(kept.indexOf(last), 1);
+    this.byIndex.set(last, { kind: outcome.kind, problems: [] });
+  }
+
+  get(i: number): ModelOutcome | undefined {
+    return this.byIndex.get(i);
+  }
+}
+
+/**
+ * What a valid model is kept as once the bundle is refused: no problems of its own, so the merge
+ * adds nothing for it, and the problems kept elsewhere make the error.
+ */
+const NOT_NEEDED: ModelOutcome = { kind: "invalid", problems: [] };
+
 /** The models handed to the worker, kept at most AHEAD unfinished, and the outcomes as they come. */
 class Pairing {
-  readonly outcomes: (ModelOutcome | undefined)[] = [];
+  readonly outcomes = new KeptOutcomes();
   private readonly posted = new Set<number>();
   private readonly waits: Promise<void>[] = [];
   private readonly finishedBefore: number;
@@ -82,6 +132,7 @@ class Pairing {
 
   /** Posts model `i` to the worker when it has room; false when it has not. */
   offer(i: number, ranges: ModelRanges): boolean {
+    if (ranges.end - ranges.start > WORKER_MODEL_MAX_BYTES) return false;
     if (this.posted.size - (this.worker.finished() - this.finishedBefore) >= AHEAD) return false;
     this.posted.add(i);
     // A copy: the source's bytes may be a view into a larger buffer, which must stay whole.
@@ -89,7 +140,7 @@ class Pairing {
     this.waits.push(
       this.worker.check({ index: i, bytes, ranges: { snapshots: ranges.snapshots } }).then(
         (outcome) => {
-          this.outcomes[i] = outcome;
+          this.outcomes.set(i, outcome);
           this.stats.onWorker++;
         },
         () => {}, // left undefined: the main thread checks it after all
@@ -111,7 +162,7 @@ interface ModelWorker {
 
 // One per process, on globalThis: the server's entry (which starts it early) and the server
 // build's copy of this module must share it.
-const processWide = globalThis as { ferryModelWorker?: ModelWorker | null };
+const processWide = globalThis as { ferryModelWorker?: ModelWorker | null; ferryModelWorkerStarts?: number };
 
 /**
  * The process's model worker, started on first use (or early, by the server: see
@@ -120,7 +171,11 @@ const processWide = globalThis as { ferryModelWorker?: ModelWorker | null };
  * at the working directory.
  */
 export function modelWorker(): ModelWorker | null {
-  if (processWide.ferryModelWorker === undefined) processWide.ferryModelWorker = startModelWorker();
+  if (processWide.ferryModelWorker === undefined) {
+    const starts = (processWide.ferryModelWorkerStarts ?? 0) + 1;
+    processWide.ferryModelWorkerStarts = starts;
+    processWide.ferryModelWorker = starts <= WORKER_STARTS ? startModelWorker() : null;
+  }
   return processWide.ferryModelWorker;
 }
 
@@ -132,7 +187,8 @@ function startModelWorker(): ModelWorker | null {
   const worker = new Worker(/*turbopackIgnore: true*/ file, {
     execArgv: [],
     workerData: { finished: finished.buffer },
-    // A model larger than this heap fails on the worker and is checked on the main thread.
+    // Models over WORKER_MODEL_MAX_BYTES are never posted; should one still not fit, the worker
+    // stops and its models are checked on the main thread.
     resourceLimits: { maxOldGenerationSizeMb: 256 },
   });
   // Held open only while it has models to check: an idle worker never keeps a process alive.
@@ -141,10 +197,12 @@ function startModelWorker(): ModelWorker | null {
   let ids = 0;
   const fail = (error: Error) => {
     if (processWide.ferryModelWorker === handle) {
-      processWide.ferryModelWorker = undefined; // the next large import starts another
+      // The next large import starts another, up to WORKER_STARTS in all.
+      processWide.ferryModelWorker = undefined;
       console.warn(
         `[ferry] the import's model worker stopped (${error.message}); its models are checked on the main thread`,
       );
+      void worker.terminate();
     }
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
@@ -155,6 +213,7 @@ function startModelWorker(): ModelWorker | null {
     if (waiting.size === 0) worker.unref();
   });
   worker.on("error", fail);
+  worker.on("messageerror", fail);
   worker.on("exit", (code) => fail(new Error(`The model worker stopped (exit code ${code}).`)));
   const handle: ModelWorker = {
     finished: () => Atomics.load(finished, 0),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { largeProjectBundle } from "@/test/large-bundle";
 import { ByteSource } from "./byte-source";
-import { parseUploadedBundle } from "./check-models-in-parallel";
-import { parseBundleSource } from "./parse-bundle";
+import { KeptOutcomes, parseUploadedBundle } from "./check-models-in-parallel";
+import { MAX_DETAILS, parseBundleSource, type ModelOutcome } from "./parse-bundle";
 import { RawJson } from "./raw-json";
 import type { Bundle } from "./schema";
 import { sha256 } from "@/lib/import/plan-token";
@@ -77,5 +77,57 @@ describe("parseUploadedBundle", () => {
     const { one, two } = await bothWays(withModel(index, edit));
     expect("error" in one).toBe(true);
     expect(two).toEqual(one);
+  });
+});
+
+describe("two threads on a file of many bad models", () => {
+  // 120 small models: every one has a schema problem, every seventh from the 40th a forbidden key too.
+  const many = largeProjectBundle({ slug: "many", models: 120, versionsPerModel: 1, snapshotBytes: 300, label: "y" });
+  const modelAt = (text: string, i: number) => text.indexOf(`{"slug":"model-${String(i).padStart(3, "0")}"`);
+
+  it.each([
+    ["schema problems only", (text: string) => text.replaceAll('"number":1,', '"number":-1,')],
+    [
+      "schema problems and, further on, forbidden keys",
+      (text: string) => {
+        let out = text.replaceAll('"number":1,', '"number":-1,');
+        for (let i = 40; i < 120; i += 7) {
+          const at = modelAt(out, i);
+          out = out.slice(0, at) + out.slice(at).replace('"label":"y"', '"__proto__":"y"');
+        }
+        return out;
+      },
+    ],
+  ])("refuses it exactly as one thread does: %s", async (_name, edit) => {
+    const { one, two, stats } = await bothWays(edit(many));
+    expect(one).toMatchObject({ error: { code: "INVALID_BUNDLE" } });
+    expect(two).toEqual(one);
+    expect(stats.onWorker).toBeGreaterThan(0);
+  });
+
+  it("keeps at most MAX_DETAILS models' problems of each kind, and no valid model once one is bad", () => {
+    const kept = new KeptOutcomes();
+    const order = Array.from({ length: 5_000 }, (_, i) => i).sort(
+      (a, b) => ((a * 7919) % 5_000) - ((b * 7919) % 5_000),
+    );
+    const problems = (i: number) => [1, 2, 3].map((k) => ({ path: `models.${i}.x${k}`, reason: "bad" }));
+    for (const i of order)
+      kept.set(
+        i,
+        i % 10 === 0
+          ? ({ kind: "valid", model: { slug: `m${i}` } } as unknown as ModelOutcome)
+          : { kind: i % 3 === 0 ? "scanned" : "invalid", problems: problems(i) },
+      );
+    let listed = 0;
+    for (let i = 0; i < 5_000; i++) {
+      const outcome = kept.get(i)!;
+      expect(outcome.kind).not.toBe("valid");
+      if (outcome.kind === "scanned" || outcome.kind === "invalid") listed += outcome.problems.length;
+    }
+    expect(listed).toBe(2 * MAX_DETAILS * 3);
+    // The first models with problems keep theirs, in full.
+    expect(kept.get(1)).toEqual({ kind: "invalid", problems: problems(1) });
+    expect(kept.get(3)).toEqual({ kind: "scanned", problems: problems(3) });
+    expect(kept.get(4_999)).toMatchObject({ problems: [] });
   });
 });

@@ -23,7 +23,8 @@ import { splitBundle, type BundleSlices } from "./split-bundle";
 
 export const MAX_NESTING_DEPTH = 64;
 export const MAX_FREE_STRING_LENGTH = 1_000_000;
-const MAX_DETAILS = 50;
+/** Problems an error lists at most (of each kind: the value walk's, the schema's). */
+export const MAX_DETAILS = 50;
 const MAX_MODELS = 100_000;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
