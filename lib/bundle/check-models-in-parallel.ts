@@ -51,7 +51,7 @@ export async function parseUploadedBundle(
   if (!worker) {
     const split = splitSource(source, maxBytes);
     if (!split) return parseWhole(source, maxBytes);
-    return finishSplit(source, maxBytes, split, (i) => checkModel(split, i));
+    return finishSplit(source, maxBytes, split, (i, walkOnly) => checkModel(split, i, walkOnly));
   }
   const pairing = new Pairing(source, worker, options.stats);
   // The worker starts on the models the split has found while the split goes on.
@@ -62,10 +62,16 @@ export async function parseUploadedBundle(
     if (!pairing.offer(i, split.ranges[i]!)) pairing.outcomes.set(i, checkModel(split, i));
   }
   await pairing.done();
-  return finishSplit(source, maxBytes, split, (i) => pairing.outcomes.get(i) ?? checkModel(split, i));
+  return finishSplit(
+    source,
+    maxBytes,
+    split,
+    (i, walkOnly) => pairing.outcomes.get(i) ?? checkModel(split, i, walkOnly),
+  );
 }
 
-const checkModel = (split: SplitSource, i: number) => checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, sha256);
+const checkModel = (split: SplitSource, i: number, walkOnly = false) =>
+  checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, sha256, walkOnly);
 
 /**
  * The outcomes until they are merged, kept only as far as the merge can use them: a valid model

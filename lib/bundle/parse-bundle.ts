@@ -80,7 +80,9 @@ export function parseBundleSource(
 ): Bundle {
   const split = splitSource(source, maxBytes);
   if (!split) return parseWhole(source, maxBytes);
-  return finishSplit(source, maxBytes, split, (i) => checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, digest));
+  return finishSplit(source, maxBytes, split, (i, walkOnly) =>
+    checkModelBytes(split.modelBytes(i), i, split.ranges[i]!, digest, walkOnly),
+  );
 }
 
 /**
@@ -149,13 +151,13 @@ export function finishSplit(
   source: ByteSource,
   maxBytes: number,
   split: SplitSource,
-  outcome: (i: number) => ModelOutcome,
+  outcome: (i: number, walkOnly: boolean) => ModelOutcome,
 ): Bundle {
   try {
     return validateBundle(split.head, {
       count: split.ranges.length,
-      outcome: (i) => {
-        const checked = outcome(i);
+      outcome: (i, walkOnly) => {
+        const checked = outcome(i, walkOnly);
         if (checked.kind === "syntax") throw new SliceSyntaxError();
         if (checked.kind !== "valid") return checked;
         const { start, snapshots } = split.ranges[i]!;
@@ -174,7 +176,10 @@ export function finishSplit(
 /** One model's checks, on its own: what validateBundle merges in the models' order. */
 export type ModelOutcome =
   | { kind: "syntax" }
-  /** Problems of the walk over every value (forbidden keys, nesting, huge or unstorable strings). */
+  /**
+   * Problems of the walk over every value (forbidden keys, nesting, huge or unstorable strings);
+   * none when the walk was all that was asked (`walkOnly`) and it found nothing.
+   */
   | { kind: "scanned"; problems: ErrorDetail[] }
   /** Schema problems, their paths from the envelope. */
   | { kind: "invalid"; problems: ErrorDetail[] }
@@ -187,12 +192,15 @@ export type ModelOutcome =
 
 type CheckedModel = Exclude<ModelOutcome, { kind: "syntax" }>;
 
-/** The checks of validateBundle's model loop for one parsed model. */
-export function checkModel(model: unknown, index: number): CheckedModel {
+/**
+ * The checks of validateBundle's model loop for one parsed model. `walkOnly`: another model's walk
+ * already found problems, so only this walk's can still be listed: the schema is not checked.
+ */
+export function checkModel(model: unknown, index: number, walkOnly = false): CheckedModel {
   const path = ["models", String(index)];
   const scanned: ErrorDetail[] = [];
   scanValues(model, scanned, path);
-  if (scanned.length > 0) return { kind: "scanned", problems: scanned };
+  if (scanned.length > 0 || walkOnly) return { kind: "scanned", problems: scanned };
   const result = modelSchema.safeParse(model);
   if (!result.success) return { kind: "invalid", problems: issueDetails(result.error.issues, path) };
   return { kind: "valid", model: result.data };
@@ -207,6 +215,7 @@ export function checkModelBytes(
   index: number,
   ranges: Pick<ModelRanges, "snapshots">,
   digest?: (bytes: Uint8Array) => Uint8Array,
+  walkOnly = false,
 ): ModelOutcome {
   let model: unknown;
   try {
@@ -214,7 +223,7 @@ export function checkModelBytes(
   } catch {
     return { kind: "syntax" };
   }
-  const outcome = checkModel(model, index);
+  const outcome = checkModel(model, index, walkOnly);
   const found = ranges.snapshots;
   if (outcome.kind !== "valid" || !found || found.length !== outcome.model.versions.length) return outcome;
   return {
@@ -333,14 +342,16 @@ export function validateBundleValue(raw: unknown): Bundle {
   const models = (raw as { models?: unknown } | null)?.models;
   return validateBundle(
     raw,
-    Array.isArray(models) ? { count: models.length, outcome: (i) => checkModel(models[i], i) } : null,
+    Array.isArray(models)
+      ? { count: models.length, outcome: (i, walkOnly) => checkModel(models[i], i, walkOnly) }
+      : null,
   );
 }
 
 interface ModelSource {
   count: number;
-  /** Model `index`'s checks (a valid model with its snapshots attached). */
-  outcome(index: number): CheckedModel;
+  /** Model `index`'s checks (a valid model with its snapshots attached); see checkModel for `walkOnly`. */
+  outcome(index: number, walkOnly: boolean): CheckedModel;
 }
 
 /**
@@ -384,7 +395,7 @@ function validateBundle(raw: unknown, models: ModelSource | null): Bundle {
   if (models) {
     if (models.count > MAX_MODELS) schema.push({ path: "models", reason: `at most ${MAX_MODELS} models` });
     for (let i = 0; i < models.count && scanned.length < MAX_DETAILS; i++) {
-      const outcome = models.outcome(i);
+      const outcome = models.outcome(i, scanned.length > 0);
       // Once a value is refused, only the walk's problems are gathered.
       if (outcome.kind === "scanned") addAll(scanned, outcome.problems);
       else if (scanned.length > 0) continue;
