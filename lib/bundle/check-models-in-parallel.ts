@@ -36,6 +36,8 @@ const AHEAD = 3;
 const WORKER_MODEL_MAX_BYTES = 16 * 1024 * 1024;
 /** After this many crashes the process stops starting workers: the main thread checks everything. */
 const WORKER_STARTS = 3;
+/** Imports checked at once with a counter of their own in the worker. */
+const COUNTERS = 16;
 
 export async function parseUploadedBundle(
   source: ByteSource,
@@ -54,20 +56,24 @@ export async function parseUploadedBundle(
     return finishSplit(source, maxBytes, split, (i, walkOnly) => checkModel(split, i, walkOnly));
   }
   const pairing = new Pairing(source, worker, options.stats);
-  // The worker starts on the models the split has found while the split goes on.
-  const split = splitSource(source, maxBytes, (i, ranges) => pairing.offer(i, ranges));
-  if (!split) return parseWhole(source, maxBytes);
-  for (let i = 0; i < split.ranges.length; i++) {
-    if (pairing.claimed(i)) continue;
-    if (!pairing.offer(i, split.ranges[i]!)) pairing.outcomes.set(i, checkModel(split, i));
+  try {
+    // The worker starts on the models the split has found while the split goes on.
+    const split = splitSource(source, maxBytes, (i, ranges) => pairing.offer(i, ranges));
+    if (!split) return parseWhole(source, maxBytes);
+    for (let i = 0; i < split.ranges.length; i++) {
+      if (pairing.claimed(i)) continue;
+      if (!pairing.offer(i, split.ranges[i]!)) pairing.outcomes.set(i, checkModel(split, i));
+    }
+    await pairing.settled();
+    return finishSplit(
+      source,
+      maxBytes,
+      split,
+      (i, walkOnly) => pairing.outcomes.get(i) ?? checkModel(split, i, walkOnly),
+    );
+  } finally {
+    pairing.release();
   }
-  await pairing.done();
-  return finishSplit(
-    source,
-    maxBytes,
-    split,
-    (i, walkOnly) => pairing.outcomes.get(i) ?? checkModel(split, i, walkOnly),
-  );
 }
 
 const checkModel = (split: SplitSource, i: number, walkOnly = false) =>
@@ -122,6 +128,8 @@ class Pairing {
   readonly outcomes = new KeptOutcomes();
   private readonly posted = new Set<number>();
   private readonly waits: Promise<void>[] = [];
+  /** This import's counter in the worker (concurrent imports each count their own). */
+  private readonly counter: number;
   private readonly finishedBefore: number;
 
   constructor(
@@ -129,7 +137,8 @@ class Pairing {
     private readonly worker: ModelWorker,
     private readonly stats = { onWorker: 0 },
   ) {
-    this.finishedBefore = worker.finished();
+    this.counter = worker.counters.take();
+    this.finishedBefore = worker.finished(this.counter);
   }
 
   claimed(i: number): boolean {
@@ -139,12 +148,12 @@ class Pairing {
   /** Posts model `i` to the worker when it has room; false when it has not. */
   offer(i: number, ranges: ModelRanges): boolean {
     if (ranges.end - ranges.start > WORKER_MODEL_MAX_BYTES) return false;
-    if (this.posted.size - (this.worker.finished() - this.finishedBefore) >= AHEAD) return false;
+    if (this.posted.size - (this.worker.finished(this.counter) - this.finishedBefore) >= AHEAD) return false;
     this.posted.add(i);
     // A copy: the source's bytes may be a view into a larger buffer, which must stay whole.
     const bytes = new Uint8Array(this.source.slice(ranges.start, ranges.end));
     this.waits.push(
-      this.worker.check({ index: i, bytes, ranges: { snapshots: ranges.snapshots } }).then(
+      this.worker.check({ index: i, bytes, ranges: { snapshots: ranges.snapshots }, counter: this.counter }).then(
         (outcome) => {
           this.outcomes.set(i, outcome);
           this.stats.onWorker++;
@@ -155,14 +164,21 @@ class Pairing {
     return true;
   }
 
-  done(): Promise<unknown> {
+  settled(): Promise<unknown> {
     return Promise.all(this.waits);
+  }
+
+  /** Gives the counter back once every job posted is settled (at once, when all were awaited). */
+  release(): void {
+    void this.settled().then(() => this.worker.counters.give(this.counter));
   }
 }
 
 interface ModelWorker {
-  /** How many models the worker has finished since it started (read without waiting). */
-  finished(): number;
+  /** How many models the worker has finished on `counter` (read without waiting). */
+  finished(counter: number): number;
+  /** Counters for imports in progress: one each while there are enough, else shared (only AHEAD loosens). */
+  counters: { take(): number; give(counter: number): void };
   check(job: Omit<ModelJob, "id">): Promise<ModelOutcome>;
 }
 
@@ -189,7 +205,9 @@ function startModelWorker(): ModelWorker | null {
   // Not for the server build to follow (it would try to bundle tsx): a file of the source tree.
   const file = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "bundle", "start-model-worker.mjs");
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return null;
-  const finished = new Int32Array(new SharedArrayBuffer(4));
+  const finished = new Int32Array(new SharedArrayBuffer(4 * COUNTERS));
+  // Counter 0 is the shared one, for imports beyond the others.
+  const free = Array.from({ length: COUNTERS - 1 }, (_, k) => k + 1);
   const worker = new Worker(/*turbopackIgnore: true*/ file, {
     execArgv: [],
     workerData: { finished: finished.buffer },
@@ -222,7 +240,11 @@ function startModelWorker(): ModelWorker | null {
   worker.on("messageerror", fail);
   worker.on("exit", (code) => fail(new Error(`The model worker stopped (exit code ${code}).`)));
   const handle: ModelWorker = {
-    finished: () => Atomics.load(finished, 0),
+    finished: (counter) => Atomics.load(finished, counter),
+    counters: {
+      take: () => free.pop() ?? 0,
+      give: (counter) => void (counter !== 0 && free.push(counter)),
+    },
     check: (job) =>
       new Promise((resolve, reject) => {
         const id = ids++;

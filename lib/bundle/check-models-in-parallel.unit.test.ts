@@ -68,6 +68,17 @@ describe("parseUploadedBundle", () => {
     expect(stats.onWorker).toBeGreaterThan(0);
   });
 
+  it("gives each of several imports at once its own bundle", async () => {
+    const bytes = new TextEncoder().encode(bundleText);
+    const one = comparable(parseBundleSource(ByteSource.of(bytes), 1e9, sha256));
+    const stats = [{ onWorker: 0 }, { onWorker: 0 }, { onWorker: 0 }];
+    const all = await Promise.all(
+      stats.map((s) => parseUploadedBundle(ByteSource.of(bytes), 1e9, { minBytes: 0, stats: s })),
+    );
+    for (const bundle of all) expect(comparable(bundle)).toEqual(one);
+    for (const s of stats) expect(s.onWorker).toBeGreaterThan(0);
+  });
+
   it.each([
     ["a forbidden key in a late snapshot", 17, (m: string) => m.replace('"label":"x"', '"__proto__":"x"')],
     ["a schema problem", 9, (m: string) => m.replace('"number":2', '"number":-2')],
