@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { scratchDatabase } from "./scratch-database";
-import { PROJECT_SHAPE_OPTIONS } from "./stats";
+import { PROJECT_SHAPE_OPTIONS, projectShape } from "./stats";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 
 const { values: args } = parseArgs({
@@ -24,14 +24,7 @@ const { values: args } = parseArgs({
     threads: { type: "string", default: "2" },
   },
 });
-const shape = {
-  models: Number(args.models),
-  versions: Number(args.versions),
-  snapshotKb: Number(args["snapshot-kb"]),
-  connections: Number(args.connections),
-  settings: Number(args.settings),
-  accessBindings: Number(args.bindings),
-};
+const shape = projectShape(args);
 const log = (line: string) => console.log(`[bench:import-phases] ${line}`);
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const peakMb = () => Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"))![1]) / 1024;

@@ -9,20 +9,13 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { scratchDatabase } from "./scratch-database";
-import { formatSpread, PROJECT_SHAPE_OPTIONS, spread } from "./stats";
+import { formatSpread, PROJECT_SHAPE_OPTIONS, projectShape, spread } from "./stats";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 
 const { values: args } = parseArgs({
   options: PROJECT_SHAPE_OPTIONS,
 });
-const shape = {
-  models: Number(args.models),
-  versions: Number(args.versions),
-  snapshotKb: Number(args["snapshot-kb"]),
-  connections: Number(args.connections),
-  settings: Number(args.settings),
-  accessBindings: Number(args.bindings),
-};
+const shape = projectShape(args);
 const log = (line: string) => console.log(`[bench:plan] ${line}`);
 
 const scratch = await scratchDatabase();

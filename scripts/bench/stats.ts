@@ -84,6 +84,25 @@ export const PROJECT_SHAPE_OPTIONS = {
   pairs: { type: "string", default: "5" },
 } as const;
 
+/** The project shape from PROJECT_SHAPE_OPTIONS' parsed values (bench:import-phases, bench:plan). */
+export function projectShape(values: {
+  models?: string;
+  versions?: string;
+  "snapshot-kb"?: string;
+  connections?: string;
+  settings?: string;
+  bindings?: string;
+}) {
+  return {
+    models: Number(values.models),
+    versions: Number(values.versions),
+    snapshotKb: Number(values["snapshot-kb"]),
+    connections: Number(values.connections),
+    settings: Number(values.settings),
+    accessBindings: Number(values.bindings),
+  };
+}
+
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
     args: [...argv],
