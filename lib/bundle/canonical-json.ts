@@ -1,3 +1,4 @@
+import { ByteSink, writeJsonbText } from "./jsonb-text";
 import { SECTIONS } from "./sections";
 import { canonicalModel, type BundleModel } from "./sections/models";
 import type { Bundle } from "./schema";
@@ -68,10 +69,46 @@ export function modelEntryText(model: BundleModel, index: number): string {
  * after it, cost the export about as much again as stringifying.
  */
 export function modelEntryBytes(model: BundleModel, index: number): Buffer {
-  const bytes = Buffer.from(wrappedEntry(model), "utf8");
-  // The byte before the entry's "\n" is the array's "[": a "," there leads every entry but the first.
+  return entryView(Buffer.from(wrappedEntry(model), "utf8"), index);
+}
+
+// The wrapper cut off a stringified `{ models: [model] }`: the byte before the entry's "\n" is the
+// array's "[", and a "," there leads every entry but the first.
+function entryView(bytes: Buffer, index: number): Buffer {
   if (index > 0) bytes[ENTRY_PREFIX - 2] = 0x2c;
   return bytes.subarray(ENTRY_PREFIX - (index === 0 ? 1 : 2), bytes.length - ENTRY_SUFFIX);
+}
+
+// Neither jsonb nor PostgreSQL text can hold U+0000, so its JSON string marks where a snapshot goes.
+const SNAPSHOT_MARK = "\u0000";
+const SNAPSHOT_MARK_JSON = JSON.stringify(SNAPSHOT_MARK);
+
+/**
+ * `modelEntryBytes` for a model whose versions' snapshots come as PostgreSQL's jsonb text (one per
+ * version, in order): the rest of the model is stringified as usual with a mark in each snapshot's
+ * place, and each snapshot's text is written there by `writeJsonbText` — the same bytes, without
+ * parsing and re-stringifying the snapshots.
+ */
+export function modelEntryBytesFromJsonb(model: BundleModel, index: number, snapshots: Buffer[]): Buffer {
+  if (snapshots.length !== model.versions.length) throw new Error("One snapshot text per version is needed.");
+  const marked = { ...model, versions: model.versions.map((v) => ({ ...v, snapshot: SNAPSHOT_MARK })) };
+  const pieces = wrappedEntry(marked as unknown as BundleModel).split(SNAPSHOT_MARK_JSON);
+  if (pieces.length !== snapshots.length + 1) throw new Error("A snapshot mark is missing from the model entry.");
+  // Each snapshot sits on a line of its version, and its nested lines are indented from there.
+  const first = pieces[0]!;
+  const lineStart = first.lastIndexOf("\n") + 1;
+  const indent = first.slice(lineStart).search(/[^ ]/);
+  const sink = new ByteSink(first.length + snapshots.reduce((n, s) => n + s.length * 2, 0) + pieces.at(-1)!.length);
+  for (const [k, snapshot] of snapshots.entries()) {
+    sink.writeString(pieces[k]!);
+    if (!writeJsonbText(snapshot, 0, snapshot.length, indent, sink)) {
+      // An object with array-index keys: JSON.parse orders those first, as the canonical form does.
+      const text = JSON.stringify(JSON.parse(snapshot.toString("utf8")), null, 2);
+      sink.writeString(text.replaceAll("\n", `\n${" ".repeat(indent)}`));
+    }
+  }
+  sink.writeString(pieces.at(-1)!);
+  return entryView(sink.view(), index);
 }
 
 export function bundleTailText(modelCount: number): string {

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleBundle } from "@/test/bundles";
-import { canonicalBundle, modelEntryBytes, modelEntryText, serializeBundle, sortKeysDeep } from "./canonical-json";
+import {
+  canonicalBundle,
+  modelEntryBytes,
+  modelEntryBytesFromJsonb,
+  modelEntryText,
+  serializeBundle,
+  sortKeysDeep,
+} from "./canonical-json";
 import { parseBundleText } from "./parse-bundle";
 import type { Bundle } from "./schema";
 
@@ -85,6 +92,36 @@ describe("canonical JSON", () => {
           const withText = { ...model, name: `${model.name}${text}` };
           for (const at of [index, index + 1])
             expect(modelEntryBytes(withText, at).toString("utf8")).toBe(modelEntryText(withText, at));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("writes a model's entry from its snapshots' jsonb text as the same bytes as from the parsed snapshots", () => {
+    // A value as PostgreSQL prints a jsonb: ", " and ": " between tokens, keys in the order given.
+    const jsonbText = (v: unknown): string =>
+      Array.isArray(v)
+        ? `[${v.map(jsonbText).join(", ")}]`
+        : v !== null && typeof v === "object"
+          ? `{${Object.entries(v)
+              .map(([k, x]) => `${JSON.stringify(k)}: ${jsonbText(x)}`)
+              .join(", ")}}`
+          : JSON.stringify(v);
+    fc.assert(
+      fc.property(arbitraryBundle, jsonValue, (bundle, extra) => {
+        for (const [index, model] of canonicalBundle(bundle).models.entries()) {
+          const withExtra = {
+            ...model,
+            versions: model.versions.map((v, k) =>
+              k === 0 ? { ...v, snapshot: sortKeysDeep({ ...v.snapshot, extra }) as typeof v.snapshot } : v,
+            ),
+          };
+          const texts = withExtra.versions.map((v) => Buffer.from(jsonbText(v.snapshot), "utf8"));
+          for (const at of [index, index + 1])
+            expect(modelEntryBytesFromJsonb(withExtra, at, texts).toString("utf8")).toBe(
+              modelEntryBytes(withExtra, at).toString("utf8"),
+            );
         }
       }),
       { numRuns: 100 },

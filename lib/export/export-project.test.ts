@@ -112,6 +112,38 @@ describe("project export", () => {
     ]);
   });
 
+  it("writes snapshots from PostgreSQL's jsonb text exactly as the canonical form, whatever they hold", async () => {
+    // Values whose jsonb text differs from JSON.stringify's: numerics as stored, escapes, array-index
+    // keys (a JavaScript object lists them first), deep and empty containers, non-ASCII.
+    const awkward = String.raw`{"numbers": [1.50, 0.00000015, 100000000000000000000000, 123456789012345678, -0.0, 0.30000000000000004, 1e400, 2.5E+3],
+      "text": ["quote \" backslash \\ slash / tab \t nl \n", "\u0001\u001f\u007f", "é 🚢 \u2028 \ud83d\udea2", ""],
+      "byIndex": {"b": 1, "10": 2, "9": 3, "01": 4, "4294967295": 5},
+      "nested": {"a": [], "b": {}, "c": [[[{"d": [null, true, false]}]]]}}`;
+    await db.$executeRawUnsafe(
+      `UPDATE "ModelVersion" SET snapshot = snapshot || $1::jsonb WHERE number = 2 AND "modelId" = (SELECT id FROM "Model" WHERE slug = 'orders')`,
+      awkward,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE "ModelVersion" SET snapshot = snapshot || '{"plain": {"z": 1.0, "a": "x"}}'::jsonb WHERE number = 1 AND "modelId" = (SELECT id FROM "Model" WHERE slug = 'orders')`,
+    );
+    const { text } = await exportText("lead@acme.test", { stable: true });
+    const bundle = parseBundleText(text);
+    expect(serializeBundle(bundle)).toBe(text);
+    const versions = bundle.models.find((m) => m.slug === "orders")!.versions;
+    const snapshot = versions.find((v) => v.number === 2)!.snapshot as Record<string, unknown>;
+    expect(snapshot.numbers).toEqual([1.5, 1.5e-7, 1e23, 123456789012345680, 0, 0.30000000000000004, null, 2500]);
+    expect(snapshot.text).toEqual([
+      'quote " backslash \\ slash / tab \t nl \n',
+      "\u0001\u001f\u007f",
+      "é 🚢 \u2028 🚢",
+      "",
+    ]);
+    expect(Object.keys(snapshot.byIndex as object)).toEqual(["9", "10", "b", "01", "4294967295"]);
+    expect(snapshot.nested).toEqual({ a: [], b: {}, c: [[[{ d: [null, true, false] }]]] });
+    expect((versions.find((v) => v.number === 1)!.snapshot as Record<string, unknown>).plain).toEqual({ a: "x", z: 1 });
+    expect(text).toContain('"numbers": [\n              1.5,\n              1.5e-7,');
+  });
+
   it("encrypts credentials under the passphrase so that they decrypt back to the stored secrets", async () => {
     const { text } = await exportText("admin@acme.test", {
       includeCredentials: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { encryptCredentials } from "@/lib/bundle/bundle-crypto";
-import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryBytes } from "@/lib/bundle/canonical-json";
+import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryBytesFromJsonb } from "@/lib/bundle/canonical-json";
+import { copyOutBytes } from "@/lib/database/copy-out";
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -93,9 +94,12 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   const { models: _none, ...canonicalHead } = canonicalBundle({ ...(head as Omit<Bundle, "models">), models: [] });
   await emit(bundleHeadText(canonicalHead));
   let index = 0;
-  for await (const model of readModels({ rows, projectId }, models, modelIds)) {
+  // Snapshots (the bulk of the bundle) are read as jsonb text by binary COPY and written without
+  // being parsed: see lib/bundle/jsonb-text.ts.
+  const copyOut = (sql: string) => copyOutBytes(client, sql);
+  for await (const { model, snapshotTexts } of readModels({ rows, projectId }, models, modelIds, { copyOut })) {
     stats.versions += model.versions.length;
-    await emit(modelEntryBytes(model, index++));
+    await emit(modelEntryBytesFromJsonb(model, index++, snapshotTexts!));
   }
   stats.models = models.length;
   await emit(bundleTailText(models.length));

@@ -37,7 +37,7 @@ export async function readTargetContent(client: PgClient, projectId: string): Pr
     sections[section.key] = await section.read(read);
   }
   const list: BundleModel[] = [];
-  for await (const model of readModels({ rows, projectId }, models, null, { snapshots: false })) list.push(model);
+  for await (const { model } of readModels({ rows, projectId }, models, null, null)) list.push(model);
   sections.models = list;
   const connections = ((sections.connections ?? []) as { name: string }[]).map((c) => c.name);
   return {

@@ -3,6 +3,7 @@ import { AggregateTable, ModelTable, ModelVersionTable, PocketTableTable, type R
 import { slugSchema, nameSchema } from "@/lib/validations/slug";
 import { snapshotSchema } from "@/lib/validations/snapshot";
 import { PG_INT4_MAX } from "@/lib/validations/storable";
+import { copyBinaryRows } from "@/lib/database/copy-binary";
 import { freeObject, isoDateTime } from "../credentials";
 import { byKey, compareKeys, sortKeysDeep } from "../json-order";
 import { RawJson } from "../raw-json";
@@ -270,15 +271,45 @@ export async function listExportedModels(
   return rows.sort((a, b) => compareKeys(a.slug, b.slug)); // code-unit order, whatever the database collation
 }
 
+/** A model as export reads it: its versions' snapshots as PostgreSQL's jsonb text, in version order. */
+export interface ModelWithSnapshotTexts {
+  /** The model in canonical order; its versions carry no snapshot (see `snapshotTexts`). */
+  model: BundleModel;
+  /** Each version's snapshot as jsonb text (UTF-8), or null when read without snapshots. */
+  snapshotTexts: Buffer[] | null;
+}
+
+/**
+ * How snapshots are read: `copyOut` runs a binary `COPY … TO STDOUT` in the reader's transaction
+ * (export: the text goes to the bundle without being parsed), null leaves them out (an import's
+ * plan compares those in the database).
+ */
+export type SnapshotReader = { copyOut(sql: string): Promise<Buffer> } | null;
+
+const JSONB_BINARY_VERSION = 1;
+
+const readInt32 = (bytes: Uint8Array | null | undefined) =>
+  bytes && bytes.length === 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0) : null;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The versions' numbers and snapshots of a batch of models, ordered as the metadata query orders
+ * them. Binary COPY sends a jsonb as a version byte (1) and its text — cheaper for the server than
+ * `snapshot::text`, and with no COPY escapes to undo.
+ */
+function snapshotCopySql(modelIds: string[]): string {
+  for (const id of modelIds) if (!UUID.test(id)) throw new Error(`Not a model id: ${JSON.stringify(id)}`);
+  return `COPY (SELECT number, snapshot FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY('{${modelIds.join(",")}}'::uuid[]) ORDER BY "modelId", number) TO STDOUT (FORMAT binary)`;
+}
+
 /** The models' canonical entries, one at a time, in slug order. */
 export async function* readModels(
   ctx: ModelReadContext,
   list: ExportedModelRow[],
   modelIds: string[] | null,
-  /** false: versions without their snapshots (an import's plan compares those in the database). */
-  options: { snapshots?: boolean } = {},
-): AsyncGenerator<BundleModel> {
-  const snapshotColumn = options.snapshots === false ? "" : ", snapshot";
+  snapshots: SnapshotReader,
+): AsyncGenerator<ModelWithSnapshotTexts> {
   type Materialization = { modelId: string; name: string; definition: Record<string, unknown> };
   const materializations = async (table: string) => {
     const rows = await ctx.rows<Materialization>(
@@ -294,51 +325,65 @@ export async function* readModels(
   const aggregates = await materializations(AggregateTable.name);
   const pockets = await materializations(PocketTableTable.name);
 
-  type VersionRow = {
-    modelId: string;
-    number: number;
-    message: string;
-    authorEmail: string;
-    createdAt: string;
-    snapshot: Snapshot;
+  type VersionRow = { modelId: string; number: number; message: string; authorEmail: string; createdAt: string };
+  const fetchVersions = (batch: ExportedModelRow[]) => {
+    const ids = batch.map((m) => m.id);
+    const fetched = Promise.all([
+      ctx.rows<VersionRow>(
+        `SELECT "modelId", number, message, "authorEmail", "createdAt" FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`,
+        [ids],
+      ),
+      snapshots ? snapshots.copyOut(snapshotCopySql(ids)) : null,
+    ]);
+    // Awaited in turn below; if the export stops first, a batch still on its way must not fail unhandled.
+    fetched.catch(() => undefined);
+    return fetched;
   };
-  const fetchVersions = (batch: ExportedModelRow[]) =>
-    ctx.rows<VersionRow>(
-      `SELECT "modelId", number, message, "authorEmail", "createdAt"${snapshotColumn} FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`,
-      [batch.map((m) => m.id)],
-    );
   const batches: ExportedModelRow[][] = [];
   for (let start = 0; start < list.length; start += MODELS_PER_BATCH)
     batches.push(list.slice(start, start + MODELS_PER_BATCH));
-  let next = batches.length > 0 ? fetchVersions(batches[0]!) : null;
+  // Pipelined: the database reads the next batches while this one is serialised (two ahead, so
+  // that it never waits for the serialiser, nor the serialiser for it, on a batch's uneven pace).
+  const ahead = batches.slice(0, 2).map(fetchVersions);
   for (const [b, batch] of batches.entries()) {
-    const versions = await next!;
-    // Pipelined: the database reads the next batch while this one is serialised.
-    next = b + 1 < batches.length ? fetchVersions(batches[b + 1]!) : null;
-    const byModel = new Map<string, VersionRow[]>();
-    for (const version of versions) {
-      const history = byModel.get(version.modelId);
-      if (history) history.push(version);
-      else byModel.set(version.modelId, [version]);
+    const [versions, copied] = await ahead.shift()!;
+    if (b + 2 < batches.length) ahead.push(fetchVersions(batches[b + 2]!));
+    const texts = copied ? copyBinaryRows(copied) : null;
+    if (texts && texts.length !== versions.length)
+      throw new Error(`Read ${versions.length} versions but ${texts.length} snapshots.`);
+    const byModel = new Map<string, { rows: VersionRow[]; texts: Buffer[] }>();
+    for (const [k, version] of versions.entries()) {
+      const text = texts?.[k];
+      if (text && (readInt32(text[0]) !== version.number || text[1]?.[0] !== JSONB_BINARY_VERSION))
+        throw new Error(`Version ${version.number}'s snapshot was read out of order or in an unknown format.`);
+      let history = byModel.get(version.modelId);
+      if (!history) byModel.set(version.modelId, (history = { rows: [], texts: [] }));
+      history.rows.push(version);
+      if (text) history.texts.push(text[1]!.subarray(1));
     }
     for (const model of batch) {
+      const history = byModel.get(model.id);
       const entry: BundleModel = {
         slug: model.slug,
         name: model.name,
         connection: model.connection,
         deployedVersion: model.deployedVersion,
         draft: model.draft,
-        versions: (byModel.get(model.id) ?? []).map((v) => ({
+        // Read in version order, which the canonical form keeps (the sort below is stable).
+        versions: (history?.rows ?? []).map((v) => ({
           number: v.number,
           message: v.message,
           author: v.authorEmail,
           createdAt: v.createdAt,
-          snapshot: v.snapshot,
+          snapshot: undefined as unknown as Snapshot,
         })),
         aggregates: aggregates.get(model.id) ?? [],
         pockets: pockets.get(model.id) ?? [],
       };
-      yield canonicalModel(entry, { fromJsonb: true });
+      yield {
+        model: canonicalModel(entry, { fromJsonb: true }),
+        snapshotTexts: snapshots ? (history?.texts ?? []) : null,
+      };
     }
   }
 }
