@@ -179,7 +179,7 @@ export function writeJsonbText(input: Buffer, start: number, end: number, indent
         for (let k = i + 1; plainInteger && k < j; k++) plainInteger = input[k]! >= DIGIT_0 && input[k]! <= DIGIT_9;
         if (!plainInteger) {
           // As JSON.parse and JSON.stringify would write it (1.5e-7, 1e+21, 1.5 for 1.50, null past 1e308).
-          const text = JSON.stringify(Number(String.fromCharCode(...input.subarray(i, j))));
+          const text = JSON.stringify(Number(input.toString("latin1", i, j)));
           [buf, pos] = grow(out, pos, text.length + 2 * (end - j));
           for (let k = 0; k < text.length; k++) buf[pos++] = text.charCodeAt(k);
           i = j;

@@ -116,6 +116,8 @@ describe("jsonb text to canonical bytes", () => {
       ["true", "true"],
     ];
     for (const [jsonb, expected] of cases) expect(write(`[${jsonb}]`, 0).text).toBe(`[\n  ${expected}\n]`);
+    // numeric holds up to 131,072 digits before the point: past 1e308 JavaScript writes null.
+    expect(write(`[1${"0".repeat(131_071)}.${"5".repeat(16_383)}]`, 0).text).toBe("[\n  null\n]");
   });
 
   it("indents nested lines from the value's place and writes empty containers inline", () => {

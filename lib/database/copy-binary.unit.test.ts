@@ -1,28 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { binaryCopy, int4 } from "@/test/binary-copy";
 import { copyBinaryRows } from "./copy-binary";
-
-// What `COPY (SELECT 7, 'é'::text UNION ALL SELECT 8, NULL) TO STDOUT (FORMAT binary)` writes.
-function binaryCopy(rows: (Buffer | null)[][]): Buffer {
-  const parts: Buffer[] = [Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), Buffer.alloc(8)];
-  for (const row of rows) {
-    const count = Buffer.alloc(2);
-    count.writeInt16BE(row.length);
-    parts.push(count);
-    for (const field of row) {
-      const length = Buffer.alloc(4);
-      length.writeInt32BE(field ? field.length : -1);
-      parts.push(length, ...(field ? [field] : []));
-    }
-  }
-  parts.push(Buffer.from([0xff, 0xff]));
-  return Buffer.concat(parts);
-}
-
-const int4 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-};
 
 describe("binary COPY output", () => {
   it("reads rows of fields as views of the bytes, NULL as null", () => {

@@ -241,8 +241,9 @@ async function writeHistory(ctx: WriteContext, items: BundleModel[]): Promise<vo
 }
 
 // Export: the models of a project (or the chosen ones of a model export), then their history in
-// batches — a fixed number of queries plus one per batch, never one per model or version, the
-// next batch fetched while the current one is serialised.
+// batches — a fixed number of queries plus two per batch (the versions' fields, and their
+// snapshots by binary COPY), never one per model or version, the next batches fetched while the
+// current one is serialised.
 
 const MODELS_PER_BATCH = 10;
 
@@ -291,6 +292,10 @@ const JSONB_BINARY_VERSION = 1;
 const readInt32 = (bytes: Uint8Array | null | undefined) =>
   bytes && bytes.length === 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0) : null;
 
+/** Whether a COPY row (model id as 16 bytes, number, snapshot) is the given version. */
+const sameVersion = (row: (Buffer | null)[], modelHex: string, number: number) =>
+  readInt32(row[1]) === number && row[0]?.toString("hex") === modelHex;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -300,7 +305,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 function snapshotCopySql(modelIds: string[]): string {
   for (const id of modelIds) if (!UUID.test(id)) throw new Error(`Not a model id: ${JSON.stringify(id)}`);
-  return `COPY (SELECT number, snapshot FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY('{${modelIds.join(",")}}'::uuid[]) ORDER BY "modelId", number) TO STDOUT (FORMAT binary)`;
+  return `COPY (SELECT "modelId", number, snapshot FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY('{${modelIds.join(",")}}'::uuid[]) ORDER BY "modelId", number) TO STDOUT (FORMAT binary)`;
 }
 
 /** The models' canonical entries, one at a time, in slug order. */
@@ -328,12 +333,13 @@ export async function* readModels(
   type VersionRow = { modelId: string; number: number; message: string; authorEmail: string; createdAt: string };
   const fetchVersions = (batch: ExportedModelRow[]) => {
     const ids = batch.map((m) => m.id);
+    const copySql = snapshots ? snapshotCopySql(ids) : null;
     const fetched = Promise.all([
       ctx.rows<VersionRow>(
         `SELECT "modelId", number, message, "authorEmail", "createdAt" FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY($1::uuid[]) ORDER BY "modelId", number`,
         [ids],
       ),
-      snapshots ? snapshots.copyOut(snapshotCopySql(ids)) : null,
+      copySql ? snapshots!.copyOut(copySql) : null,
     ]);
     // Awaited in turn below; if the export stops first, a batch still on its way must not fail unhandled.
     fetched.catch(() => undefined);
@@ -349,17 +355,21 @@ export async function* readModels(
     const [versions, copied] = await ahead.shift()!;
     if (b + 2 < batches.length) ahead.push(fetchVersions(batches[b + 2]!));
     const texts = copied ? copyBinaryRows(copied) : null;
-    if (texts && texts.length !== versions.length)
-      throw new Error(`Read ${versions.length} versions but ${texts.length} snapshots.`);
     const byModel = new Map<string, { rows: VersionRow[]; texts: Buffer[] }>();
-    for (const [k, version] of versions.entries()) {
-      const text = texts?.[k];
-      if (text && (readInt32(text[0]) !== version.number || text[1]?.[0] !== JSONB_BINARY_VERSION))
-        throw new Error(`Version ${version.number}'s snapshot was read out of order or in an unknown format.`);
+    let t = 0;
+    for (const version of versions) {
       let history = byModel.get(version.modelId);
       if (!history) byModel.set(version.modelId, (history = { rows: [], texts: [] }));
       history.rows.push(version);
-      if (text) history.texts.push(text[1]!.subarray(1));
+      if (!texts) continue;
+      // Both statements order by model and number. Under READ COMMITTED (an import's snapshot of
+      // its target) a version saved between them is in the second only: it is passed over.
+      const modelHex = version.modelId.replaceAll("-", "");
+      while (t < texts.length && !sameVersion(texts[t]!, modelHex, version.number)) t++;
+      const snapshot = texts[t++]?.[2];
+      if (!snapshot) throw new Error("The project's versions changed while they were read; try again.");
+      if (snapshot[0] !== JSONB_BINARY_VERSION) throw new Error(`Unknown jsonb binary format ${snapshot[0]}.`);
+      history.texts.push(snapshot.subarray(1));
     }
     for (const model of batch) {
       const history = byModel.get(model.id);
