@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate } from "node:timers/promises";
 import { encryptCredentials } from "@/lib/bundle/bundle-crypto";
 import { bundleHeadText, bundleTailText, canonicalBundle, modelEntryBytesFromJsonb } from "@/lib/bundle/canonical-json";
 import { copyOutBytes } from "@/lib/database/copy-out";
@@ -100,6 +101,11 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
   for await (const { model, snapshotTexts } of readModels({ rows, projectId }, models, modelIds, { copyOut })) {
     stats.versions += model.versions.length;
     await emit(modelEntryBytesFromJsonb(model, index++, snapshotTexts!));
+    // A turn of the event loop per model, so that the connection reads what the database sends for
+    // the next batches meanwhile: a write that does not wait resolves as a microtask, and without
+    // this the database stalls on a full socket until the batch is serialised (~20 % of the
+    // export's time over HTTP, measured side by side).
+    await setImmediate();
   }
   stats.models = models.length;
   await emit(bundleTailText(models.length));
