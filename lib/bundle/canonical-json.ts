@@ -1,4 +1,4 @@
-import { ByteSink, writeJsonbText } from "./jsonb-text";
+import { ByteSink, writeJsonbValue } from "./jsonb-text";
 import { SECTIONS } from "./sections";
 import { canonicalModel, type BundleModel } from "./sections/models";
 import type { Bundle } from "./schema";
@@ -101,11 +101,7 @@ export function modelEntryBytesFromJsonb(model: BundleModel, index: number, snap
   const sink = new ByteSink(first.length + snapshots.reduce((n, s) => n + s.length * 2, 0) + pieces.at(-1)!.length);
   for (const [k, snapshot] of snapshots.entries()) {
     sink.writeString(pieces[k]!);
-    if (!writeJsonbText(snapshot, 0, snapshot.length, indent, sink)) {
-      // An object with array-index keys: JSON.parse orders those first, as the canonical form does.
-      const text = JSON.stringify(JSON.parse(snapshot.toString("utf8")), null, 2);
-      sink.writeString(text.replaceAll("\n", `\n${" ".repeat(indent)}`));
-    }
+    writeJsonbValue(snapshot, indent, sink);
   }
   sink.writeString(pieces.at(-1)!);
   return entryView(sink.view(), index);

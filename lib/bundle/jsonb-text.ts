@@ -193,3 +193,20 @@ export function writeJsonbText(input: Buffer, start: number, end: number, indent
   out.pos = pos;
   return true;
 }
+
+/**
+ * A jsonb value's text written as `writeJsonbText` does, or, for a value it leaves to the generic
+ * path (array-index keys) or that `generic` picks, parsed, passed through `canonical` and
+ * stringified the same way.
+ */
+export function writeJsonbValue(
+  input: Buffer,
+  indent: number,
+  out: ByteSink,
+  options: { canonical?: (value: unknown) => unknown; generic?: boolean } = {},
+): void {
+  if (!options.generic && writeJsonbText(input, 0, input.length, indent, out)) return;
+  const value = JSON.parse(input.toString("utf8")) as unknown;
+  const text = JSON.stringify(options.canonical ? options.canonical(value) : value, null, 2);
+  out.writeString(text.replaceAll("\n", `\n${" ".repeat(indent)}`));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { binaryCopy, int4 } from "@/test/binary-copy";
-import { copyBinaryRows } from "./copy-binary";
+import { copyBinaryFields, copyBinaryRows } from "./copy-binary";
 
 describe("binary COPY output", () => {
   it("reads rows of fields as views of the bytes, NULL as null", () => {
@@ -26,6 +26,18 @@ describe("binary COPY output", () => {
       withExtension.subarray(19),
     ]);
     expect(copyBinaryRows(extended)[0]![0]!.readInt32BE(0)).toBe(1);
+  });
+
+  it("gives every field as offsets, without an object per field", () => {
+    const data = binaryCopy([
+      [Buffer.from("ab"), null],
+      [Buffer.from("c"), Buffer.from("")],
+    ]);
+    const { rows, fields, start, length } = copyBinaryFields(data);
+    expect([rows, fields, [...length]]).toEqual([2, 2, [2, -1, 1, 0]]);
+    expect(data.toString("utf8", start[0]!, start[0]! + 2)).toBe("ab");
+    expect(data.toString("utf8", start[2]!, start[2]! + 1)).toBe("c");
+    expect(() => copyBinaryFields(binaryCopy([[int4(1)], [int4(1), int4(2)]]))).toThrow(/differ/);
   });
 
   it("refuses output that is not binary COPY or ends early", () => {

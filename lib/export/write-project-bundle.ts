@@ -37,6 +37,9 @@ export interface WriteBundleOptions {
   connectionSecrets?: boolean;
 }
 
+// No text stored in PostgreSQL holds U+0000, so no section, key or value can look like a mark.
+const sectionMark = (key: string) => `\u0000${key}`;
+
 export interface WrittenBundleStats {
   models: number;
   versions: number;
@@ -47,7 +50,7 @@ export interface WrittenBundleStats {
 export async function writeProjectBundle(options: WriteBundleOptions, write: ChunkWriter): Promise<WrittenBundleStats> {
   const { client, projectId } = options;
   const stats: WrittenBundleStats = { models: 0, versions: 0, connections: 0, bytes: 0 };
-  const emit = async (chunk: string | Buffer) => {
+  const emit = async (chunk: string | Uint8Array) => {
     stats.bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
     await write(chunk);
   };
@@ -86,18 +89,32 @@ export async function writeProjectBundle(options: WriteBundleOptions, write: Chu
     sections: options.sections,
     ...(options.encryption ? { encryption: options.encryption.encryption } : {}),
   };
+  const copyOut = (sql: string) => copyOutBytes(client, sql);
+  // Sections that may be large write their own text (`exportText`): a mark holds their place.
+  const written: (typeof SECTIONS)[number][] = [];
   for (const section of SECTIONS) {
     if (section.key === "models" || !options.sections.includes(section.key) || !section.read) continue;
-    head[section.key] = await section.read(read);
+    if (section.exportText) written.push(section);
+    head[section.key] = section.exportText ? [] : await section.read(read);
   }
   stats.connections = (head.connections as unknown[] | undefined)?.length ?? 0;
 
   const { models: _none, ...canonicalHead } = canonicalBundle({ ...(head as Omit<Bundle, "models">), models: [] });
-  await emit(bundleHeadText(canonicalHead));
+  // Assigned, not added: each key keeps its canonical place.
+  for (const section of written) (canonicalHead as Record<string, unknown>)[section.key] = sectionMark(section.key);
+  let headText = bundleHeadText(canonicalHead);
+  for (const section of written) {
+    const mark = JSON.stringify(sectionMark(section.key));
+    const at = headText.indexOf(mark);
+    if (at < 0) throw new Error(`The place of section ${section.key} is missing from the bundle's head.`);
+    await emit(headText.slice(0, at));
+    await section.exportText!({ ...read, copyOut }, emit);
+    headText = headText.slice(at + mark.length);
+  }
+  await emit(headText);
   let index = 0;
   // Snapshots (the bulk of the bundle) are read as jsonb text by binary COPY and written without
   // being parsed: see lib/bundle/jsonb-text.ts.
-  const copyOut = (sql: string) => copyOutBytes(client, sql);
   for await (const { model, snapshotTexts } of readModels({ rows, projectId }, models, modelIds, { copyOut })) {
     stats.versions += model.versions.length;
     await emit(modelEntryBytesFromJsonb(model, index++, snapshotTexts!));

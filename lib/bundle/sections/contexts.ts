@@ -20,6 +20,12 @@ export interface SectionReadContext {
   withSecrets: boolean;
 }
 
+/** What a section that writes its own export text is handed: the read context and binary COPY out. */
+export interface SectionTextContext extends SectionReadContext {
+  /** Runs `COPY (…) TO STDOUT (FORMAT binary)` in the export's transaction; its output. */
+  copyOut(sql: string): Promise<Buffer>;
+}
+
 export interface SectionWriteContext {
   client: PgClient;
   tenantId: string;

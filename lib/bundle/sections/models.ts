@@ -3,7 +3,7 @@ import { AggregateTable, ModelTable, ModelVersionTable, PocketTableTable, type R
 import { slugSchema, nameSchema } from "@/lib/validations/slug";
 import { snapshotSchema } from "@/lib/validations/snapshot";
 import { PG_INT4_MAX } from "@/lib/validations/storable";
-import { copyBinaryRows } from "@/lib/database/copy-binary";
+import { copyBinaryRows, jsonbField, uuidLiteral } from "@/lib/database/copy-binary";
 import { freeObject, isoDateTime } from "../credentials";
 import { byKey, compareKeys, sortKeysDeep } from "../json-order";
 import { RawJson } from "../raw-json";
@@ -287,8 +287,6 @@ export interface ModelWithSnapshotTexts {
  */
 export type SnapshotReader = { copyOut(sql: string): Promise<Buffer> } | null;
 
-const JSONB_BINARY_VERSION = 1;
-
 const readInt32 = (bytes: Uint8Array | null | undefined) =>
   bytes && bytes.length === 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0) : null;
 
@@ -296,16 +294,14 @@ const readInt32 = (bytes: Uint8Array | null | undefined) =>
 const sameVersion = (row: (Buffer | null)[], modelHex: string, number: number) =>
   readInt32(row[1]) === number && row[0]?.toString("hex") === modelHex;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The versions' numbers and snapshots of a batch of models, ordered as the metadata query orders
  * them. Binary COPY sends a jsonb as a version byte (1) and its text — cheaper for the server than
  * `snapshot::text`, and with no COPY escapes to undo.
  */
 function snapshotCopySql(modelIds: string[]): string {
-  for (const id of modelIds) if (!UUID.test(id)) throw new Error(`Not a model id: ${JSON.stringify(id)}`);
-  return `COPY (SELECT "modelId", number, snapshot FROM "${ModelVersionTable.name}" WHERE "modelId" = ANY('{${modelIds.join(",")}}'::uuid[]) ORDER BY "modelId", number) TO STDOUT (FORMAT binary)`;
+  const ids = modelIds.map(uuidLiteral).join(", ");
+  return `COPY (SELECT "modelId", number, snapshot FROM "${ModelVersionTable.name}" WHERE "modelId" IN (${ids}) ORDER BY "modelId", number) TO STDOUT (FORMAT binary)`;
 }
 
 /** The models' canonical entries, one at a time, in slug order. */
@@ -368,8 +364,7 @@ export async function* readModels(
       while (t < texts.length && !sameVersion(texts[t]!, modelHex, version.number)) t++;
       const snapshot = texts[t++]?.[2];
       if (!snapshot) throw new Error("The project's versions changed while they were read; try again.");
-      if (snapshot[0] !== JSONB_BINARY_VERSION) throw new Error(`Unknown jsonb binary format ${snapshot[0]}.`);
-      history.texts.push(snapshot.subarray(1));
+      history.texts.push(jsonbField(snapshot));
     }
     for (const model of batch) {
       const history = byModel.get(model.id);

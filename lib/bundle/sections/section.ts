@@ -4,7 +4,7 @@ import type { ErrorDetail } from "@/lib/errors";
 import type { BundleCredentials } from "../credentials";
 import { diffJson, type Change } from "./diff";
 import type { SectionCount } from "@/lib/import/import-report";
-import type { SectionReadContext, SectionWriteContext } from "./contexts";
+import type { SectionReadContext, SectionTextContext, SectionWriteContext } from "./contexts";
 
 // One bundle section as a unit (STYLE: "A section is a unit"): everything Ferry knows about it —
 // its key and label, the export dialog's default, its zod schema, canonical order, how export
@@ -42,6 +42,12 @@ export interface BundleSection<Key extends string = string, Schema extends z.Zod
   comparable?(item: Item): unknown;
   /** Export: reads the section of one project inside the export's snapshot transaction. */
   read?(ctx: SectionReadContext): Promise<z.infer<Schema>>;
+  /**
+   * Export, for a section that may be large (settings: up to 1,000,000 items): writes the
+   * section's canonical text — its array as it stands in the bundle, from `[` to `]` — without
+   * building its items. The bytes are those of `read` then `canonical`, which stay the reference.
+   */
+  exportText?(ctx: SectionTextContext, write: (chunk: Uint8Array) => Promise<void>): Promise<void>;
   /** Import: the section's writes on the import transaction. */
   write: {
     create(ctx: SectionWriteContext, items: Item[]): Promise<void>;
