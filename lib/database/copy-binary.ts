@@ -8,7 +8,8 @@ const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0
 export interface BinaryCopyFields {
   rows: number;
   fields: number;
-  start: Int32Array;
+  /** Offsets: a Float64Array, as a Buffer may pass 2 GiB. */
+  start: Float64Array;
   /** -1 for NULL. */
   length: Int32Array;
 }
@@ -23,7 +24,7 @@ export function copyBinaryFields(data: Uint8Array): BinaryCopyFields {
   const need = (bytes: number) => {
     if (at + bytes > data.length) throw new Error("Binary COPY output ends early.");
   };
-  let start = new Int32Array(1024);
+  let start = new Float64Array(1024);
   let length = new Int32Array(1024);
   let count = 0;
   let rows = 0;
@@ -37,7 +38,7 @@ export function copyBinaryFields(data: Uint8Array): BinaryCopyFields {
     fields = rowFields;
     if (count + fields > start.length) {
       const size = Math.max(start.length * 2, count + fields);
-      const grownStart = new Int32Array(size);
+      const grownStart = new Float64Array(size);
       const grownLength = new Int32Array(size);
       grownStart.set(start);
       grownLength.set(length);
