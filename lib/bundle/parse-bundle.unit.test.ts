@@ -265,6 +265,33 @@ describe("parseBundleBytes (model-by-model parsing)", () => {
       expect(outcome(() => parseBundleSource(source, 1e9))).toEqual(outcome(() => parseBundleText(text)));
   });
 
+  it("skips strings with escaped quotes and backslashes inside snapshots, wherever a window ends", () => {
+    const bundle = sampleBundle();
+    const tricky = ['a\\"b', "\\", '\\"', '"}]', "x\\\\", '\\\\"]}', "", "{[", '"', "\\\\\\"];
+    bundle.models[0]!.versions[0]!.snapshot = {
+      ...bundle.models[0]!.versions[0]!.snapshot,
+      tricky,
+      nested: [{ [tricky[0]!]: tricky }, tricky.join("")],
+    } as Bundle["models"][number]["versions"][number]["snapshot"];
+    const text = serializeBundle(bundle);
+    const bytes = bytesOf(text);
+    const expected = outcome(() => parseBundleText(text));
+    expect(expected).toHaveProperty("ok");
+    expect(outcome(() => parseBundleBytes(bytes, 1e9))).toEqual(expected);
+    const decode = (range: [number, number]) => JSON.parse(new TextDecoder().decode(bytes.subarray(...range)));
+    for (let w = 1; w <= 24; w++) {
+      const windowed = ByteSource.reading(bytes.length, (start, end) => bytes.slice(start, end), w);
+      expect(outcome(() => parseBundleSource(windowed, 1e9))).toEqual(expected);
+      // The split itself, not only its fallback: every model and snapshot range is exact.
+      const slices = splitBundle(ByteSource.reading(bytes.length, (start, end) => bytes.slice(start, end), w))!;
+      expect(slices.models.map(decode)).toEqual(bundle.models);
+      expect(slices.snapshots.map((ranges) => ranges!.map(decode))).toEqual(
+        bundle.models.map((m) => m.versions.map((v) => v.snapshot)),
+      );
+    }
+    expect(splitBundle(ByteSource.of(bytes))!.models.map(decode)).toEqual(bundle.models);
+  });
+
   it("matches the whole-text parser on arbitrary JSON documents, in memory and through a small window", () => {
     fc.assert(
       fc.property(

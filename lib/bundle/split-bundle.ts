@@ -58,6 +58,10 @@ function skipString(b: ByteSource, i: number): number {
   }
 }
 
+/** 1 for the bytes skipValue's loop looks at: a quote and the brackets. */
+const STRUCTURAL = new Uint8Array(256);
+for (const c of [QUOTE, 0x7b, 0x5b, 0x7d, 0x5d]) STRUCTURAL[c] = 1;
+
 /** Index just past the value starting at i, or -1. */
 function skipValue(b: ByteSource, i: number): number {
   const c = b.at(i);
@@ -70,8 +74,16 @@ function skipValue(b: ByteSource, i: number): number {
       const { bytes, offset } = window;
       let k = j - offset;
       for (; k < bytes.length; k++) {
-        const d = bytes[k];
-        if (d === QUOTE) break;
+        const d = bytes[k]!;
+        if (STRUCTURAL[d] === 0) continue;
+        if (d === QUOTE) {
+          // Most strings end at the next quote, inside this window: skipped here, without a call.
+          let close = k + 1;
+          while (close < bytes.length && bytes[close] !== QUOTE) close++;
+          if (close === bytes.length || bytes[close - 1] === BACKSLASH) break;
+          k = close;
+          continue;
+        }
         if (d === 0x7b || d === 0x5b) depth++;
         else if ((d === 0x7d || d === 0x5d) && --depth === 0) return offset + k + 1;
       }
