@@ -9,14 +9,14 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { measureWizard, type BrowserResult } from "./browser";
+import { describeWizardRuns, measureWizard, wizardRuns, type BrowserResult } from "./browser";
 import { startBenchServer } from "./bench-server";
 import { assertPortFree, onCleanup, runWithCleanup } from "./cleanup";
 import { openCopyFloor } from "./copy-floor";
 import { treeRssMb, withPeakRss } from "./process-memory";
 import { writeReport, type BenchResults } from "./report";
 import { scratchDatabase } from "./scratch-database";
-import { curveRatios, formatSpread, pairRatios, parseBenchArgs, spread, type CurvePoint } from "./stats";
+import { curveRatios, pairRatios, parseBenchArgs, spread, type CurvePoint } from "./stats";
 import { OPTIONAL_SECTIONS } from "@/lib/bundle/sections";
 import { DEFAULT_MAX_BUNDLE_MB } from "@/lib/config/limits";
 
@@ -260,7 +260,7 @@ runWithCleanup(async () => {
       log(`import wizard in Chromium${args.browserRuns > 1 ? ` (${i + 1}/${args.browserRuns})` : ""}…`);
       const run = await measureWizard(wizardLogin());
       log(
-        `summary after ${run.summarySeconds.toFixed(2)} s (in the page's DOM after ${run.summaryInPageSeconds.toFixed(2)} s; the page had the file after ${run.inputSeconds.toFixed(2)} s), options ready after ${run.optionsSeconds.toFixed(2)} s; longest main-thread task ${run.longestTaskMs.toFixed(0)} ms (${run.longTasks} long tasks)`,
+        `summary on screen after ${run.summarySeconds.toFixed(2)} s (in the DOM after ${run.summaryInPageSeconds.toFixed(2)} s, the page had the file after ${run.inputSeconds.toFixed(2)} s; Playwright saw it after ${run.playwrightSeconds.toFixed(2)} s), options ready after ${run.optionsSeconds.toFixed(2)} s; longest main-thread task ${run.longestTaskMs.toFixed(0)} ms (${run.longTasks} long tasks)`,
       );
       runs.push(run);
     }
@@ -279,13 +279,8 @@ runWithCleanup(async () => {
       log(`trace written to ${traceFile} (open it in Chromium's DevTools, Performance panel)`);
     }
     await server.stop();
-    const summary = spread(runs.map((r) => r.summarySeconds));
-    const ready = spread(runs.map((r) => r.optionsSeconds));
-    const input = spread(runs.map((r) => r.inputSeconds));
-    const inPage = spread(runs.map((r) => r.summaryInPageSeconds));
-    const longest = spread(runs.map((r) => r.longestTaskMs));
     log(
-      `wizard, ${runs.length} runs: summary ${formatSpread(summary, 2, " s")} (in the page's DOM ${formatSpread(inPage, 2, " s")}; handing the file to the page ${formatSpread(input, 2, " s")}); options ready ${formatSpread(ready, 2, " s")}; longest main-thread task ${formatSpread(longest, 0, " ms")}; load average ${loadAverage().join(" / ")} (at the start ${loadAtStart.join(" / ")})`,
+      `wizard, ${runs.length} runs: ${describeWizardRuns(wizardRuns(runs))}; load average ${loadAverage().join(" / ")} (at the start ${loadAtStart.join(" / ")})`,
     );
     return;
   }
@@ -383,12 +378,7 @@ runWithCleanup(async () => {
     small.importMs = spread(smallImports).median * 1000;
   }
 
-  let browser: BrowserResult | null = null;
-  if (args.browser) {
-    const runs = await measureWizardRuns();
-    // Several runs: the run with the median summary time stands for them.
-    browser = [...runs].sort((a, b) => a.summarySeconds - b.summarySeconds)[(runs.length - 1) >> 1]!;
-  }
+  const browser = args.browser ? wizardRuns(await measureWizardRuns()) : null;
   await server.stop();
 
   const results: BenchResults = {

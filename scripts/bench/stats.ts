@@ -145,7 +145,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     sizeMb,
     browser: !values["no-browser"],
     browserOnly,
-    browserRuns: values["browser-runs"] ? positiveInt("browser-runs", values["browser-runs"]) : browserOnly ? 3 : 1,
+    browserRuns: values["browser-runs"] ? positiveInt("browser-runs", values["browser-runs"]) : 3,
     small: !values["no-small"] && !browserOnly,
     cli: !values["no-cli"] && !browserOnly,
   };

@@ -71,8 +71,8 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs(["--gb"]).shape.models).toBe(Math.round(1024 / MB_PER_MODEL));
     expect(parseBenchArgs(["--size-mb", "50"]).shape.models).toBe(Math.round(50 / MB_PER_MODEL));
   });
-  it("measures only the wizard with --browser-only, three runs unless told", () => {
-    expect(parseBenchArgs([])).toMatchObject({ browserOnly: false, browserRuns: 1, small: true, cli: true });
+  it("runs the wizard three times unless told, and only the wizard with --browser-only", () => {
+    expect(parseBenchArgs([])).toMatchObject({ browserOnly: false, browserRuns: 3, small: true, cli: true });
     expect(parseBenchArgs(["--browser-only"])).toMatchObject({
       browserOnly: true,
       browser: true,
