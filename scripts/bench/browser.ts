@@ -34,8 +34,9 @@ interface WizardClock {
 
 /**
  * The import wizard reading a large bundle in Chromium: time from choosing the file to the summary
- * on screen (on the page's clock, to the frame that shows it), then to the options form ready (validated, all `connections` rows rendered), and the
- * main-thread long tasks (PerformanceObserver) over the whole of it.
+ * on screen (on the page's clock, to the frame that shows it), then to the options form ready
+ * (validated, all `connections` rows rendered), and the main-thread long tasks
+ * (PerformanceObserver) over the whole of it.
  */
 export async function measureWizard(options: {
   url: string;
