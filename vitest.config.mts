@@ -14,6 +14,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     pool: "forks",
+    // Two files at a time, even on two cores: the integration files mostly wait on PostgreSQL and
+    // on the CLI's processes. Vitest's default there is one (cores − 1): the suite ran file after
+    // file. Three at a time overloaded two cores (a CLI test passed its timeout).
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -31,7 +35,8 @@ export default defineConfig({
           exclude: ["**/*.unit.test.ts", "e2e/**", "node_modules/**"],
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/setup-database.ts"],
-          testTimeout: 60_000,
+          // A CLI test runs ten processes one after another: ~23 s alone, ~35 s beside another file.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
