@@ -6,12 +6,13 @@ import type { Page } from "@playwright/test";
 import { expect, login, test } from "./fixtures";
 import { deleteProjects, exportSales, importInto, withoutReturns } from "./support/history";
 
-// axe-core on every main page and dialog state, in light and dark mode: any violation of any
+// axe-core on every main page and dialog state, each in light and dark mode: any violation of any
 // impact fails. label-content-name-mismatch is an experimental rule, enabled on purpose: a
 // control whose visible text is not part of its accessible name cannot be operated by voice.
 
 const SALES = "/t/acme/p/sales-analytics";
 const PASSPHRASE = "e2e axe passphrase";
+const SCHEMES = ["light", "dark"] as const;
 
 interface Finding {
   state: string;
@@ -20,21 +21,38 @@ interface Finding {
   targets: string[];
 }
 
+/** Until every finite animation and transition on the page has finished (dialogs, menus, the theme). */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ).then(() => undefined),
+  );
+}
+
+/** The page as it is, in each colour scheme in turn (the app follows the system's by default). */
 async function audit(page: Page, state: string, findings: Finding[]): Promise<void> {
-  // Let transitions (dialogs, menus) settle so colour contrast is measured on final colours.
-  await page.waitForTimeout(250);
-  // Legacy mode runs axe inside the page (no helper page): this app has no iframes to combine.
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode()
-    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-    .analyze();
-  for (const violation of results.violations)
-    findings.push({
-      state,
-      rule: violation.id,
-      impact: violation.impact,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    });
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    // Colour contrast is measured on final colours: transitions (dialogs, menus) must have ended.
+    await settled(page);
+    // Legacy mode runs axe inside the page (no helper page): this app has no iframes to combine.
+    const results = await new AxeBuilder({ page })
+      .setLegacyMode()
+      .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+      .analyze();
+    for (const violation of results.violations)
+      findings.push({
+        state: `${state} (${scheme})`,
+        rule: violation.id,
+        impact: violation.impact,
+        targets: violation.nodes.map((node) => node.target.join(" ")),
+      });
+  }
 }
 
 async function writeBundle(page: Page): Promise<string> {
@@ -47,9 +65,9 @@ async function writeBundle(page: Page): Promise<string> {
   return file;
 }
 
-const HISTORY_COPIES = ["e2e-axe-history-light", "e2e-axe-history-dark"];
-const REFERENCES = ["e2e-axe-reference-light", "e2e-axe-reference-dark"];
-test.afterAll(() => deleteProjects(...HISTORY_COPIES, ...REFERENCES));
+const HISTORY_COPY = "e2e-axe-history";
+const REFERENCE = "e2e-axe-reference";
+test.afterAll(() => deleteProjects(HISTORY_COPY, REFERENCE));
 
 /** Sales Analytics imported as a reference (SPEC §13) without credentials: its LLM key is pending. */
 async function importReference(page: Page, slug: string): Promise<void> {
@@ -74,169 +92,166 @@ async function importReference(page: Page, slug: string): Promise<void> {
   expect(created.status()).toBe(200);
 }
 
-for (const scheme of ["light", "dark"] as const) {
-  test(`no axe violations on any page or dialog (${scheme})`, async ({ page }) => {
-    test.setTimeout(600_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    const findings: Finding[] = [];
+test("no axe violations on any page or dialog, light and dark", async ({ page }) => {
+  test.setTimeout(600_000);
+  const findings: Finding[] = [];
 
-    await page.goto("/login");
-    await audit(page, "login", findings);
+  await page.goto("/login");
+  await audit(page, "login", findings);
 
-    await login(page, "admin@acme.test");
-    await audit(page, "tenant home", findings);
+  await login(page, "admin@acme.test");
+  await audit(page, "tenant home", findings);
 
-    await page.getByRole("button", { name: /Switch tenant/ }).click();
-    await audit(page, "tenant menu", findings);
-    await page.keyboard.press("Escape");
-    await page.getByRole("button", { name: /Account menu/ }).click();
-    await audit(page, "account menu", findings);
-    await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: /Switch tenant/ }).click();
+  await audit(page, "tenant menu", findings);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await audit(page, "account menu", findings);
+  await page.keyboard.press("Escape");
 
-    for (const tab of ["", "/connections", "/llm", "/agent", "/recipes", "/settings", "/access", "/m/orders"]) {
-      await page.goto(`${SALES}${tab}`);
-      await expect(page.locator("main")).toBeVisible();
-      await audit(page, `project ${tab || "/models"}`, findings);
-    }
-    await page.goto(`${SALES}/import-model`);
-    await audit(page, "import model", findings);
-    await page.goto("/t/acme/connections");
-    await audit(page, "tenant connections", findings);
-    await page.goto("/settings");
-    await audit(page, "access tokens", findings);
-    await page.goto("/t/acme/p/no-such-project");
-    await audit(page, "not found", findings);
+  for (const tab of ["", "/connections", "/llm", "/agent", "/recipes", "/settings", "/access", "/m/orders"]) {
+    await page.goto(`${SALES}${tab}`);
+    await expect(page.locator("main")).toBeVisible();
+    await audit(page, `project ${tab || "/models"}`, findings);
+  }
+  await page.goto(`${SALES}/import-model`);
+  await audit(page, "import model", findings);
+  await page.goto("/t/acme/connections");
+  await audit(page, "tenant connections", findings);
+  await page.goto("/settings");
+  await audit(page, "access tokens", findings);
+  await page.goto("/t/acme/p/no-such-project");
+  await audit(page, "not found", findings);
 
-    // Export Project…: the form, its inline errors, and the done state.
-    await page.goto(SALES);
-    await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
-    await audit(page, "project menu", findings);
-    await page.getByRole("menuitem", { name: "Export Project…" }).click();
-    const dialog = page.getByRole("dialog");
-    await audit(page, "export project dialog", findings);
-    await dialog.getByLabel("Include credentials").click();
-    await dialog.getByLabel("Passphrase", { exact: true }).fill("short");
-    await dialog.getByRole("button", { name: "Export" }).click();
-    await expect(dialog.getByText("Use at least 8 characters.")).toBeVisible();
-    await audit(page, "export project dialog, errors", findings);
-    await dialog.getByLabel("Include credentials").click();
-    const download = page.waitForEvent("download");
-    await dialog.getByRole("button", { name: "Export" }).click();
-    await download;
-    await expect(dialog.getByText(/Your download has started/)).toBeVisible();
-    await audit(page, "export project dialog, done", findings);
-    await page.keyboard.press("Escape");
+  // Export Project…: the form, its inline errors, and the done state.
+  await page.goto(SALES);
+  await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
+  await audit(page, "project menu", findings);
+  await page.getByRole("menuitem", { name: "Export Project…" }).click();
+  const dialog = page.getByRole("dialog");
+  await audit(page, "export project dialog", findings);
+  await dialog.getByLabel("Include credentials").click();
+  await dialog.getByLabel("Passphrase", { exact: true }).fill("short");
+  await dialog.getByRole("button", { name: "Export" }).click();
+  await expect(dialog.getByText("Use at least 8 characters.")).toBeVisible();
+  await audit(page, "export project dialog, errors", findings);
+  await dialog.getByLabel("Include credentials").click();
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Export" }).click();
+  await download;
+  await expect(dialog.getByText(/Your download has started/)).toBeVisible();
+  await audit(page, "export project dialog, done", findings);
+  await page.keyboard.press("Escape");
 
-    // Export Model…
-    await page.getByRole("button", { name: "Actions for model Orders" }).click();
-    await page.getByRole("menuitem", { name: "Export Model…" }).click();
-    await expect(dialog).toBeVisible();
-    await audit(page, "export model dialog", findings);
-    await page.keyboard.press("Escape");
+  // Export Model…
+  await page.getByRole("button", { name: "Actions for model Orders" }).click();
+  await page.getByRole("menuitem", { name: "Export Model…" }).click();
+  await expect(dialog).toBeVisible();
+  await audit(page, "export model dialog", findings);
+  await page.keyboard.press("Escape");
 
-    // The import wizard, step by step.
-    const file = await writeBundle(page);
-    await page.goto("/t/acme/import");
-    await audit(page, "import wizard, file", findings);
-    await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
-    await expect(page.getByLabel("Bundle summary")).toContainText("Sales Analytics");
-    await audit(page, "import wizard, passphrase", findings);
-    await page.getByLabel("Passphrase").fill(PASSPHRASE);
-    await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByLabel("Project slug")).toBeVisible();
-    await audit(page, "import wizard, options", findings);
-    // Plan before apply: a mixed selection, the review with an item opened, the replace confirmation.
-    await page.getByLabel("Replace existing project").check();
-    await page.getByText("Choose settings").click();
-    await page.getByRole("checkbox", { name: "currency", exact: true }).click();
-    await audit(page, "import wizard, options with a selection", findings);
-    await page.getByRole("button", { name: "Review changes" }).click();
-    await expect(page.getByRole("button", { name: "Import", exact: true })).toBeVisible({ timeout: 30_000 });
-    await page.locator("details summary").first().click();
-    await audit(page, "import wizard, review", findings);
-    await page.getByRole("button", { name: "Import", exact: true }).click();
-    await expect(page.getByRole("alertdialog")).toBeVisible();
-    await audit(page, "import wizard, replace confirmation", findings);
-    await page.keyboard.press("Escape");
-    fs.rmSync(file, { force: true });
+  // The import wizard, step by step.
+  const file = await writeBundle(page);
+  await page.goto("/t/acme/import");
+  await audit(page, "import wizard, file", findings);
+  await page.getByLabel("Choose project export file (.json)").setInputFiles(file);
+  await expect(page.getByLabel("Bundle summary")).toContainText("Sales Analytics");
+  await audit(page, "import wizard, passphrase", findings);
+  await page.getByLabel("Passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Project slug")).toBeVisible();
+  await audit(page, "import wizard, options", findings);
+  // Plan before apply: a mixed selection, the review with an item opened, the replace confirmation.
+  await page.getByLabel("Replace existing project").check();
+  await page.getByText("Choose settings").click();
+  await page.getByRole("checkbox", { name: "currency", exact: true }).click();
+  await audit(page, "import wizard, options with a selection", findings);
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.locator("details summary").first().click();
+  await audit(page, "import wizard, review", findings);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await audit(page, "import wizard, replace confirmation", findings);
+  await page.keyboard.press("Escape");
+  fs.rmSync(file, { force: true });
 
-    // The safety net: History (empty and with rows), Restore…, Download with credentials, a result.
-    await page.goto(`${SALES}/history`);
-    await audit(page, "project history, empty", findings);
-    const copy = `e2e-axe-history-${scheme}`;
-    const bundle = await exportSales(page);
-    await importInto(page, copy, bundle, "create");
-    const replaced = await importInto(page, copy, withoutReturns(bundle), "replace");
-    await page.goto(`/t/acme/p/${copy}/history`);
-    await expect(page.getByRole("table", { name: "Project history" })).toBeVisible();
-    await audit(page, "project history", findings);
-    await page.getByRole("button", { name: /^Restore…/ }).click();
-    await expect(page.getByRole("dialog").getByText("The plan back:")).toBeVisible();
-    await audit(page, "restore dialog, plan", findings);
-    await page.keyboard.press("Escape");
-    await page.getByRole("button", { name: /^Download snapshot/ }).click();
-    await audit(page, "snapshot download menu", findings);
-    await page.getByRole("menuitem", { name: "With credentials…" }).click();
-    await audit(page, "snapshot download dialog", findings);
-    await page.getByRole("dialog").getByRole("button", { name: "Download" }).click();
-    await expect(page.getByRole("dialog").getByText("Use at least 8 characters.")).toBeVisible();
-    await audit(page, "snapshot download dialog, errors", findings);
-    await page.keyboard.press("Escape");
-    await page.goto(replaced.resultHref);
-    await expect(page.getByRole("heading", { name: "Imported (replace): result" })).toBeVisible();
-    await page.locator("details summary").first().click();
-    await audit(page, "import result", findings);
-    await page.getByRole("button", { name: "Deploy all" }).click();
-    await audit(page, "deploy all confirmation", findings);
-    await page.keyboard.press("Escape");
-    await page.goto("/t/acme/history");
-    await audit(page, "tenant history", findings);
+  // The safety net: History (empty and with rows), Restore…, Download with credentials, a result.
+  await page.goto(`${SALES}/history`);
+  await audit(page, "project history, empty", findings);
+  const copy = HISTORY_COPY;
+  const bundle = await exportSales(page);
+  await importInto(page, copy, bundle, "create");
+  const replaced = await importInto(page, copy, withoutReturns(bundle), "replace");
+  await page.goto(`/t/acme/p/${copy}/history`);
+  await expect(page.getByRole("table", { name: "Project history" })).toBeVisible();
+  await audit(page, "project history", findings);
+  await page.getByRole("button", { name: /^Restore…/ }).click();
+  await expect(page.getByRole("dialog").getByText("The plan back:")).toBeVisible();
+  await audit(page, "restore dialog, plan", findings);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: /^Download snapshot/ }).click();
+  await audit(page, "snapshot download menu", findings);
+  await page.getByRole("menuitem", { name: "With credentials…" }).click();
+  await audit(page, "snapshot download dialog", findings);
+  await page.getByRole("dialog").getByRole("button", { name: "Download" }).click();
+  await expect(page.getByRole("dialog").getByText("Use at least 8 characters.")).toBeVisible();
+  await audit(page, "snapshot download dialog, errors", findings);
+  await page.keyboard.press("Escape");
+  await page.goto(replaced.resultHref);
+  await expect(page.getByRole("heading", { name: "Imported (replace): result" })).toBeVisible();
+  await page.locator("details summary").first().click();
+  await audit(page, "import result", findings);
+  await page.getByRole("button", { name: "Deploy all" }).click();
+  await audit(page, "deploy all confirmation", findings);
+  await page.keyboard.press("Escape");
+  await page.goto("/t/acme/history");
+  await audit(page, "tenant history", findings);
 
-    // Duplicate project… from the sidebar's ⋮.
-    await page.goto(SALES);
-    await page.getByRole("button", { name: /^Actions for Sales Analytics( \(sales-analytics\))?$/ }).click();
-    await page.getByRole("menuitem", { name: "Duplicate project…" }).click();
-    await expect(page.getByRole("dialog", { name: /Duplicate project/ })).toBeVisible();
-    await audit(page, "duplicate project dialog", findings);
-    await page.keyboard.press("Escape");
+  // Duplicate project… from the sidebar's ⋮.
+  await page.goto(SALES);
+  await page.getByRole("button", { name: /^Actions for Sales Analytics( \(sales-analytics\))?$/ }).click();
+  await page.getByRole("menuitem", { name: "Duplicate project…" }).click();
+  await expect(page.getByRole("dialog", { name: /Duplicate project/ })).toBeVisible();
+  await audit(page, "duplicate project dialog", findings);
+  await page.keyboard.press("Escape");
 
-    // A reference project: the notice on its tabs, Detach…'s confirmation, entering a pending key.
-    const reference = `e2e-axe-reference-${scheme}`;
-    await deleteProjects(reference);
-    await importReference(page, reference);
-    for (const tab of ["", "/settings", "/llm"]) {
-      await page.goto(`/t/acme/p/${reference}${tab}`);
-      await expect(page.getByRole("main").getByText(/Reference of sales-analytics/)).toBeVisible();
-      await audit(page, `reference project ${tab || "/models"}`, findings);
-    }
-    await page.getByRole("button", { name: "Enter the API key of primary" }).click();
-    await expect(page.getByRole("dialog", { name: "API key of primary" })).toBeVisible();
-    await audit(page, "reference project, enter API key", findings);
-    await page.keyboard.press("Escape");
-    await page.getByRole("button", { name: "Detach…" }).click();
-    await expect(page.getByRole("alertdialog", { name: /Detach .* from its source/ })).toBeVisible();
-    await audit(page, "reference project, detach confirmation", findings);
-    await page.keyboard.press("Escape");
-    await deleteProjects(reference);
+  // A reference project: the notice on its tabs, Detach…'s confirmation, entering a pending key.
+  const reference = REFERENCE;
+  await deleteProjects(reference);
+  await importReference(page, reference);
+  for (const tab of ["", "/settings", "/llm"]) {
+    await page.goto(`/t/acme/p/${reference}${tab}`);
+    await expect(page.getByRole("main").getByText(/Reference of sales-analytics/)).toBeVisible();
+    await audit(page, `reference project ${tab || "/models"}`, findings);
+  }
+  await page.getByRole("button", { name: "Enter the API key of primary" }).click();
+  await expect(page.getByRole("dialog", { name: "API key of primary" })).toBeVisible();
+  await audit(page, "reference project, enter API key", findings);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Detach…" }).click();
+  await expect(page.getByRole("alertdialog", { name: /Detach .* from its source/ })).toBeVisible();
+  await audit(page, "reference project, detach confirmation", findings);
+  await page.keyboard.press("Escape");
+  await deleteProjects(reference);
 
-    // Duplicate project… for an admin of several tenants: the tenant choice, another one chosen.
-    await page.context().clearCookies();
-    await login(page, "root@ferry.test");
-    await page.goto(SALES);
-    await page.getByRole("button", { name: /^Actions for Sales Analytics( \(sales-analytics\))?$/ }).click();
-    await page.getByRole("menuitem", { name: "Duplicate project…" }).click();
-    await page
-      .getByRole("dialog", { name: /Duplicate project/ })
-      .getByLabel("Tenant")
-      .selectOption("globex");
-    await audit(page, "duplicate project dialog, another tenant", findings);
-    await page.keyboard.press("Escape");
+  // Duplicate project… for an admin of several tenants: the tenant choice, another one chosen.
+  await page.context().clearCookies();
+  await login(page, "root@ferry.test");
+  await page.goto(SALES);
+  await page.getByRole("button", { name: /^Actions for Sales Analytics( \(sales-analytics\))?$/ }).click();
+  await page.getByRole("menuitem", { name: "Duplicate project…" }).click();
+  await page
+    .getByRole("dialog", { name: /Duplicate project/ })
+    .getByLabel("Tenant")
+    .selectOption("globex");
+  await audit(page, "duplicate project dialog, another tenant", findings);
+  await page.keyboard.press("Escape");
 
-    const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);
-    console.log(`axe (${scheme}): ${findings.length} violations\n${summary.join("\n")}`);
-    expect(summary).toEqual([]);
-  });
-}
+  const summary = findings.map((f) => `${f.state}: ${f.rule} (${f.impact}) ${f.targets.slice(0, 3).join(", ")}`);
+  console.log(`axe (light and dark): ${findings.length} violations\n${summary.join("\n")}`);
+  expect(summary).toEqual([]);
+});
 
 test.describe("keyboard", () => {
   test("the first Tab reaches a skip link that moves focus to the main content", async ({ page, loginAs }) => {
