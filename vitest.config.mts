@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -14,10 +15,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     pool: "forks",
-    // Two files at a time, even on two cores: the integration files mostly wait on PostgreSQL and
-    // on the CLI's processes. Vitest's default there is one (cores − 1): the suite ran file after
-    // file. Three at a time overloaded two cores (a CLI test passed its timeout).
-    maxWorkers: 2,
+    // At least two files at a time, even on two cores: the integration files mostly wait on
+    // PostgreSQL and on the CLI's processes. Vitest's default is cores − 1, one there: the suite
+    // ran file after file. Three at a time overloaded two cores (a CLI test passed its timeout).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },

@@ -13,6 +13,7 @@ import { deleteProjects, exportSales, importInto, withoutReturns } from "./suppo
 const SALES = "/t/acme/p/sales-analytics";
 const PASSPHRASE = "e2e axe passphrase";
 const SCHEMES = ["light", "dark"] as const;
+type Scheme = (typeof SCHEMES)[number];
 
 interface Finding {
   state: string;
@@ -21,23 +22,52 @@ interface Finding {
   targets: string[];
 }
 
-/** Until every finite animation and transition on the page has finished (dialogs, menus, the theme). */
+/**
+ * Until every finite animation and transition on the page has finished (dialogs, menus, the
+ * theme); one still running after 5 s fails the test, named.
+ */
 async function settled(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ).then(() => undefined),
-  );
+  const late = await page.evaluate(async () => {
+    // Two frames first: what the last event mounted (portals, effects) has rendered and started
+    // its transitions.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const running = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    const finished = Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+    const timedOut = await Promise.race([
+      finished.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5_000)),
+    ]);
+    if (!timedOut) return [];
+    return running
+      .filter((animation) => animation.playState !== "finished")
+      .map((animation) => (animation instanceof CSSAnimation ? animation.animationName : animation.id) || "unnamed");
+  });
+  expect(late, "animations still running after 5 s").toEqual([]);
 }
 
-/** The page as it is, in each colour scheme in turn (the app follows the system's by default). */
-async function audit(page: Page, state: string, findings: Finding[]): Promise<void> {
-  for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+/** The app in a colour scheme: it follows the system's by default, and so does its toast region. */
+async function useScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+  // The toaster takes the theme from React state, a render after the class.
+  const toaster = page.locator("[data-sonner-toaster]");
+  if ((await toaster.count()) > 0) await expect(toaster.first()).toHaveAttribute("data-sonner-theme", scheme);
+}
+
+/**
+ * The page as it is, in each colour scheme in turn (`schemes`: only those; a toast, which closes
+ * itself after 4 s, is audited once per scheme, each right after it shows).
+ */
+async function audit(
+  page: Page,
+  state: string,
+  findings: Finding[],
+  schemes: readonly Scheme[] = SCHEMES,
+): Promise<void> {
+  for (const scheme of schemes) {
+    await useScheme(page, scheme);
     // Colour contrast is measured on final colours: transitions (dialogs, menus) must have ended.
     await settled(page);
     // Legacy mode runs axe inside the page (no helper page): this app has no iframes to combine.
@@ -142,6 +172,23 @@ test("no axe violations on any page or dialog, light and dark", async ({ page })
   await expect(dialog.getByText(/Your download has started/)).toBeVisible();
   await audit(page, "export project dialog, done", findings);
   await page.keyboard.press("Escape");
+  for (const scheme of SCHEMES) {
+    // The export's toast, alone, in each scheme from its first frame.
+    await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
+    await useScheme(page, scheme);
+    await page.getByRole("button", { name: "Actions for Sales Analytics" }).click();
+    await page.getByRole("menuitem", { name: "Export Project…" }).click();
+    const exported = page.waitForEvent("download");
+    await dialog.getByRole("button", { name: "Export" }).click();
+    await exported;
+    await page.keyboard.press("Escape");
+    await expect(page.locator("[data-sonner-toast]").getByText(/^Exported /)).toBeVisible();
+    await audit(page, "export toast", findings, [scheme]);
+    // Closed, and gone: the toaster gives focus back as its list unmounts, which would close a
+    // menu opened meanwhile.
+    await page.locator("[data-sonner-toast]").getByRole("button", { name: "Close toast" }).click();
+    await expect(page.locator("[data-sonner-toaster] [data-sonner-toast]")).toHaveCount(0);
+  }
 
   // Export Model…
   await page.getByRole("button", { name: "Actions for model Orders" }).click();

@@ -6,7 +6,7 @@ import { formatSpread, spread, type Spread } from "./stats";
 export interface BrowserResult {
   /**
    * From handing the file to the page until the frame that shows the summary card has rendered,
-   * on the page's own clock: what the user waits for.
+   * on the page's own clock: what the user waits for, but for about a frame of raster and display.
    */
   summarySeconds: number;
   /** Of summarySeconds, the time until the page saw the file input change (Playwright handing over the file). */
